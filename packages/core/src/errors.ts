@@ -1,0 +1,58 @@
+/**
+ * Every failure LMS Kit reports is an `LmsError` with a namespaced `code`, so hosts can branch on
+ * `error.code` instead of parsing messages. The original failure, if any, is kept as `cause`.
+ */
+export type LmsErrorCode =
+  | 'course/invalid'
+  | 'course/load-failed'
+  | 'course/unsupported-schema'
+  | 'storage/quota-exceeded'
+  | 'storage/unavailable'
+  | 'storage/upgrade-blocked'
+  | 'storage/closed'
+  | 'storage/invalid-record'
+  | 'storage/failed'
+  | 'lesson/load-failed'
+  | 'lesson/unknown-kind'
+  | 'xapi/invalid-statement'
+  // Later packages add their own namespaces (`package/…`, `scorm/…`, `quiz/…`).
+  | (string & {});
+
+/** One problem found in a document, located by a JSON-path-like string such as `modules[1].lessons[3].src`. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export interface LmsErrorOptions {
+  cause?: unknown;
+  /** Problems found while validating input, for errors of the `…/invalid` kind. */
+  issues?: ValidationIssue[];
+}
+
+export class LmsError extends Error {
+  override readonly name = 'LmsError';
+  readonly code: LmsErrorCode;
+  readonly issues: ValidationIssue[];
+
+  constructor(code: LmsErrorCode, message: string, options: LmsErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.issues = options.issues ?? [];
+  }
+}
+
+export function isLmsError(value: unknown, code?: LmsErrorCode): value is LmsError {
+  return value instanceof Error && value.name === 'LmsError' && (code === undefined || (value as LmsError).code === code);
+}
+
+/** Wraps anything thrown into an `LmsError`, keeping an existing one as it is. */
+export function toLmsError(value: unknown, fallbackCode: LmsErrorCode, message?: string): LmsError {
+  if (isLmsError(value)) return value;
+  const detail = value instanceof Error ? value.message : String(value);
+  return new LmsError(fallbackCode, message ?? detail, { cause: value });
+}
+
+export function formatIssues(issues: ValidationIssue[]): string {
+  return issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('\n');
+}

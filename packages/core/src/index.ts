@@ -1,0 +1,16 @@
+export * from './errors.js';
+export { uuid } from './ids.js';
+export * from './learner.js';
+export * from './course/model.js';
+export * from './course/checks.js';
+export * from './course/lesson-kinds.js';
+export * from './course/validate.js';
+export * from './progress/model.js';
+export * from './progress/engine.js';
+export * from './progress/mutations.js';
+export * from './progress/visible-time.js';
+export * from './progress/watched-ranges.js';
+export * from './xapi/model.js';
+export * from './xapi/vocabulary.js';
+export * from './xapi/duration.js';
+export * from './xapi/statements.js';

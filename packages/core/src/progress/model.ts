@@ -1,0 +1,60 @@
+/** A result reported by a lesson: assessments add `passed` and `score`. */
+export interface LessonResult {
+  completed?: boolean;
+  passed?: boolean;
+  score?: Score;
+  /** Fraction done, 0..1 (for example the part of a video actually watched). */
+  progress?: number;
+}
+
+export interface Score {
+  /** -1..1 as in xAPI. */
+  scaled?: number;
+  raw?: number;
+  min?: number;
+  max?: number;
+}
+
+export type LessonProgressStatus = 'in-progress' | 'completed';
+
+export interface LessonProgress {
+  status: LessonProgressStatus;
+  openedAt: string;
+  completedAt?: string;
+  timeSpentMs: number;
+  /** Latest assessment outcome; stays true once passed. */
+  passed?: boolean;
+  /** Best score reached. */
+  score?: Score;
+  progress?: number;
+  /** Points earned from this lesson. */
+  points?: number;
+}
+
+/** One learner's progress in one course: what the storage adapter keeps per (learnerId, courseId). */
+export interface CourseProgress {
+  learnerId: string;
+  courseId: string;
+  courseVersion?: string;
+  /** xAPI registration: one per enrollment of this learner in this course. */
+  registration: string;
+  lessons: Record<string, LessonProgress>;
+  lastLessonId?: string;
+  timeSpentMs: number;
+  startedAt: string;
+  updatedAt: string;
+  completedAt?: string;
+}
+
+/** Where the learner is inside one lesson (video time, scroll, or kind-specific data such as SCORM CMI). */
+export interface LessonState {
+  learnerId: string;
+  courseId: string;
+  lessonId: string;
+  /** Seconds into a video or audio. */
+  position?: number;
+  /** Fraction 0..1 of the lesson scrolled. */
+  scroll?: number;
+  data?: unknown;
+  updatedAt: string;
+}

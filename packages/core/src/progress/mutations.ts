@@ -1,0 +1,78 @@
+import { findLesson, type Course } from '../course/model.js';
+import { computeCourseState } from './engine.js';
+import type { CourseProgress, LessonProgress, LessonResult, Score } from './model.js';
+
+/**
+ * Pure updates of a `CourseProgress`. Each returns a new record and is safe to apply to whatever
+ * another tab stored in the meantime: they add to or raise what is there, never overwrite it with
+ * an older copy. Storage adapters run them inside one transaction (`updateProgress`).
+ */
+
+export function createProgress(course: Course, learnerId: string, registration: string, now: Date): CourseProgress {
+  const iso = now.toISOString();
+  return {
+    learnerId,
+    courseId: course.id,
+    courseVersion: course.version,
+    registration,
+    lessons: {},
+    timeSpentMs: 0,
+    startedAt: iso,
+    updatedAt: iso,
+  };
+}
+
+export function openLesson(progress: CourseProgress, lessonId: string, now: Date): CourseProgress {
+  const iso = now.toISOString();
+  const existing = progress.lessons[lessonId];
+  const lesson: LessonProgress = existing ?? { status: 'in-progress', openedAt: iso, timeSpentMs: 0 };
+  return { ...progress, lastLessonId: lessonId, lessons: { ...progress.lessons, [lessonId]: lesson }, updatedAt: iso };
+}
+
+/** Applies a lesson's reported result: completion and success only move forward, the best score is kept. */
+export function applyLessonResult(
+  progress: CourseProgress,
+  course: Course,
+  lessonId: string,
+  result: LessonResult,
+  now: Date,
+): CourseProgress {
+  const iso = now.toISOString();
+  const previous = progress.lessons[lessonId] ?? { status: 'in-progress', openedAt: iso, timeSpentMs: 0 };
+  const passed = previous.passed === true ? true : (result.passed ?? previous.passed);
+  const completed = previous.status === 'completed' || result.completed === true;
+  const lesson: LessonProgress = {
+    ...previous,
+    status: completed ? 'completed' : 'in-progress',
+    passed,
+    score: bestScore(previous.score, result.score),
+    progress: maxDefined(previous.progress, result.progress),
+  };
+  if (completed && !previous.completedAt) lesson.completedAt = iso;
+  lesson.points = completed && passed !== false ? (findLesson(course, lessonId)?.points ?? 0) : 0;
+  return markCourseCompletion({ ...progress, lessons: { ...progress.lessons, [lessonId]: lesson }, updatedAt: iso }, course, now);
+}
+
+/** Adds visible time to a lesson and the course; deltas add up, so two tabs never erase each other's time. */
+export function addTimeSpent(progress: CourseProgress, lessonId: string, ms: number, now: Date): CourseProgress {
+  if (!(ms > 0)) return progress;
+  const lesson = progress.lessons[lessonId];
+  const lessons = lesson ? { ...progress.lessons, [lessonId]: { ...lesson, timeSpentMs: lesson.timeSpentMs + ms } } : progress.lessons;
+  return { ...progress, lessons, timeSpentMs: progress.timeSpentMs + ms, updatedAt: now.toISOString() };
+}
+
+function markCourseCompletion(progress: CourseProgress, course: Course, now: Date): CourseProgress {
+  if (progress.completedAt || !computeCourseState(course, progress).completed) return progress;
+  return { ...progress, completedAt: now.toISOString() };
+}
+
+function bestScore(a: Score | undefined, b: Score | undefined): Score | undefined {
+  if (!a || !b) return a ?? b;
+  const value = (s: Score) => s.scaled ?? (s.raw !== undefined && s.max ? (s.raw - (s.min ?? 0)) / (s.max - (s.min ?? 0)) : -Infinity);
+  return value(b) > value(a) ? b : a;
+}
+
+function maxDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return Math.max(a, b);
+}

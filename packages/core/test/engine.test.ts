@@ -1,0 +1,95 @@
+import { expect } from '@open-wc/testing';
+import { applyLessonResult, computeCourseState, createProgress, openLesson, type Course, type CourseProgress } from '@lms-kit/core';
+import { ruleCourse } from '../../../test/helpers/courses.js';
+
+const t0 = new Date('2026-01-01T10:00:00Z');
+
+function progressAfter(course: Course, steps: Array<[string, Parameters<typeof applyLessonResult>[3]]>): CourseProgress {
+  return steps.reduce((p, [id, result]) => applyLessonResult(p, course, id, result, t0), createProgress(course, 'learner', 'reg', t0));
+}
+
+describe('progress engine', () => {
+  const course = ruleCourse();
+
+  it('starts with only unblocked lessons available, each lock with its reasons', () => {
+    const state = computeCourseState(course);
+    expect(state.lessons.welcome.status).to.equal('available');
+    expect(state.lessons['read-more'].lockReasons).to.deep.equal([{ type: 'prerequisites', missing: ['welcome'] }]);
+    expect(state.lessons.check.lockReasons).to.deep.equal([{ type: 'prerequisites', missing: ['basics'] }]);
+    expect(state.lessons.review.lockReasons).to.deep.equal([
+      { type: 'prerequisites', missing: ['basics'] },
+      { type: 'remedial', assessmentId: 'check' },
+    ]);
+    expect(state.lessons.bonus.lockReasons).to.deep.include({ type: 'points', required: 40, current: 0 });
+    expect(state.percent).to.equal(0);
+    expect(state.nextLessonId).to.equal('welcome');
+  });
+
+  it('opens a module once the required lessons of its prerequisite module are completed (optional ones are not needed)', () => {
+    const state = computeCourseState(course, progressAfter(course, [['welcome', { completed: true }], ['read-more', { completed: true }]]));
+    expect(state.lessons.check.status).to.equal('available');
+    expect(state.lessons.extra.status).to.equal('available');
+    expect(state.modules[0]).to.deep.include({ status: 'completed', completed: 2, total: 2, percent: 100 });
+    expect(state.points).to.equal(20);
+  });
+
+  it('unlocks by points and opens the remedial branch only when the assessment failed', () => {
+    const base: Array<[string, { completed?: boolean; passed?: boolean }]> = [
+      ['welcome', { completed: true }],
+      ['read-more', { completed: true }],
+    ];
+    const failed = computeCourseState(course, progressAfter(course, [...base, ['check', { completed: true, passed: false }]]));
+    expect(failed.lessons.review.status).to.equal('available');
+    expect(failed.lessons.bonus.lockReasons).to.deep.equal([{ type: 'points', required: 40, current: 20 }]);
+    expect(failed.points, 'a failed assessment earns no points').to.equal(20);
+
+    const passed = computeCourseState(course, progressAfter(course, [...base, ['check', { completed: true, passed: true }]]));
+    expect(passed.lessons.review.status).to.equal('locked');
+    expect(passed.lessons.review.lockReasons).to.deep.equal([{ type: 'remedial', assessmentId: 'check' }]);
+    expect(passed.lessons.bonus.status).to.equal('available');
+    expect(passed.points).to.equal(40);
+  });
+
+  it('keeps success once passed, the best score, and completion once reached', () => {
+    let p = progressAfter(course, [['check', { completed: true, passed: true, score: { scaled: 0.9 } }]]);
+    p = applyLessonResult(p, course, 'check', { completed: false, passed: false, score: { scaled: 0.4 } }, t0);
+    expect(p.lessons.check).to.deep.include({ status: 'completed', passed: true, score: { scaled: 0.9 } });
+  });
+
+  it('completes the course when every required lesson is, ignoring optional and remedial ones', () => {
+    const p = progressAfter(course, [
+      ['welcome', { completed: true }],
+      ['read-more', { completed: true }],
+      ['check', { completed: true, passed: true }],
+      ['bonus', { completed: true }],
+    ]);
+    const state = computeCourseState(course, p);
+    expect(state.completed).to.equal(true);
+    expect(state.percent).to.equal(100);
+    expect(p.completedAt).to.equal(t0.toISOString());
+  });
+
+  it('honours a completion rule with named lessons and minimum points', () => {
+    const strict = ruleCourse({ completion: { lessons: ['welcome'], minPoints: 20 } });
+    expect(computeCourseState(strict, progressAfter(strict, [['welcome', { completed: true }]])).completed).to.equal(false);
+    expect(computeCourseState(strict, progressAfter(strict, [['welcome', { completed: true }]])).percent).to.equal(99);
+    const done = progressAfter(strict, [['welcome', { completed: true }], ['read-more', { completed: true }]]);
+    expect(computeCourseState(strict, done).completed).to.equal(true);
+  });
+
+  it('locks lessons in order for sequential courses', () => {
+    const sequential = ruleCourse({ sequential: true });
+    const state = computeCourseState(sequential, progressAfter(sequential, [['welcome', { completed: true }]]));
+    expect(state.lessons['read-more'].status).to.equal('available');
+    expect(state.lessons.extra.status, 'optional lessons do not wait').to.equal('available');
+    const withReadMore = computeCourseState(sequential, progressAfter(sequential, [['welcome', { completed: true }], ['read-more', { completed: true }]]));
+    expect(withReadMore.lessons.bonus.lockReasons).to.deep.include({ type: 'sequence', previousId: 'check' });
+  });
+
+  it('keeps a started lesson open even if a rule would lock it now', () => {
+    let p = createProgress(course, 'learner', 'reg', t0);
+    p = openLesson(p, 'bonus', t0);
+    expect(computeCourseState(course, p).lessons.bonus.status).to.equal('in-progress');
+    expect(p.lastLessonId).to.equal('bonus');
+  });
+});

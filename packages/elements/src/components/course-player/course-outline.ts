@@ -1,0 +1,69 @@
+import type { Course, CourseState } from '@lms-kit/core';
+import { html, nothing } from 'lit';
+import type { Translate } from '../../i18n/localize.js';
+import { describeLockReasons } from './lock-reasons.js';
+
+export interface OutlineOptions {
+  course: Course;
+  state: CourseState;
+  currentLessonId?: string;
+  t: Translate;
+  onSelect: (lessonId: string) => void;
+}
+
+const ICONS = { locked: '🔒', available: '○', 'in-progress': '◐', completed: '✓' } as const;
+
+/**
+ * The course outline: modules with their lessons as buttons. One button is in the tab order
+ * (the current lesson); arrow keys, Home and End move between lessons.
+ */
+export function renderOutline({ course, state, currentLessonId, t, onSelect }: OutlineOptions) {
+  return html`<ol class="modules" @keydown=${onOutlineKeydown}>
+    ${course.modules.map((module) => {
+      const moduleView = state.modules.find((m) => m.id === module.id);
+      return html`<li class="module" part="outline-module">
+        <span class="module-title" id="module-${module.id}">${module.title}</span>
+        <span class="module-status">${t(`status.${moduleView?.status ?? 'available'}`)}</span>
+        <ol class="lessons" aria-labelledby="module-${module.id}">
+          ${module.lessons.map((lesson) => {
+            const view = state.lessons[lesson.id];
+            const locked = view.status === 'locked';
+            const current = lesson.id === currentLessonId;
+            const reasonId = `lock-${lesson.id}`;
+            return html`<li>
+              <button
+                type="button"
+                part="outline-lesson${current ? ' outline-lesson-current' : ''}"
+                class="lesson-button status-${view.status}"
+                data-lesson=${lesson.id}
+                tabindex=${current ? 0 : -1}
+                aria-current=${current ? 'step' : nothing}
+                aria-disabled=${locked ? 'true' : nothing}
+                aria-describedby=${locked ? reasonId : nothing}
+                @click=${() => onSelect(lesson.id)}
+              >
+                <span class="icon" aria-hidden="true">${ICONS[view.status]}</span>
+                <span class="lesson-title">${lesson.title}</span>
+                <span class="visually-hidden">, ${t(`status.${view.status}`)}</span>
+                ${lesson.minutes ? html`<span class="minutes">${t('player.minutes', { count: lesson.minutes })}</span>` : nothing}
+              </button>
+              ${locked ? html`<p class="lock-reason" id=${reasonId}>${describeLockReasons(course, view.lockReasons, t)}</p>` : nothing}
+            </li>`;
+          })}
+        </ol>
+      </li>`;
+    })}
+  </ol>`;
+}
+
+function onOutlineKeydown(event: KeyboardEvent): void {
+  const buttons = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button[data-lesson]')];
+  const index = buttons.indexOf(event.target as HTMLButtonElement);
+  if (index < 0) return;
+  const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: buttons.length - 1 }[event.key];
+  if (target === undefined) return;
+  event.preventDefault();
+  const next = buttons[Math.max(0, Math.min(buttons.length - 1, target))];
+  buttons.forEach((button) => (button.tabIndex = button === next ? 0 : -1));
+  next.focus();
+}

@@ -1,0 +1,230 @@
+import { findLesson, parseCourse, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
+import { Task } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { CourseSessionController } from '../../controllers/course-session.js';
+import { loadCourse } from '../../course/load-course.js';
+import { saveCourseOutline } from '../../course/course-outline-store.js';
+import { LmsErrorEvent } from '../../events/error.js';
+import type { LmsLessonReportEvent } from '../../events/lesson-report.js';
+import { LmsLessonSelectEvent } from '../../events/lesson-select.js';
+import { formatPercent, textDirection } from '../../i18n/localize.js';
+import { LmsElement } from '../../lessons/lms-element.js';
+import { renderOutline } from './course-outline.js';
+import { describeLockReasons } from './lock-reasons.js';
+import { playerStyles } from './lms-course-player.styles.js';
+import { mountLessonView } from './mount-lesson.js';
+
+/**
+ * @summary Plays a course on any page: outline with lesson states and lock reasons, the lesson,
+ * previous/next. Progress is saved as the learner goes and the course resumes where they left off.
+ *
+ * @event lms-lesson-complete - A lesson was just completed. `detail: { courseId, lessonId, result }`
+ * @event lms-course-complete - The course was just completed. `detail: { courseId, completedAt, points }`
+ * @event lms-progress-change - Progress changed. `detail: { courseId, percent, completedLessons, requiredLessons, points, completed }`
+ * @event lms-lesson-select - The learner asks to open a lesson; cancelable. `detail: { courseId, lessonId, fromLessonId }`
+ * @event lms-error - Loading or saving failed. `detail: { error, recoverable }`
+ *
+ * @csspart base - The player's frame.
+ * @csspart header - Title and progress bar.
+ * @csspart title - The course title.
+ * @csspart progress-bar - The progress bar.
+ * @csspart outline - The outline navigation.
+ * @csspart outline-module - A module in the outline.
+ * @csspart outline-lesson - A lesson button in the outline (`outline-lesson-current` for the open one).
+ * @csspart lesson - The lesson area.
+ * @csspart lesson-body - The scrolling content of the lesson.
+ * @csspart nav - Previous/next bar.
+ * @csspart completion - The "course completed" message.
+ *
+ * @cssproperty --lms-player-height - Maximum height of the lesson and outline. Default `min(80vh, 44rem)`.
+ * @cssproperty --lms-outline-width - Width of the outline column. Default `18rem`.
+ * @cssproperty --lms-color-accent - Accent colour. Default `#1d4ed8`.
+ * @cssproperty --lms-color-success - Completion colour. Default `#047857`.
+ */
+export class LmsCoursePlayer extends LmsElement {
+  static override styles = playerStyles;
+
+  /** URL of the course JSON. */
+  @property() src?: string;
+  /** The course itself, instead of `src`. */
+  @property({ attribute: false }) course?: Course;
+
+  @query('.lesson-body') private lessonBody?: HTMLElement;
+  @query('#lesson-title') private lessonTitle?: HTMLElement;
+
+  private readonly session = new CourseSessionController(this);
+  private mountedLessonId?: string;
+  private focusLessonOnMount = false;
+
+  private readonly loader = new Task(this, {
+    args: () => [this.src, this.course, this.services.value] as const,
+    task: async ([src, course, services], { signal }): Promise<LoadedCourse | undefined> => {
+      if (!services || (!src && !course)) return undefined;
+      try {
+        const loaded = course ? { course: parseCourse(course) } : await loadCourse(src as string, signal);
+        await this.session.start(loaded, services);
+        void saveCourseOutline(services.storage, loaded.course).catch(() => undefined);
+        return loaded;
+      } catch (error) {
+        if (signal.aborted) throw error;
+        const lmsError = toLmsError(error, 'course/load-failed');
+        this.dispatchEvent(new LmsErrorEvent({ error: lmsError, recoverable: false }));
+        throw lmsError;
+      }
+    },
+  });
+
+  constructor() {
+    super();
+    this.session.onAnnounce = (kind, title) =>
+      kind === 'course-complete' ? this.t('player.courseComplete') : this.t('player.lessonCompleted', { title });
+  }
+
+  /** The learner's state in the course (lesson states, percent, points), once loaded. */
+  get progress(): CourseState | undefined {
+    return this.session.state;
+  }
+
+  /** Id of the lesson shown. */
+  get currentLessonId(): string | undefined {
+    return this.session.currentLessonId;
+  }
+
+  /** Opens a lesson as if the learner chose it; resolves to false if it is locked or the host cancelled. */
+  async goToLesson(lessonId: string): Promise<boolean> {
+    const courseId = this.session.course?.id;
+    if (!courseId || lessonId === this.session.currentLessonId) return lessonId === this.session.currentLessonId;
+    const select = new LmsLessonSelectEvent({ courseId, lessonId, fromLessonId: this.session.currentLessonId });
+    if (!this.dispatchEvent(select)) return false;
+    const opened = await this.session.open(lessonId);
+    if (opened) this.focusLessonOnMount = true;
+    return opened;
+  }
+
+  private select(lessonId: string): void {
+    const view = this.session.state?.lessons[lessonId];
+    const course = this.session.course;
+    if (view?.status === 'locked' && course) {
+      const title = findLesson(course, lessonId)?.title ?? lessonId;
+      this.session.announcement = this.t('player.lessonLocked', { title, reasons: describeLockReasons(course, view.lockReasons, this.t.bind(this)) });
+      this.requestUpdate();
+      return;
+    }
+    void this.goToLesson(lessonId);
+  }
+
+  private neighbour(step: 1 | -1): string | undefined {
+    const state = this.session.state;
+    if (!state) return undefined;
+    const order = state.order;
+    for (let i = order.indexOf(this.session.currentLessonId ?? '') + step; i >= 0 && i < order.length; i += step) {
+      if (state.lessons[order[i]].status !== 'locked') return order[i];
+    }
+    return undefined;
+  }
+
+  private onReport(event: LmsLessonReportEvent): void {
+    event.stopPropagation();
+    this.session.report(event.detail);
+  }
+
+  private onScroll(): void {
+    const body = this.lessonBody;
+    if (!body || body.scrollHeight <= body.clientHeight) return;
+    this.session.report({ position: { scroll: body.scrollTop / (body.scrollHeight - body.clientHeight) } });
+  }
+
+  protected override updated(): void {
+    const lessonId = this.session.currentLessonId;
+    const host = this.renderRoot.querySelector<HTMLElement>('.view-host');
+    if (!host || !lessonId || !this.session.course) return;
+    const completed = this.session.state?.lessons[lessonId]?.status === 'completed';
+    if (lessonId !== this.mountedLessonId || !host.firstElementChild) {
+      this.mountedLessonId = lessonId;
+      const focus = this.focusLessonOnMount;
+      this.focusLessonOnMount = false;
+      void mountLessonView(host, {
+        lesson: findLesson(this.session.course, lessonId),
+        baseUrl: this.session.baseUrl,
+        savedState: this.session.currentLessonState,
+        completed,
+        isCurrent: () => this.session.currentLessonId === lessonId,
+        scrollContainer: this.lessonBody,
+        t: this.t.bind(this),
+      }).then(() => focus && this.lessonTitle?.focus());
+    } else {
+      const view = host.firstElementChild as HTMLElement & { completed?: boolean };
+      if ('completed' in view) view.completed = completed;
+    }
+  }
+
+  protected override render() {
+    if (this.services.error) return this.renderError(toLmsError(this.services.error, 'storage/failed'));
+    return this.loader.render({
+      initial: () => this.renderEmptyOrLoading(),
+      pending: () => html`<p class="loading" part="base" aria-busy="true">${this.t('player.loading')}</p>`,
+      complete: (loaded) => (loaded && this.session.state ? this.renderPlayer(loaded.course, this.session.state) : this.renderEmptyOrLoading()),
+      error: (error) => this.renderError(toLmsError(error, 'course/load-failed')),
+    });
+  }
+
+  private renderEmptyOrLoading() {
+    if (!this.src && !this.course) return html`<p class="loading" part="base">${this.t('player.noCourse')}</p>`;
+    return html`<p class="loading" part="base" aria-busy="true">${this.t('player.loading')}</p>`;
+  }
+
+  private renderError(error: ReturnType<typeof toLmsError>) {
+    return html`<div part="base" class="loading" role="alert">
+      <p><strong>${this.t('error.title')}</strong></p>
+      <p class="error">${error.issues.length ? error.message.split('\n')[0] : error.message}</p>
+      ${error.issues.length
+        ? html`<ul class="issues">
+            ${error.issues.map((issue) => html`<li>${issue.path ? `${issue.path}: ` : ''}${issue.message}</li>`)}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderPlayer(course: Course, state: CourseState) {
+    const lessonId = this.session.currentLessonId;
+    const lesson = lessonId ? findLesson(course, lessonId) : undefined;
+    const previous = this.neighbour(-1);
+    const next = this.neighbour(1);
+    const t = this.t.bind(this);
+    return html`<div part="base" dir=${textDirection(course.language ?? this.locale)} lang=${course.language ?? nothing}>
+      <header part="header">
+        <h2 part="title">${course.title}</h2>
+        <div class="bar" part="progress-bar" role="progressbar" aria-label=${t('player.progressLabel')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${state.percent} aria-valuetext=${formatPercent(this.locale, state.percent)}>
+          <div style="inline-size: ${state.percent}%"></div>
+        </div>
+        <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
+      </header>
+      ${state.completed ? html`<p class="notice success" part="completion">${t('player.courseComplete')}</p>` : nothing}
+      ${this.session.saveError
+        ? html`<div class="notice error" role="alert">
+            <span>${t('error.notSaved', { message: this.session.saveError.message })}</span>
+            <button class="action secondary" @click=${() => this.session.dismissError()}>${t('common.dismiss')}</button>
+          </div>`
+        : nothing}
+      ${this.services.value?.persistent === false ? html`<p class="notice error" role="note">${t('error.notPersistent')}</p>` : nothing}
+      <div class="layout">
+        <nav part="outline" aria-label=${t('player.outline')}>
+          ${renderOutline({ course, state, currentLessonId: lessonId, t, onSelect: (id) => this.select(id) })}
+        </nav>
+        <section part="lesson" class="lesson" aria-labelledby="lesson-title">
+          <h3 id="lesson-title" tabindex="-1">${lesson?.title ?? ''}</h3>
+          <div class="lesson-body" part="lesson-body" tabindex="0" aria-labelledby="lesson-title" role="region" @scroll=${this.onScroll} @lms-lesson-report=${this.onReport}>
+            <div class="view-host"></div>
+          </div>
+          <footer part="nav">
+            <button class="action secondary" ?disabled=${!previous} @click=${() => previous && this.goToLesson(previous)}>${t('player.previous')}</button>
+            <span class="position">${t('player.lessonPosition', { index: state.order.indexOf(lessonId ?? '') + 1, total: state.order.length })}</span>
+            <button class="action" ?disabled=${!next} @click=${() => next && this.goToLesson(next)}>${t('player.next')}</button>
+          </footer>
+        </section>
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.session.announcement}</div>
+    </div>`;
+  }
+}

@@ -1,0 +1,171 @@
+import { computeCourseState, findLesson, type Course, type CourseProgress, type LessonBase } from '@lms-kit/core';
+import { Task } from '@lit/task';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { readCourseOutline, type CourseOutline } from '../../course/course-outline-store.js';
+import { loadCourse } from '../../course/load-course.js';
+import { formatDate, formatDuration, formatPercent } from '../../i18n/localize.js';
+import { LmsElement } from '../../lessons/lms-element.js';
+import { tokens } from '../../styles/shared.styles.js';
+
+interface ProgressData {
+  outline?: Course | CourseOutline;
+  progress?: CourseProgress;
+}
+
+/**
+ * @summary A learner's progress in one course: overall and per module, time spent, points and the
+ * next lesson. Follows a player on the same page or in another tab as it advances.
+ *
+ * @csspart base - The wrapper.
+ * @csspart title - The heading.
+ * @csspart bar - A progress bar (overall and per module).
+ * @csspart module - One module's line.
+ * @csspart next - The "next lesson" line.
+ *
+ * @cssproperty --lms-color-success - Colour of the bars. Default `#047857`.
+ */
+export class LmsProgress extends LmsElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      [part='base'] {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 1rem;
+        background: var(--_surface);
+      }
+      .heading {
+        margin: 0 0 0.75rem;
+        font-size: 1rem;
+      }
+      .course {
+        display: block;
+        font-weight: normal;
+        color: var(--_muted);
+        font-size: 0.875rem;
+      }
+      .bar {
+        block-size: 0.5rem;
+        border-radius: 999px;
+        background: var(--_subtle);
+        overflow: hidden;
+        margin-block: 0.25rem 0.5rem;
+      }
+      .bar > div {
+        block-size: 100%;
+        background: var(--_success);
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0.5rem 0;
+      }
+      li {
+        font-size: 0.875rem;
+      }
+      p {
+        margin: 0.25rem 0;
+        font-size: 0.875rem;
+      }
+      .muted {
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  /** Id of the course to show (as in its JSON `id`). */
+  @property() course?: string;
+  /** URL of the course JSON; optional when a player on this site has already opened the course. */
+  @property() src?: string;
+  /** Level of the heading, to fit the page's outline. Default 2. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private revision = 0;
+  private unsubscribe?: () => void;
+
+  private readonly data = new Task(this, {
+    args: () => [this.course, this.src, this.services.value, this.revision] as const,
+    task: async ([courseId, src, services], { signal }): Promise<ProgressData> => {
+      if (!services) return {};
+      const outline = src ? (await loadCourse(src, signal)).course : courseId ? await readCourseOutline(services.storage, courseId) : undefined;
+      const id = courseId ?? outline?.id;
+      const progress = id ? await services.storage.getProgress({ learnerId: services.learner.id, courseId: id }) : undefined;
+      return { outline, progress };
+    },
+  });
+
+  protected override servicesChanged(): void {
+    this.unsubscribe?.();
+    const services = this.services.value;
+    this.unsubscribe = services?.storage.subscribe((change) => {
+      const courseId = this.course ?? this.data.value?.outline?.id;
+      const mine =
+        (change.type === 'progress' && change.learnerId === services.learner.id && change.courseId === courseId) ||
+        (change.type === 'value' && change.key.endsWith(`:course-outline:${courseId}`));
+      if (mine) this.revision++;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.services.value && !this.unsubscribe) this.servicesChanged();
+  }
+
+  private heading(content: unknown) {
+    const level = Math.min(6, Math.max(1, this.headingLevel));
+    return html`<div class="heading" part="title" role="heading" aria-level=${level}>${content}</div>`;
+  }
+
+  protected override render() {
+    return html`<section part="base">
+      ${this.data.render({
+        initial: () => html`<p aria-busy="true">${this.t('common.loading')}</p>`,
+        pending: () => (this.data.value ? this.renderData(this.data.value) : html`<p aria-busy="true">${this.t('common.loading')}</p>`),
+        complete: (data) => this.renderData(data),
+        error: (error) => html`<p class="error" role="alert">${(error as Error).message}</p>`,
+      })}
+    </section>`;
+  }
+
+  private renderData({ outline, progress }: ProgressData) {
+    const title = this.heading(html`${this.t('progress.title')}${outline ? html`<span class="course">${outline.title}</span>` : nothing}`);
+    if (!outline) return html`${title}<p class="muted">${progress ? '' : this.t('progress.unknownCourse')}</p>`;
+    const state = computeCourseState(outline, progress);
+    if (!progress) return html`${title}<p class="muted">${this.t('progress.notStarted')}</p>`;
+    const lessonTitle = (id: string) => (findLesson(outline as Course, id) as LessonBase | undefined)?.title ?? id;
+    const percent = (value: number) => formatPercent(this.locale, value);
+    return html`${title}
+      <p>${this.t('progress.overall')}: ${percent(state.percent)}</p>
+      ${this.bar(state.percent, this.t('progress.overall'))}
+      <ul>
+        ${outline.modules.map((module, index) => {
+          const moduleState = state.modules[index];
+          const label = this.t('progress.modulePercent', { title: module.title, percent: percent(moduleState.percent) });
+          return html`<li part="module">${label} ${this.bar(moduleState.percent, module.title)}</li>`;
+        })}
+      </ul>
+      <p>${this.t('progress.timeSpent', { time: formatDuration(this.locale, state.timeSpentMs) })}</p>
+      ${state.points > 0 ? html`<p>${this.t('progress.points', { count: state.points })}</p>` : nothing}
+      ${progress.completedAt
+        ? html`<p>${this.t('progress.completedOn', { date: formatDate(this.locale, progress.completedAt) })}</p>`
+        : state.nextLessonId
+          ? html`<p part="next">${this.t('progress.next', { title: lessonTitle(state.nextLessonId) })}</p>`
+          : nothing}`;
+  }
+
+  private bar(percent: number, label: string) {
+    return html`<div class="bar" part="bar" role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
+      <div style="inline-size: ${percent}%"></div>
+    </div>`;
+  }
+}

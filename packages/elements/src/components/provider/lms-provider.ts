@@ -1,0 +1,81 @@
+import { ContextProvider } from '@lit/context';
+import { learnerFromActor, type Agent, type Learner } from '@lms-kit/core';
+import { MemoryAdapter, createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localLearner, openStorage, pageLocale } from '../../context/default-services.js';
+import { servicesContext } from '../../context/services.js';
+import { LmsErrorEvent } from '../../events/error.js';
+import { toLmsError } from '@lms-kit/core';
+
+/**
+ * @summary Gives the LMS Kit elements inside it their storage, learner and locale. Without a
+ * provider, elements use IndexedDB and an anonymous learner local to this browser.
+ *
+ * @slot - The page content with LMS Kit elements.
+ * @event lms-error - The storage could not be opened. `detail: { error, recoverable }`
+ */
+export class LmsProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Learner's name, shown in records and certificates. */
+  @property({ attribute: 'learner-name' }) learnerName?: string;
+  /** Learner's email: identifies the learner (xAPI `mbox`). */
+  @property({ attribute: 'learner-email' }) learnerEmail?: string;
+  /** Learner's account name on the site (xAPI `account.name`); used with `learner-home-page`. */
+  @property({ attribute: 'learner-account' }) learnerAccount?: string;
+  /** The site that issued `learner-account`. Default: this page's origin. */
+  @property({ attribute: 'learner-home-page' }) learnerHomePage?: string;
+  /** The learner as an xAPI agent, instead of the attributes above. */
+  @property({ attribute: false }) learner?: Agent;
+  /** Interface locale (BCP 47). Default: the page's `lang`, else the browser's language. */
+  @property({ reflect: true }) locale?: string;
+  /** `indexeddb` (default) or `memory` (nothing kept after the page closes). */
+  @property({ attribute: 'storage-type' }) storageType: 'indexeddb' | 'memory' = 'indexeddb';
+  /** IndexedDB database name, to keep several sites' data apart on one origin. Default `lms-kit`. */
+  @property() database?: string;
+  /** A storage adapter of your own (server, LRS, encrypted…), instead of `storage-type`. */
+  @property({ attribute: false }) storage?: StorageAdapter;
+
+  private readonly provider = new ContextProvider(this, { context: servicesContext });
+  private generation = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.size > 0) void this.provide();
+  }
+
+  private async provide(): Promise<void> {
+    const generation = ++this.generation;
+    try {
+      const [{ storage, persistent }, learner] = await Promise.all([openStorage(this.createStorage()), this.resolveLearner()]);
+      if (generation !== this.generation) return;
+      this.provider.setValue({ storage: observeStorage(storage), learner, locale: this.locale ?? pageLocale(), persistent });
+    } catch (error) {
+      this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'storage/failed'), recoverable: false }));
+    }
+  }
+
+  private createStorage(): StorageAdapter {
+    if (this.storage) return this.storage;
+    if (this.storageType === 'memory') return new MemoryAdapter();
+    return createIndexedDbStorage({ databaseName: this.database });
+  }
+
+  private resolveLearner(): Promise<Learner> {
+    if (this.learner) return Promise.resolve(learnerFromActor(this.learner));
+    const name = this.learnerName;
+    if (this.learnerEmail) return Promise.resolve(learnerFromActor({ mbox: this.learnerEmail, name }));
+    if (this.learnerAccount) {
+      return Promise.resolve(learnerFromActor({ account: { homePage: this.learnerHomePage ?? location.origin, name: this.learnerAccount }, name }));
+    }
+    return localLearner();
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,298 @@
+import {
+  CourseStatements,
+  VisibleTimeCounter,
+  addTimeSpent,
+  applyLessonResult,
+  computeCourseState,
+  createProgress,
+  findLesson,
+  openLesson,
+  toLmsError,
+  uuid,
+  type Course,
+  type CourseProgress,
+  type CourseState,
+  type LessonResult,
+  type LessonState,
+  type LmsError,
+  type LoadedCourse,
+  type Statement,
+} from '@lms-kit/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LmsServices } from '../context/services.js';
+import { LmsCourseCompleteEvent } from '../events/course-complete.js';
+import { LmsErrorEvent } from '../events/error.js';
+import { LmsLessonCompleteEvent } from '../events/lesson-complete.js';
+import type { LessonPosition, LessonReportDetail } from '../events/lesson-report.js';
+import { LmsProgressChangeEvent } from '../events/progress-change.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+type Mutation = (progress: CourseProgress) => CourseProgress;
+
+const POSITION_SAVE_DELAY_MS = 1000;
+const TIME_FLUSH_INTERVAL_MS = 30_000;
+
+/**
+ * One learner taking one course: reads and writes progress through the storage adapter, counts
+ * visible time, keeps lesson positions, builds xAPI statements and dispatches the player's events.
+ * Writes are mutations applied inside the adapter's transaction, so two tabs never lose each
+ * other's work; a write that fails is kept and replayed with the next one, so nothing is lost.
+ */
+export class CourseSessionController implements ReactiveController {
+  course?: Course;
+  baseUrl?: string;
+  progress?: CourseProgress;
+  state?: CourseState;
+  currentLessonId?: string;
+  currentLessonState?: LessonState;
+  saveError?: LmsError;
+  /** Latest message for the player's live region. */
+  announcement = '';
+
+  private services?: LmsServices;
+  private statements?: CourseStatements;
+  private readonly timer = new VisibleTimeCounter();
+  private lessonVisibleMs = 0;
+  private unsaved: Mutation[] = [];
+  private pendingPosition?: { lessonId: string; position: LessonPosition };
+  private positionTimer?: ReturnType<typeof setTimeout>;
+  private flushInterval?: ReturnType<typeof setInterval>;
+  private unsubscribe?: () => void;
+  private work: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  private get key() {
+    return { learnerId: this.services?.learner.id ?? '', courseId: this.course?.id ?? '' };
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    window.addEventListener('pagehide', this.onPageHide);
+    this.flushInterval = setInterval(() => void this.flushTime(), TIME_FLUSH_INTERVAL_MS);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    window.removeEventListener('pagehide', this.onPageHide);
+    clearInterval(this.flushInterval);
+    void this.leaveLesson();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Runs session steps one after another, so fast clicks cannot interleave them. */
+  private serial<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.work.then(step, step);
+    this.work = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Starts (or restarts, for a new course or learner) a session, and opens where the learner left off. */
+  start(loaded: LoadedCourse, services: LmsServices): Promise<void> {
+    return this.serial(async () => {
+      await this.leaveLesson();
+      this.unsubscribe?.();
+      this.course = loaded.course;
+      this.baseUrl = loaded.baseUrl;
+      this.services = services;
+      this.unsaved = [];
+      this.currentLessonId = undefined;
+      const stored = await services.storage.getProgress(this.key);
+      if (stored) this.setProgress(stored);
+      else await this.mutate((progress) => progress);
+      const progress = this.progress as CourseProgress;
+      this.statements = new CourseStatements(loaded.course, services.learner, progress.registration);
+      this.queue([this.statements.courseLaunched()]);
+      this.unsubscribe = services.storage.subscribe((change) => {
+        if (change.type === 'progress' && change.learnerId === this.key.learnerId && change.courseId === this.key.courseId) void this.refresh();
+      });
+      const state = this.state as CourseState;
+      const last = progress.lastLessonId;
+      const start = last && state.lessons[last] && state.lessons[last].status !== 'locked' ? last : (state.nextLessonId ?? state.order[0]);
+      if (start) await this.enter(start);
+    });
+  }
+
+  /** Opens a lesson unless it is locked; resolves to whether it opened. */
+  open(lessonId: string): Promise<boolean> {
+    return this.serial(async () => {
+      const view = this.state?.lessons[lessonId];
+      if (!view || view.status === 'locked') return false;
+      if (lessonId !== this.currentLessonId) {
+        await this.leaveLesson();
+        await this.enter(lessonId);
+      }
+      return true;
+    });
+  }
+
+  private async enter(lessonId: string): Promise<void> {
+    const lesson = this.course && findLesson(this.course, lessonId);
+    if (!lesson || !this.services) return;
+    this.currentLessonId = lessonId;
+    this.lessonVisibleMs = 0;
+    this.currentLessonState = await this.services.storage.getLessonState({ ...this.key, lessonId }).catch(() => undefined);
+    if (this.state?.lessons[lessonId]?.status !== 'locked') {
+      await this.mutate((progress) => openLesson(progress, lessonId, new Date()));
+      this.queue([this.statements?.lessonInitialized(lesson)]);
+      if (document.visibilityState === 'visible') this.timer.start();
+    }
+    this.host.requestUpdate();
+  }
+
+  private async leaveLesson(): Promise<void> {
+    const lessonId = this.currentLessonId;
+    const lesson = lessonId && this.course ? findLesson(this.course, lessonId) : undefined;
+    await this.flush();
+    this.timer.pause();
+    if (lesson && this.lessonVisibleMs > 0) this.queue([this.statements?.lessonExperienced(lesson, this.lessonVisibleMs)]);
+    this.lessonVisibleMs = 0;
+  }
+
+  /** Takes a report from the lesson view being shown. */
+  report(detail: LessonReportDetail): void {
+    const lessonId = this.currentLessonId;
+    if (!lessonId) return;
+    if (detail.position) {
+      const merged = { ...this.pendingPosition?.position, ...detail.position };
+      this.pendingPosition = { lessonId, position: merged };
+      this.currentLessonState = { ...this.key, lessonId, ...this.currentLessonState, ...merged, updatedAt: new Date().toISOString() };
+      clearTimeout(this.positionTimer);
+      this.positionTimer = setTimeout(() => void this.savePosition(), POSITION_SAVE_DELAY_MS);
+    }
+    const result = detail.result;
+    if (result) void this.serial(() => this.applyResult(lessonId, result));
+  }
+
+  private async applyResult(lessonId: string, result: LessonResult): Promise<void> {
+    const course = this.course;
+    const before = this.state;
+    const lesson = course && findLesson(course, lessonId);
+    if (!course || !before || !lesson) return;
+    await this.flushTime();
+    await this.mutate((progress) => applyLessonResult(progress, course, lessonId, result, new Date()));
+    const after = this.state as CourseState;
+    const lessonMs = this.progress?.lessons[lessonId]?.timeSpentMs ?? 0;
+    if (before.lessons[lessonId]?.status !== 'completed' && after.lessons[lessonId]?.status === 'completed') {
+      this.queue([this.statements?.lessonCompleted(lesson, result, lessonMs)]);
+      this.host.dispatchEvent(new LmsLessonCompleteEvent({ courseId: course.id, lessonId, result }));
+      this.announce('lesson-complete', lesson.title);
+    } else if (result.progress !== undefined) {
+      this.queue([this.statements?.lessonProgressed(lesson, result.progress)]);
+    }
+    if (after.percent !== before.percent || after.points !== before.points) {
+      this.queue([this.statements?.courseProgressed(after.percent)]);
+      this.host.dispatchEvent(
+        new LmsProgressChangeEvent({
+          courseId: course.id,
+          percent: after.percent,
+          completedLessons: after.completedCount,
+          requiredLessons: after.requiredCount,
+          points: after.points,
+          completed: after.completed,
+        }),
+      );
+    }
+    if (!before.completed && after.completed) {
+      this.queue([this.statements?.courseCompleted(this.progress?.timeSpentMs ?? 0)]);
+      const completedAt = this.progress?.completedAt ?? new Date().toISOString();
+      this.host.dispatchEvent(new LmsCourseCompleteEvent({ courseId: course.id, completedAt, points: after.points }));
+      this.announce('course-complete', course.title);
+    }
+  }
+
+  /** What the player announces; it owns the wording. */
+  onAnnounce?: (kind: 'lesson-complete' | 'course-complete', title: string) => string;
+
+  private announce(kind: 'lesson-complete' | 'course-complete', title: string): void {
+    this.announcement = this.onAnnounce?.(kind, title) ?? '';
+    this.host.requestUpdate();
+  }
+
+  /** Saves pending time and position now. Called at pagehide, on hide, on lesson change. */
+  flush(): Promise<unknown> {
+    return Promise.all([this.flushTime(), this.savePosition()]);
+  }
+
+  private flushTime(): Promise<void> {
+    const lessonId = this.currentLessonId;
+    const ms = this.timer.take();
+    if (!lessonId || ms <= 0) return Promise.resolve();
+    this.lessonVisibleMs += ms;
+    return this.mutate((progress) => addTimeSpent(progress, lessonId, ms, new Date()));
+  }
+
+  private async savePosition(): Promise<void> {
+    clearTimeout(this.positionTimer);
+    const pending = this.pendingPosition;
+    this.pendingPosition = undefined;
+    if (!pending || !this.services) return;
+    const key = { ...this.key, lessonId: pending.lessonId };
+    try {
+      await this.services.storage.updateLessonState(key, (current) => ({ ...current, ...key, ...pending.position, updatedAt: new Date().toISOString() }));
+    } catch (error) {
+      this.pendingPosition ??= pending;
+      this.fail(error);
+    }
+  }
+
+  /** Applies a change to stored progress; if the write fails, keeps it in memory and retries it with the next write. */
+  private async mutate(change: Mutation): Promise<void> {
+    const { course, services } = this;
+    if (!course || !services) return;
+    const changes = [...this.unsaved, change];
+    const base = () => this.progress ?? createProgress(course, services.learner.id, uuid(), new Date());
+    try {
+      const stored = await services.storage.updateProgress(this.key, (current) => changes.reduce((p, f) => f(p), current ?? base()));
+      this.unsaved = [];
+      this.setProgress(stored);
+    } catch (error) {
+      this.unsaved = changes;
+      this.setProgress(change(base()));
+      this.fail(error);
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.services || this.unsaved.length > 0) return;
+    const stored = await this.services.storage.getProgress(this.key).catch(() => undefined);
+    if (stored) this.setProgress(stored);
+  }
+
+  private setProgress(progress: CourseProgress): void {
+    this.progress = progress;
+    this.state = this.course ? computeCourseState(this.course, progress) : undefined;
+    this.host.requestUpdate();
+  }
+
+  private queue(statements: Array<Statement | undefined>): void {
+    const ready = statements.filter((s): s is Statement => s !== undefined);
+    if (ready.length && this.services) this.services.storage.enqueueStatements(ready).catch((error: unknown) => this.fail(error));
+  }
+
+  private fail(error: unknown): void {
+    const lmsError = toLmsError(error, 'storage/failed');
+    this.saveError = lmsError;
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new LmsErrorEvent({ error: lmsError, recoverable: true }));
+  }
+
+  dismissError(): void {
+    this.saveError = undefined;
+    this.host.requestUpdate();
+  }
+
+  private onVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') {
+      this.timer.pause();
+      void this.flush();
+    } else if (this.currentLessonId) this.timer.start();
+  };
+
+  private onPageHide = (): void => {
+    void this.flush();
+  };
+}

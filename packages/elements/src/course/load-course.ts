@@ -1,0 +1,26 @@
+import { LmsError, parseCourse, type LoadedCourse } from '@lms-kit/core';
+
+/** Fetches and validates a course document; relative lesson URLs later resolve against its URL. */
+export async function loadCourse(src: string, signal?: AbortSignal): Promise<LoadedCourse> {
+  const url = new URL(src, document.baseURI).href;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin' });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new LmsError('course/load-failed', `Could not download the course from ${url} (offline or blocked).`, { cause: error });
+  }
+  if (!response.ok) {
+    throw new LmsError('course/load-failed', `Could not download the course from ${url}: HTTP ${response.status}.`);
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    throw new LmsError('course/invalid', `The course at ${url} is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+      issues: [{ path: '', message: 'not valid JSON' }],
+    });
+  }
+  return { course: parseCourse(json), baseUrl: response.url || url };
+}

@@ -1,0 +1,10 @@
+import { LmsProvider } from '../components/provider/lms-provider.js';
+import { defineElement } from './define-element.js';
+
+defineElement('lms-provider', LmsProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lms-provider': LmsProvider;
+  }
+}

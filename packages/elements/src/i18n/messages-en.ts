@@ -1,0 +1,55 @@
+/**
+ * Every user-facing string of the elements, in English. Other locales register partial catalogs
+ * with the same ids (`registerMessages('fr', {...})`); missing ids fall back to these.
+ * Placeholders: `{name}`; plurals: `{count, plural, one {# lesson} other {# lessons}}`.
+ */
+export const en = {
+  'common.loading': 'Loading…',
+  'common.retry': 'Try again',
+  'common.dismiss': 'Dismiss',
+  'error.title': 'Something went wrong',
+  'error.notSaved': 'Your latest progress could not be saved: {message}',
+  'error.notPersistent': 'This browser does not let the page keep data, so your progress will be lost when you leave.',
+  'player.loading': 'Loading course…',
+  'player.outline': 'Course outline',
+  'player.previous': 'Previous',
+  'player.next': 'Next',
+  'player.lessonPosition': 'Lesson {index} of {total}',
+  'player.courseComplete': 'Course completed. Well done!',
+  'player.lessonCompleted': '“{title}” completed.',
+  'player.lessonLocked': '“{title}” is locked. {reasons}',
+  'player.noCourse': 'No course to show. Set the src attribute or the course property.',
+  'player.minutes': '{count, plural, one {# minute} other {# minutes}}',
+  'player.progressLabel': 'Course progress',
+  'player.lessonsDone': '{done} of {total} lessons completed',
+  'status.locked': 'Locked',
+  'status.available': 'Not started',
+  'status.in-progress': 'In progress',
+  'status.completed': 'Completed',
+  'lock.prerequisites': 'Complete {titles} first.',
+  'lock.sequence': 'Complete “{title}” first.',
+  'lock.points': 'Needs {required} points; you have {current}.',
+  'lock.remedial': 'Opens only if you do not pass “{title}”.',
+  'lesson.loadFailed': 'This lesson could not be loaded: {message}',
+  'lesson.unknownKind': 'This course uses a kind of lesson (“{kind}”) this page cannot show.',
+  'lesson.read': 'Mark as read',
+  'video.failed': 'The video could not be played.',
+  'video.download': 'Download the video',
+  'video.watched': '{percent} watched',
+  'document.open': 'Open the document',
+  'document.opensNewTab': '(opens in a new tab)',
+  'document.inlineFallback': 'Your browser cannot show this document here.',
+  'embed.waiting': 'Complete the activity in the frame to continue.',
+  'progress.title': 'Your progress',
+  'progress.notStarted': 'Not started yet.',
+  'progress.unknownCourse': 'Open the course to see your progress here.',
+  'progress.overall': 'Overall',
+  'progress.timeSpent': 'Time spent: {time}',
+  'progress.points': '{count, plural, one {# point} other {# points}}',
+  'progress.next': 'Next: {title}',
+  'progress.completedOn': 'Completed on {date}',
+  'progress.modulePercent': '{title}: {percent}',
+} as const;
+
+export type MessageId = keyof typeof en;
+export type Messages = Partial<Record<MessageId, string>>;

@@ -1,0 +1,34 @@
+import { LmsError } from '@lms-kit/core';
+
+/** How `<lms-course-player>` shows a lesson kind: a custom element, loaded the first time it is needed. */
+export interface LessonViewDefinition {
+  tag: string;
+  /** Imports the module that defines `tag`. */
+  load: () => Promise<unknown>;
+}
+
+const views = new Map<string, LessonViewDefinition>([
+  ['text', { tag: 'lms-text-lesson', load: () => import('../define/lms-text-lesson.js') }],
+  ['video', { tag: 'lms-video-lesson', load: () => import('../define/lms-video-lesson.js') }],
+  ['document', { tag: 'lms-document-lesson', load: () => import('../define/lms-document-lesson.js') }],
+  ['embed', { tag: 'lms-embed-lesson', load: () => import('../define/lms-embed-lesson.js') }],
+]);
+
+/** Adds a lesson kind to the player (its validation is registered with `registerLessonKind` from core). */
+export function registerLessonView(kind: string, definition: LessonViewDefinition): void {
+  views.set(kind, definition);
+}
+
+/** Loads the view of a kind and returns its tag name. */
+export async function loadLessonView(kind: string): Promise<string> {
+  const view = views.get(kind);
+  if (!view) throw new LmsError('lesson/unknown-kind', `No view is registered for lessons of kind "${kind}".`);
+  if (!customElements.get(view.tag)) {
+    try {
+      await view.load();
+    } catch (error) {
+      throw new LmsError('lesson/load-failed', `Could not load the code that shows "${kind}" lessons.`, { cause: error });
+    }
+  }
+  return view.tag;
+}

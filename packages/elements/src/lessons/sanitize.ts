@@ -1,0 +1,31 @@
+import type { Config } from 'dompurify';
+
+/**
+ * Sanitizes author HTML with DOMPurify (loaded on first use): no scripts, event handlers or
+ * `javascript:` URLs survive. Relative URLs are made absolute against `baseUrl`, and links open in a
+ * new tab so the learner never navigates away from the lesson.
+ */
+export async function sanitizeHtml(html: string, baseUrl: string = document.baseURI): Promise<string> {
+  const { default: DOMPurify } = await import('dompurify');
+  const purifier = DOMPurify(window);
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    for (const name of ['href', 'src', 'poster']) {
+      const value = node.getAttribute(name);
+      if (value !== null && !value.startsWith('#')) node.setAttribute(name, absolute(value, baseUrl));
+    }
+    if (node.localName === 'a' && node.hasAttribute('href') && !node.getAttribute('href')?.startsWith('#')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  const config: Config = { USE_PROFILES: { html: true }, ADD_ATTR: ['target'], FORBID_TAGS: ['style', 'form'] };
+  return purifier.sanitize(html, config) as unknown as string;
+}
+
+function absolute(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,6 @@
+export type * from './adapter.js';
+export { MemoryAdapter } from './memory-adapter.js';
+export { observeStorage, type ObservableStorage, type StorageChange, type StorageChangeListener } from './change-feed.js';
+export { lazyStorage } from './lazy-storage.js';
+export { createIndexedDbStorage } from './default-storage.js';
+export type { DexieAdapterOptions } from './dexie/dexie-adapter.js';

@@ -1,0 +1,24 @@
+import type { StorageAdapter } from './adapter.js';
+
+/**
+ * An adapter whose implementation is loaded on first use, so pages that never touch storage never
+ * download it (Dexie is ≈30 KiB). A failed load is retried on the next call.
+ */
+export function lazyStorage(scope: string, load: () => Promise<StorageAdapter>): StorageAdapter {
+  let loading: Promise<StorageAdapter> | undefined;
+  const adapter = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+  return new Proxy({ scope } as StorageAdapter, {
+    get(target, property) {
+      if (property === 'scope') return scope;
+      if (typeof property !== 'string' || property === 'then') return undefined;
+      return async (...args: unknown[]) => {
+        const real = (await adapter()) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return real[property](...args);
+      };
+    },
+  });
+}

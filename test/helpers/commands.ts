@@ -1,0 +1,28 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export interface TabOptions {
+  /** A fresh browser profile with empty storage, instead of this page's. */
+  isolated?: boolean;
+  /** The origin's storage quota in bytes, set before the page first uses storage (needs `isolated`). */
+  quotaSize?: number;
+}
+
+/** Opens `url` in a new tab, by default of the same browser profile (same IndexedDB); returns its id. */
+export function openTab(url: string, options: TabOptions = {}): Promise<number> {
+  return executeServerCommand('lms:open-tab', { url, ...options });
+}
+
+/** Waits until `expression` is truthy in the tab. */
+export function waitInTab(id: number, expression: string, timeout?: number): Promise<void> {
+  return executeServerCommand('lms:wait-tab', { id, expression, timeout });
+}
+
+export function evalInTab<T>(id: number, expression: string): Promise<T> {
+  return executeServerCommand('lms:eval-tab', { id, expression });
+}
+
+/** Closes the tab as a learner does: the page gets pagehide and unload. */
+export function closeTab(id: number): Promise<void> {
+  return executeServerCommand('lms:close-tab', { id });
+}
+

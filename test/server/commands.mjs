@@ -1,0 +1,72 @@
+/**
+ * Server-side commands the browser tests call through `executeServerCommand`: real extra tabs in the
+ * same browser context (so they share IndexedDB), closing a tab the way a learner does, and Chromium's
+ * own storage quota. Nothing here fakes the browser.
+ */
+const tabs = new Map();
+let nextTab = 1;
+
+function pageOf(session) {
+  return session.browser.getPage(session.id);
+}
+
+export function lmsCommandsPlugin() {
+  return {
+    name: 'lms-kit-commands',
+    async executeCommand({ command, payload, session }) {
+      if (!command.startsWith('lms:')) return undefined;
+      const page = pageOf(session);
+      switch (command) {
+        case 'lms:open-tab': {
+          // isolated: a fresh browser profile (empty storage), where a quota can be set before first use;
+          // Chromium fixes an origin's quota the first time it touches storage.
+          const context = payload.isolated ? await page.context().browser().newContext() : page.context();
+          const tab = await context.newPage();
+          const url = new URL(payload.url, page.url()).href;
+          const messages = [];
+          tab.on('console', (message) => messages.push(message.text()));
+          tab.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+          await tab.goto(url);
+          if (payload.quotaSize !== undefined) {
+            // Takes effect if set before the page first uses storage, and lasts as long as this
+            // DevTools session: keep it attached until the tab closes.
+            const cdp = await context.newCDPSession(tab);
+            await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(url).origin, quotaSize: payload.quotaSize });
+          }
+          const id = nextTab++;
+          tabs.set(id, { tab, messages, isolated: payload.isolated ? context : undefined });
+          return id;
+        }
+        case 'lms:wait-tab': {
+          const { tab, messages } = tabs.get(payload.id);
+          try {
+            await tab.waitForFunction(payload.expression, undefined, { timeout: payload.timeout ?? 8000 });
+          } catch (error) {
+            throw new Error(`${error.message}\nTab console:\n${messages.join('\n')}`);
+          }
+          return true;
+        }
+        case 'lms:eval-tab': {
+          const { tab } = tabs.get(payload.id);
+          return tab.evaluate(payload.expression);
+        }
+        case 'lms:press-tab': {
+          const { tab } = tabs.get(payload.id);
+          await tab.keyboard.press(payload.key);
+          return true;
+        }
+        case 'lms:close-tab': {
+          const entry = tabs.get(payload.id);
+          tabs.delete(payload.id);
+          // runBeforeUnload makes Chromium run the page's unload steps (pagehide) as a real close does.
+          await entry.tab.close({ runBeforeUnload: true });
+          await new Promise((resolve) => (entry.tab.isClosed() ? resolve() : entry.tab.once('close', resolve)));
+          await entry.isolated?.close();
+          return true;
+        }
+        default:
+          throw new Error(`Unknown test command ${command}`);
+      }
+    },
+  };
+}

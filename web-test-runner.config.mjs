@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { defaultReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
+import { lmsCommandsPlugin } from './test/server/commands.mjs';
+import { prebundlePlugin } from './test/server/prebundle.mjs';
+import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
+import { corsMiddleware } from './test/server/cors.mjs';
+import { summaryReporter } from './test/server/summary-reporter.mjs';
+
+const commonjs = fromRollup(rollupCommonjs);
+const executablePath = await findChromium();
+
+/** Test files run one at a time in Chromium: 2-core machines stay responsive and timing-free. */
+export default {
+  files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+  middleware: [corsMiddleware(), sharedFilesMiddleware()],
+  nodeResolve: { exportConditions: ['source', 'development'] },
+  concurrency: 1,
+  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: chromiumArgs } })],
+  plugins: [
+    prebundlePlugin(['@learninglocker/xapi-validation']),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+    commonjs({
+      include: ['**/node_modules/dexie/**', '**/node_modules/axe-core/**'],
+      strictRequires: false,
+    }),
+    lmsCommandsPlugin(),
+  ],
+  testFramework: { config: { timeout: 15000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  reporters: [defaultReporter(), summaryReporter()],
+};
