@@ -17,8 +17,9 @@ export function waitInTab(id: number, expression: string, timeout?: number): Pro
   return executeServerCommand('lms:wait-tab', { id, expression, timeout });
 }
 
-export function evalInTab<T>(id: number, expression: string): Promise<T> {
-  return executeServerCommand('lms:eval-tab', { id, expression });
+export async function evalInTab<T>(id: number, expression: string): Promise<T> {
+  const { value } = await executeServerCommand<{ value: T }, { id: number; expression: string }>('lms:eval-tab', { id, expression });
+  return value;
 }
 
 /** Closes the tab as a learner does: the page gets pagehide and unload. */

@@ -23,7 +23,7 @@ export function ruleCourse(overrides: Partial<Course> = {}): Course {
         title: 'Practice',
         prerequisites: ['basics'],
         lessons: [
-          { id: 'check', kind: 'embed', title: 'Knowledge check', src: 'check.html', completion: 'message', points: 20 },
+          { id: 'check', kind: 'embed', title: 'Knowledge check', src: '/test/pages/result-reporter.html', completion: 'message', points: 20 },
           { id: 'review', kind: 'text', title: 'Review the basics', html: '<p>Again</p>', remedialFor: 'check' },
           { id: 'bonus', kind: 'text', title: 'Bonus', html: '<p>Bonus</p>', unlock: { points: 40 } },
         ],

@@ -48,7 +48,8 @@ export function lmsCommandsPlugin() {
         }
         case 'lms:eval-tab': {
           const { tab } = tabs.get(payload.id);
-          return tab.evaluate(payload.expression);
+          // Wrapped: a null or undefined result would read as "command not handled" to the test runner.
+          return { value: await tab.evaluate(payload.expression) };
         }
         case 'lms:press-tab': {
           const { tab } = tabs.get(payload.id);

@@ -25,6 +25,7 @@ import { LmsErrorEvent } from '../events/error.js';
 import { LmsLessonCompleteEvent } from '../events/lesson-complete.js';
 import type { LessonPosition, LessonReportDetail } from '../events/lesson-report.js';
 import { LmsProgressChangeEvent } from '../events/progress-change.js';
+import { appendToJournal, takeFromJournal } from './pagehide-journal.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 type Mutation = (progress: CourseProgress) => CourseProgress;
@@ -71,12 +72,14 @@ export class CourseSessionController implements ReactiveController {
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     window.addEventListener('pagehide', this.onPageHide);
+    window.addEventListener('pageshow', this.onPageShow);
     this.flushInterval = setInterval(() => void this.flushTime(), TIME_FLUSH_INTERVAL_MS);
   }
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     window.removeEventListener('pagehide', this.onPageHide);
+    window.removeEventListener('pageshow', this.onPageShow);
     clearInterval(this.flushInterval);
     void this.leaveLesson();
     this.unsubscribe?.();
@@ -103,6 +106,7 @@ export class CourseSessionController implements ReactiveController {
       const stored = await services.storage.getProgress(this.key);
       if (stored) this.setProgress(stored);
       else await this.mutate((progress) => progress);
+      await this.replayJournal();
       const progress = this.progress as CourseProgress;
       this.statements = new CourseStatements(loaded.course, services.learner, progress.registration);
       this.queue([this.statements.courseLaunched()]);
@@ -292,7 +296,45 @@ export class CourseSessionController implements ReactiveController {
     } else if (this.currentLessonId) this.timer.start();
   };
 
+  /** The page may be gone before any IndexedDB write commits: journal what is pending, synchronously. */
   private onPageHide = (): void => {
-    void this.flush();
+    const { course, services, currentLessonId } = this;
+    clearTimeout(this.positionTimer);
+    this.timer.pause();
+    const timeMs = this.timer.take();
+    const pending = this.pendingPosition;
+    this.pendingPosition = undefined;
+    if (!course || !services) return;
+    const entry = { scope: services.storage.scope, ...this.key, at: new Date().toISOString() };
+    if (currentLessonId && timeMs > 0) {
+      this.lessonVisibleMs += timeMs;
+      appendToJournal({ ...entry, lessonId: currentLessonId, timeMs });
+    }
+    if (pending) appendToJournal({ ...entry, lessonId: pending.lessonId, position: pending.position });
   };
+
+  /** Back from the back/forward cache: save what was journaled at pagehide and count time again. */
+  private onPageShow = (event: PageTransitionEvent): void => {
+    if (!event.persisted || !this.course) return;
+    void this.serial(() => this.replayJournal());
+    if (this.currentLessonId && document.visibilityState === 'visible') this.timer.start();
+  };
+
+  private async replayJournal(): Promise<void> {
+    const services = this.services;
+    if (!services) return;
+    for (const entry of takeFromJournal(services.storage.scope, this.key.learnerId, this.key.courseId)) {
+      if (entry.timeMs) await this.mutate((progress) => addTimeSpent(progress, entry.lessonId, entry.timeMs ?? 0, new Date(entry.at)));
+      if (entry.position) {
+        const key = { ...this.key, lessonId: entry.lessonId };
+        const position = entry.position;
+        await services.storage
+          .updateLessonState(key, (current) =>
+            // A newer position saved since (in another tab) wins.
+            current && current.updatedAt > entry.at ? current : { ...current, ...key, ...position, updatedAt: entry.at },
+          )
+          .catch((error: unknown) => this.fail(error));
+      }
+    }
+  }
 }

@@ -214,7 +214,7 @@ export class LmsCoursePlayer extends LmsElement {
         </nav>
         <section part="lesson" class="lesson" aria-labelledby="lesson-title">
           <h3 id="lesson-title" tabindex="-1">${lesson?.title ?? ''}</h3>
-          <div class="lesson-body" part="lesson-body" tabindex="0" aria-labelledby="lesson-title" role="region" @scroll=${this.onScroll} @lms-lesson-report=${this.onReport}>
+          <div class="lesson-body" part="lesson-body" tabindex="0" @scroll=${this.onScroll} @lms-lesson-report=${this.onReport}>
             <div class="view-host"></div>
           </div>
           <footer part="nav">

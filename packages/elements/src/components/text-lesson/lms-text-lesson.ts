@@ -45,7 +45,8 @@ export class LmsTextLesson extends LessonViewElement<TextLesson> {
   private reported = false;
 
   override get contentReady(): Promise<unknown> {
-    return (this.loading ?? Promise.resolve()).then(() => this.updateComplete);
+    // The first update starts loading; the content shows in the update after it resolves.
+    return this.updateComplete.then(() => this.loading).then(() => this.updateComplete);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
