@@ -15,23 +15,24 @@ export interface LmsServices {
 /** `Symbol.for` so that two copies of LMS Kit on one page still find each other's provider. */
 export const servicesContext = createContext<LmsServices>(Symbol.for('lms-kit/services@1'));
 
-const providerHosts = new WeakSet<Element>();
-
 /**
  * Makes any element a provider, for hosts that cannot wrap content in `<lms-provider>` (a CMS
  * template, a React root). Call it before LMS Kit elements inside `host` are connected.
  */
 export function provideLms(host: HTMLElement, services: LmsServices): ContextProvider<typeof servicesContext> {
-  providerHosts.add(host);
   return new ContextProvider(host, { context: servicesContext, initialValue: services });
 }
 
-/** Whether an element is inside a provider, crossing shadow roots. */
-export function findProviderAncestor(element: Element): Element | undefined {
+/**
+ * Ancestors (crossing shadow roots) that may still become providers: LMS Kit elements whose class
+ * has not loaded yet. Elements inside them wait for them before falling back to the defaults.
+ */
+export function pendingProviderAncestors(element: Element): Element[] {
+  const pending: Element[] = [];
   let node: Node | null = element.parentNode;
   while (node) {
-    if (node instanceof Element && (node.localName === 'lms-provider' || providerHosts.has(node))) return node;
+    if (node instanceof Element && node.localName.startsWith('lms-') && !customElements.get(node.localName)) pending.push(node);
     node = node instanceof ShadowRoot ? node.host : node.parentNode;
   }
-  return undefined;
+  return pending;
 }

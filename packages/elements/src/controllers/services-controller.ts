@@ -2,7 +2,7 @@ import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onMessagesChange } from '../i18n/localize.js';
 import { defaultServices } from '../context/default-services.js';
-import { findProviderAncestor, servicesContext, type LmsServices } from '../context/services.js';
+import { pendingProviderAncestors, servicesContext, type LmsServices } from '../context/services.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -25,19 +25,21 @@ export class ServicesController implements ReactiveController {
 
   hostConnected(): void {
     this.stopMessages = onMessagesChange(() => this.host.requestUpdate());
-    if (this.request()) return;
-    const provider = findProviderAncestor(this.host);
-    if (provider) {
-      // The provider's class may load after ours: ask again once it is upgraded.
-      void customElements.whenDefined(provider.localName).then(() => queueMicrotask(() => this.request()));
-    } else {
-      defaultServices().then(
-        (services) => this.set(services),
-        (error: unknown) => {
-          this.error = error;
-          this.host.requestUpdate();
-        },
-      );
+    if (!this.request()) void this.resolveWithoutAnswer();
+  }
+
+  /** No provider answered: wait for LMS Kit ancestors still loading, then use the page defaults. */
+  private async resolveWithoutAnswer(): Promise<void> {
+    for (const pending of pendingProviderAncestors(this.host)) {
+      await customElements.whenDefined(pending.localName);
+      await new Promise((resolve) => setTimeout(resolve));
+      if (!this.host.isConnected || this.request()) return;
+    }
+    try {
+      this.set(await defaultServices());
+    } catch (error) {
+      this.error = error;
+      this.host.requestUpdate();
     }
   }
 

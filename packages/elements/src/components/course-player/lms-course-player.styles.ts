@@ -14,7 +14,7 @@ export const playerStyles = [
       background: var(--_surface);
       overflow: hidden;
     }
-    header {
+    .header {
       padding: 1rem 1.25rem;
       border-block-end: 1px solid var(--_border);
     }
@@ -140,7 +140,7 @@ export const playerStyles = [
       overflow: auto;
       max-block-size: var(--lms-player-height, min(80vh, 44rem));
     }
-    footer {
+    .nav {
       display: flex;
       align-items: center;
       justify-content: space-between;

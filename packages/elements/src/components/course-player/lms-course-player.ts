@@ -55,7 +55,6 @@ export class LmsCoursePlayer extends LmsElement {
 
   private readonly session = new CourseSessionController(this);
   private mountedLessonId?: string;
-  private focusLessonOnMount = false;
 
   private readonly loader = new Task(this, {
     args: () => [this.src, this.course, this.services.value] as const,
@@ -97,9 +96,14 @@ export class LmsCoursePlayer extends LmsElement {
     if (!courseId || lessonId === this.session.currentLessonId) return lessonId === this.session.currentLessonId;
     const select = new LmsLessonSelectEvent({ courseId, lessonId, fromLessonId: this.session.currentLessonId });
     if (!this.dispatchEvent(select)) return false;
-    const opened = await this.session.open(lessonId);
-    if (opened) this.focusLessonOnMount = true;
-    return opened;
+    return this.session.open(lessonId);
+  }
+
+  /** A learner's own navigation: after it, focus goes to the new lesson's heading. */
+  private async navigate(lessonId: string): Promise<void> {
+    if (!(await this.goToLesson(lessonId))) return;
+    await this.updateComplete;
+    this.lessonTitle?.focus();
   }
 
   private select(lessonId: string): void {
@@ -111,7 +115,7 @@ export class LmsCoursePlayer extends LmsElement {
       this.requestUpdate();
       return;
     }
-    void this.goToLesson(lessonId);
+    void this.navigate(lessonId);
   }
 
   private neighbour(step: 1 | -1): string | undefined {
@@ -142,8 +146,6 @@ export class LmsCoursePlayer extends LmsElement {
     const completed = this.session.state?.lessons[lessonId]?.status === 'completed';
     if (lessonId !== this.mountedLessonId || !host.firstElementChild) {
       this.mountedLessonId = lessonId;
-      const focus = this.focusLessonOnMount;
-      this.focusLessonOnMount = false;
       void mountLessonView(host, {
         lesson: findLesson(this.session.course, lessonId),
         baseUrl: this.session.baseUrl,
@@ -152,7 +154,7 @@ export class LmsCoursePlayer extends LmsElement {
         isCurrent: () => this.session.currentLessonId === lessonId,
         scrollContainer: this.lessonBody,
         t: this.t.bind(this),
-      }).then(() => focus && this.lessonTitle?.focus());
+      });
     } else {
       const view = host.firstElementChild as HTMLElement & { completed?: boolean };
       if ('completed' in view) view.completed = completed;
@@ -193,13 +195,13 @@ export class LmsCoursePlayer extends LmsElement {
     const next = this.neighbour(1);
     const t = this.t.bind(this);
     return html`<div part="base" dir=${textDirection(course.language ?? this.locale)} lang=${course.language ?? nothing}>
-      <header part="header">
+      <div part="header" class="header">
         <h2 part="title">${course.title}</h2>
         <div class="bar" part="progress-bar" role="progressbar" aria-label=${t('player.progressLabel')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${state.percent} aria-valuetext=${formatPercent(this.locale, state.percent)}>
           <div style="inline-size: ${state.percent}%"></div>
         </div>
         <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
-      </header>
+      </div>
       ${state.completed ? html`<p class="notice success" part="completion">${t('player.courseComplete')}</p>` : nothing}
       ${this.session.saveError
         ? html`<div class="notice error" role="alert">
@@ -217,11 +219,11 @@ export class LmsCoursePlayer extends LmsElement {
           <div class="lesson-body" part="lesson-body" tabindex="0" @scroll=${this.onScroll} @lms-lesson-report=${this.onReport}>
             <div class="view-host"></div>
           </div>
-          <footer part="nav">
-            <button class="action secondary" ?disabled=${!previous} @click=${() => previous && this.goToLesson(previous)}>${t('player.previous')}</button>
+          <div part="nav" class="nav">
+            <button class="action secondary" ?disabled=${!previous} @click=${() => previous && this.navigate(previous)}>${t('player.previous')}</button>
             <span class="position">${t('player.lessonPosition', { index: state.order.indexOf(lessonId ?? '') + 1, total: state.order.length })}</span>
-            <button class="action" ?disabled=${!next} @click=${() => next && this.goToLesson(next)}>${t('player.next')}</button>
-          </footer>
+            <button class="action" ?disabled=${!next} @click=${() => next && this.navigate(next)}>${t('player.next')}</button>
+          </div>
         </section>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.session.announcement}</div>

@@ -65,10 +65,30 @@ export class LmsVideoLesson extends LessonViewElement<VideoLesson> {
     this.fraction = this.tracker.fraction(video?.duration ?? 0);
   }
 
+  /** Playback starts: anchor the range here. */
+  private onPlay(): void {
+    const video = this.video;
+    if (video) this.tracker.update(video.currentTime, performance.now(), video.playbackRate);
+  }
+
   private onTimeUpdate(): void {
     const video = this.video;
-    if (!video || video.seeking) return;
-    if (!video.paused) this.tracker.update(video.currentTime, performance.now(), video.playbackRate);
+    if (!video || video.seeking || video.paused) return;
+    this.tracker.update(video.currentTime, performance.now(), video.playbackRate);
+    this.record();
+  }
+
+  /** Paused or ended: count up to where playback stopped, then start a new range next time. */
+  private onStop(): void {
+    const video = this.video;
+    if (video && !video.seeking) this.tracker.update(video.currentTime, performance.now(), video.playbackRate);
+    this.tracker.interrupt();
+    this.record();
+  }
+
+  private record(): void {
+    const video = this.video;
+    if (!video) return;
     const before = this.fraction;
     this.fraction = this.tracker.fraction(video.duration);
     this.reportPosition({ position: video.currentTime, data: { ranges: this.tracker.ranges } });
@@ -97,10 +117,11 @@ export class LmsVideoLesson extends LessonViewElement<VideoLesson> {
         aria-label=${lesson.title}
         poster=${lesson.poster ? this.resolveUrl(lesson.poster) : nothing}
         @loadedmetadata=${this.onLoadedMetadata}
+        @play=${this.onPlay}
         @timeupdate=${this.onTimeUpdate}
         @seeking=${this.interrupt}
-        @pause=${this.interrupt}
-        @ended=${this.interrupt}
+        @pause=${this.onStop}
+        @ended=${this.onStop}
         @error=${() => (this.failed = true)}
       >
         <source src=${src} type=${lesson.type ?? nothing} @error=${() => (this.failed = true)} />
