@@ -26,4 +26,3 @@ export async function evalInTab<T>(id: number, expression: string): Promise<T> {
 export function closeTab(id: number): Promise<void> {
   return executeServerCommand('lms:close-tab', { id });
 }
-

@@ -23,7 +23,14 @@ export function ruleCourse(overrides: Partial<Course> = {}): Course {
         title: 'Practice',
         prerequisites: ['basics'],
         lessons: [
-          { id: 'check', kind: 'embed', title: 'Knowledge check', src: '/test/pages/result-reporter.html', completion: 'message', points: 20 },
+          {
+            id: 'check',
+            kind: 'embed',
+            title: 'Knowledge check',
+            src: '/test/pages/result-reporter.html',
+            completion: 'message',
+            points: 20,
+          },
           { id: 'review', kind: 'text', title: 'Review the basics', html: '<p>Again</p>', remedialFor: 'check' },
           { id: 'bonus', kind: 'text', title: 'Bonus', html: '<p>Bonus</p>', unlock: { points: 40 } },
         ],
@@ -44,7 +51,12 @@ export function textCourse(id: string, lessons: number, html = (i: number) => `<
       {
         id: 'm1',
         title: 'Module one',
-        lessons: Array.from({ length: lessons }, (_, i) => ({ id: `l${i + 1}`, kind: 'text' as const, title: `Lesson ${i + 1}`, html: html(i + 1) })),
+        lessons: Array.from({ length: lessons }, (_, i) => ({
+          id: `l${i + 1}`,
+          kind: 'text' as const,
+          title: `Lesson ${i + 1}`,
+          html: html(i + 1),
+        })),
       },
     ],
   };

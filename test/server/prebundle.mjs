@@ -17,13 +17,16 @@ const staticDynamicRequires = {
           const full = join(folder, entry.name);
           if (entry.isDirectory()) {
             if (entry.name !== 'tests') walk(full);
-          }
-          else if (entry.name.endsWith('.js') && !entry.name.endsWith('.test.js')) files.push(`./${relative(dir, full).replace(/\\/g, '/').replace(/\.js$/, '')}`);
+          } else if (entry.name.endsWith('.js') && !entry.name.endsWith('.test.js'))
+            files.push(`./${relative(dir, full).replace(/\\/g, '/').replace(/\.js$/, '')}`);
         }
       };
       walk(dir);
       const table = files.map((file) => `${JSON.stringify(file)}: () => require(${JSON.stringify(file)})`).join(',\n');
-      const source = readFileSync(path, 'utf8').replace('return ruleAccessor(require(file))', 'return ruleAccessor(__requireTable[file]())');
+      const source = readFileSync(path, 'utf8').replace(
+        'return ruleAccessor(require(file))',
+        'return ruleAccessor(__requireTable[file]())',
+      );
       return { contents: `var __requireTable = {\n${table}\n};\n${source}`, loader: 'js' };
     });
   },
@@ -50,7 +53,10 @@ export function prebundlePlugin(packages) {
         cache.set(
           name,
           build({
-            stdin: { contents: `import * as m from '${name}'; export default (m.default ?? m); export * from '${name}';`, resolveDir: process.cwd() },
+            stdin: {
+              contents: `import * as m from '${name}'; export default (m.default ?? m); export * from '${name}';`,
+              resolveDir: process.cwd(),
+            },
             bundle: true,
             format: 'esm',
             platform: 'browser',

@@ -26,7 +26,13 @@ describe('progress engine', () => {
   });
 
   it('opens a module once the required lessons of its prerequisite module are completed (optional ones are not needed)', () => {
-    const state = computeCourseState(course, progressAfter(course, [['welcome', { completed: true }], ['read-more', { completed: true }]]));
+    const state = computeCourseState(
+      course,
+      progressAfter(course, [
+        ['welcome', { completed: true }],
+        ['read-more', { completed: true }],
+      ]),
+    );
     expect(state.lessons.check.status).to.equal('available');
     expect(state.lessons.extra.status).to.equal('available');
     expect(state.modules[0]).to.deep.include({ status: 'completed', completed: 2, total: 2, percent: 100 });
@@ -73,7 +79,10 @@ describe('progress engine', () => {
     const strict = ruleCourse({ completion: { lessons: ['welcome'], minPoints: 20 } });
     expect(computeCourseState(strict, progressAfter(strict, [['welcome', { completed: true }]])).completed).to.equal(false);
     expect(computeCourseState(strict, progressAfter(strict, [['welcome', { completed: true }]])).percent).to.equal(99);
-    const done = progressAfter(strict, [['welcome', { completed: true }], ['read-more', { completed: true }]]);
+    const done = progressAfter(strict, [
+      ['welcome', { completed: true }],
+      ['read-more', { completed: true }],
+    ]);
     expect(computeCourseState(strict, done).completed).to.equal(true);
   });
 
@@ -82,7 +91,13 @@ describe('progress engine', () => {
     const state = computeCourseState(sequential, progressAfter(sequential, [['welcome', { completed: true }]]));
     expect(state.lessons['read-more'].status).to.equal('available');
     expect(state.lessons.extra.status, 'optional lessons do not wait').to.equal('available');
-    const withReadMore = computeCourseState(sequential, progressAfter(sequential, [['welcome', { completed: true }], ['read-more', { completed: true }]]));
+    const withReadMore = computeCourseState(
+      sequential,
+      progressAfter(sequential, [
+        ['welcome', { completed: true }],
+        ['read-more', { completed: true }],
+      ]),
+    );
     expect(withReadMore.lessons.bonus.lockReasons).to.deep.include({ type: 'sequence', previousId: 'check' });
   });
 

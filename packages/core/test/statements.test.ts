@@ -54,7 +54,11 @@ describe('xAPI statements', () => {
   });
 
   it('uses the course activity IRI when given', () => {
-    const build = new CourseStatements({ ...course, activityId: 'https://courses.example.com/rules/' }, learners[0], 'e5b8a9f0-0b1c-4d2e-8f3a-4b5c6d7e8f90');
+    const build = new CourseStatements(
+      { ...course, activityId: 'https://courses.example.com/rules/' },
+      learners[0],
+      'e5b8a9f0-0b1c-4d2e-8f3a-4b5c6d7e8f90',
+    );
     expect(build.lessonInitialized(lesson).object.id).to.equal('https://courses.example.com/rules/lessons/welcome');
   });
 

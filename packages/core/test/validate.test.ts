@@ -16,7 +16,12 @@ describe('validateCourse', () => {
   });
 
   it('reports every problem in one pass, never throwing on junk', () => {
-    const junk = { schema: 1, id: 'bad id!', title: 7, modules: [{ id: 'm', title: 'M', lessons: [null, { id: 'x', kind: 'hologram', title: 'X' }] }, 'nope'] };
+    const junk = {
+      schema: 1,
+      id: 'bad id!',
+      title: 7,
+      modules: [{ id: 'm', title: 'M', lessons: [null, { id: 'x', kind: 'hologram', title: 'X' }] }, 'nope'],
+    };
     expect(messages(junk)).to.deep.equal([
       'id: must start with a letter or digit and contain only letters, digits, ".", "_", ":" or "-"',
       'title: must be a string, got a number',
@@ -43,7 +48,9 @@ describe('validateCourse', () => {
   it('requires remedial lessons to point at an assessment', () => {
     const course = ruleCourse();
     course.modules[1].lessons[1].remedialFor = 'welcome';
-    expect(messages(course)).to.deep.equal(['modules[1].lessons[1].remedialFor: "welcome" is not an assessment (it never reports passed or failed)']);
+    expect(messages(course)).to.deep.equal([
+      'modules[1].lessons[1].remedialFor: "welcome" is not an assessment (it never reports passed or failed)',
+    ]);
   });
 
   it('finds prerequisite cycles, including those made by sequential order', () => {
@@ -58,11 +65,16 @@ describe('validateCourse', () => {
   it('rejects script URLs and out-of-range numbers in lesson kinds', () => {
     const course = ruleCourse();
     course.modules[0].lessons[0] = { id: 'welcome', kind: 'video', title: 'V', src: 'javascript:alert(1)', completeAt: 0 };
-    expect(messages(course)).to.deep.equal(['modules[0].lessons[0].src: must not be a script URL', 'modules[0].lessons[0].completeAt: must be at least 1']);
+    expect(messages(course)).to.deep.equal([
+      'modules[0].lessons[0].src: must not be a script URL',
+      'modules[0].lessons[0].completeAt: must be at least 1',
+    ]);
   });
 
   it('says which schema versions it reads', () => {
-    expect(messages({ ...ruleCourse(), schema: 2 })).to.deep.equal(['schema: unsupported schema version 2 (this version of LMS Kit reads 1)']);
+    expect(messages({ ...ruleCourse(), schema: 2 })).to.deep.equal([
+      'schema: unsupported schema version 2 (this version of LMS Kit reads 1)',
+    ]);
     try {
       parseCourse({ ...ruleCourse(), schema: 2 });
       expect.fail('should throw');

@@ -1,12 +1,21 @@
 /**
- * Everything in one import: defines <lms-provider>, <lms-course-player> and <lms-progress> and
- * re-exports the API. This is the entry of the single-file bundle `dist/lms-kit.js`; lesson views,
- * Dexie and DOMPurify load as separate chunks when first needed.
+ * The entry of the single-file bundle `dist/lms-kit.js`: defines <lms-provider>, <lms-course-player>
+ * and <lms-progress> and exports the API a page needs. Lesson views, Dexie and DOMPurify are not
+ * imported here: they load as separate chunks the first time a page needs them. Base classes for
+ * new lesson kinds (`LessonViewElement`) come from the `@lms-kit/elements` package.
  */
 import './define/lms-provider.js';
 import './define/lms-course-player.js';
 import './define/lms-progress.js';
 
-export * from './index.js';
-export { LmsError, isLmsError, validateCourse, parseCourse, registerLessonKind } from '@lms-kit/core';
-export { MemoryAdapter, createIndexedDbStorage, observeStorage } from '@lms-kit/storage';
+export { LmsProvider } from './components/provider/lms-provider.js';
+export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
+export { LmsProgress } from './components/progress/lms-progress.js';
+export { servicesContext, provideLms, type LmsServices } from './context/services.js';
+export { defaultServices } from './context/default-services.js';
+export { registerLessonView, type LessonViewDefinition } from './lessons/registry.js';
+export { registerMessages, type Messages } from './i18n/index.js';
+export * from './events/index.js';
+export { LmsError, isLmsError } from '@lms-kit/core';
+export { createIndexedDbStorage, observeStorage } from '@lms-kit/storage';
+export { createMemoryStorage } from './context/default-services.js';

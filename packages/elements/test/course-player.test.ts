@@ -72,7 +72,9 @@ describe('<lms-course-player>', () => {
     const { player } = await renderPlayer(course);
     await player.goToLesson('read-more');
     await waitForStatus(player, 'read-more', 'completed');
-    const frameReady = new Promise((resolve) => window.addEventListener('message', (e) => e.data?.type === 'test:frame-ready' && resolve(true)));
+    const frameReady = new Promise((resolve) =>
+      window.addEventListener('message', (e) => e.data?.type === 'test:frame-ready' && resolve(true)),
+    );
     expect(await player.goToLesson('check')).to.equal(true);
     const view = await lessonView(player);
     const frame = view.shadowRoot?.querySelector('iframe') as HTMLIFrameElement;
@@ -101,7 +103,10 @@ describe('<lms-course-player>', () => {
     expect(detail.recoverable).to.equal(false);
     await waitUntil(() => player.shadowRoot?.querySelector('[role="alert"]'));
     const items = [...(player.shadowRoot as ShadowRoot).querySelectorAll('.issues li')].map((li) => li.textContent);
-    expect(items).to.deep.equal(['modules[0].lessons[0].kind: unknown lesson kind "hologram" (known: text, video, document, embed)', 'modules[0].lessons[1].html: required (or give `src`)']);
+    expect(items).to.deep.equal([
+      'modules[0].lessons[0].kind: unknown lesson kind "hologram" (known: text, video, document, embed)',
+      'modules[0].lessons[1].html: required (or give `src`)',
+    ]);
     await expect(player).to.be.accessible();
   });
 

@@ -15,12 +15,20 @@ export interface PlayerFixture {
 }
 
 /** A provider with a storage adapter (memory unless given) and a player showing `course`. */
-export async function renderPlayer(course: Course | string, storage: StorageAdapter = new MemoryAdapter(), locale?: string): Promise<PlayerFixture> {
-  const provider = await fixture<LmsProvider>(html`<lms-provider learner-email="ada@example.com" learner-name="Ada" locale=${locale ?? 'en'} .storage=${storage}>
-    ${typeof course === 'string' ? html`<lms-course-player src=${course}></lms-course-player>` : html`<lms-course-player .course=${course}></lms-course-player>`}
-  </lms-provider>`);
+export async function renderPlayer(
+  course: Course | string,
+  storage: StorageAdapter = new MemoryAdapter(),
+  locale?: string,
+): Promise<PlayerFixture> {
+  const provider = await fixture<LmsProvider>(
+    html`<lms-provider learner-email="ada@example.com" learner-name="Ada" locale=${locale ?? 'en'} .storage=${storage}>
+      ${typeof course === 'string' ? html`<lms-course-player src=${course}></lms-course-player>` : html`<lms-course-player .course=${course}></lms-course-player>`}
+    </lms-provider>`,
+  );
   const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
-  await waitUntil(() => player.progress !== undefined && player.currentLessonId !== undefined, 'player did not load the course', { timeout: 5000 });
+  await waitUntil(() => player.progress !== undefined && player.currentLessonId !== undefined, 'player did not load the course', {
+    timeout: 5000,
+  });
   await player.updateComplete;
   return { provider, player, storage, root: player.shadowRoot as ShadowRoot };
 }
@@ -28,7 +36,9 @@ export async function renderPlayer(course: Course | string, storage: StorageAdap
 /** Waits until the open lesson's view is mounted and its content shown. */
 export async function lessonView(player: LmsCoursePlayer): Promise<HTMLElement & { contentReady: Promise<unknown> }> {
   const root = player.shadowRoot as ShadowRoot;
-  const mounted = () => root.querySelector('.view-host')?.firstElementChild as (HTMLElement & { contentReady: Promise<unknown>; lesson?: { id: string } }) | null;
+  const mounted = () =>
+    root.querySelector('.view-host')?.firstElementChild as
+      (HTMLElement & { contentReady: Promise<unknown>; lesson?: { id: string } }) | null;
   await waitUntil(() => mounted()?.lesson?.id === player.currentLessonId, 'lesson view not mounted', { timeout: 5000 });
   const view = mounted() as HTMLElement & { contentReady: Promise<unknown> };
   await view.contentReady;

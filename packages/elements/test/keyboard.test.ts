@@ -42,10 +42,12 @@ async function answerFridgeCheck(player: LmsCoursePlayer, secondAnswerDown: numb
 describe('keyboard-only learner', () => {
   it('takes the whole sample course without a mouse', async function () {
     this.timeout(90_000);
-    const provider = await fixture(html`<lms-provider learner-email="kim@example.com" .storage=${new MemoryAdapter()}>
-      <a href="#before">Skip link of the host page</a>
-      <lms-course-player src="/demo/course/food-safety.json"></lms-course-player>
-    </lms-provider>`);
+    const provider = await fixture(
+      html`<lms-provider learner-email="kim@example.com" .storage=${new MemoryAdapter()}>
+        <a href="#before">Skip link of the host page</a>
+        <lms-course-player src="/demo/course/food-safety.json"></lms-course-player>
+      </lms-provider>`,
+    );
     const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
     await waitUntil(() => player.currentLessonId === 'welcome', 'course did not open', { timeout: 5000 });
     await waitForStatus(player, 'welcome', 'completed');

@@ -16,7 +16,13 @@ const video: VideoLesson = {
 
 async function renderVideo(savedState?: unknown) {
   const reports: Array<LmsLessonReportEvent['detail']> = [];
-  const el = await fixture<LmsVideoLesson>(html`<lms-video-lesson .lesson=${video} .savedState=${savedState} @lms-lesson-report=${(e: LmsLessonReportEvent) => reports.push(e.detail)}></lms-video-lesson>`);
+  const el = await fixture<LmsVideoLesson>(
+    html`<lms-video-lesson
+      .lesson=${video}
+      .savedState=${savedState}
+      @lms-lesson-report=${(e: LmsLessonReportEvent) => reports.push(e.detail)}
+    ></lms-video-lesson>`,
+  );
   const media = el.shadowRoot?.querySelector('video') as HTMLVideoElement;
   await waitUntil(() => media.readyState >= 1, 'video metadata', { timeout: 5000 });
   return { el, media, reports };
@@ -83,7 +89,12 @@ describe('<lms-document-lesson>', () => {
 
   it('completes a linked document only when the learner opens it', async () => {
     const reports: unknown[] = [];
-    const el = await fixture<LmsDocumentLesson>(html`<lms-document-lesson .lesson=${{ ...pdf, display: 'link' }} @lms-lesson-report=${(e: LmsLessonReportEvent) => reports.push(e.detail)}></lms-document-lesson>`);
+    const el = await fixture<LmsDocumentLesson>(
+      html`<lms-document-lesson
+        .lesson=${{ ...pdf, display: 'link' }}
+        @lms-lesson-report=${(e: LmsLessonReportEvent) => reports.push(e.detail)}
+      ></lms-document-lesson>`,
+    );
     expect(reports).to.deep.equal([]);
     const link = el.shadowRoot?.querySelector('a') as HTMLAnchorElement;
     expect(link.target).to.equal('_blank');

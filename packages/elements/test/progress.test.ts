@@ -12,21 +12,31 @@ const text = (el: LmsProgress) => el.shadowRoot?.textContent?.replace(/\s+/g, ' 
 
 describe('<lms-progress>', () => {
   it('says when the course is unknown or not started', async () => {
-    const provider = await fixture(html`<lms-provider learner-email="ada@example.com" .storage=${new MemoryAdapter()}><lms-progress course="nope"></lms-progress></lms-provider>`);
+    const provider = await fixture(
+      html`<lms-provider learner-email="ada@example.com" .storage=${new MemoryAdapter()}
+        ><lms-progress course="nope"></lms-progress
+      ></lms-provider>`,
+    );
     const progress = provider.querySelector('lms-progress') as LmsProgress;
     await waitUntil(() => text(progress).includes('Open the course'), 'empty state');
     await expect(progress).to.be.accessible();
-    const withSrc = await fixture(html`<lms-provider learner-email="ada@example.com" .storage=${new MemoryAdapter()}><lms-progress src="/demo/course/food-safety.json"></lms-progress></lms-provider>`);
+    const withSrc = await fixture(
+      html`<lms-provider learner-email="ada@example.com" .storage=${new MemoryAdapter()}
+        ><lms-progress src="/demo/course/food-safety.json"></lms-progress
+      ></lms-provider>`,
+    );
     const fromSrc = withSrc.querySelector('lms-progress') as LmsProgress;
     await waitUntil(() => text(fromSrc).includes('Not started yet.'), 'not started');
     expect(text(fromSrc)).to.contain('Food safety basics');
   });
 
   it('follows a player on the same page as the learner advances', async () => {
-    const provider = await fixture(html`<lms-provider learner-email="ada@example.com" .storage=${new MemoryAdapter()}>
-      <lms-course-player .course=${textCourse('live', 4)}></lms-course-player>
-      <lms-progress course="live"></lms-progress>
-    </lms-provider>`);
+    const provider = await fixture(
+      html`<lms-provider learner-email="ada@example.com" .storage=${new MemoryAdapter()}>
+        <lms-course-player .course=${textCourse('live', 4)}></lms-course-player>
+        <lms-progress course="live"></lms-progress>
+      </lms-provider>`,
+    );
     const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
     const progress = provider.querySelector('lms-progress') as LmsProgress;
     await waitUntil(() => text(progress).includes('Overall: 25%'), `progress shows 25%: ${text(progress)}`, { timeout: 5000 });
@@ -42,7 +52,11 @@ describe('<lms-progress>', () => {
   it('follows a player in another tab', async () => {
     const db = uniqueName('progress');
     const adapter = new DexieAdapter({ databaseName: db });
-    const provider = await fixture(html`<lms-provider learner-email="ada@example.com" .storage=${adapter}><lms-progress course="resume-course"></lms-progress></lms-provider>`);
+    const provider = await fixture(
+      html`<lms-provider learner-email="ada@example.com" .storage=${adapter}
+        ><lms-progress course="resume-course"></lms-progress
+      ></lms-provider>`,
+    );
     const progress = provider.querySelector('lms-progress') as LmsProgress;
     await waitUntil(() => text(progress).includes('Open the course'));
     const tab = await openTab(`/test/pages/player.html?db=${db}&src=${encodeURIComponent('/test/pages/resume-course.json')}`);

@@ -12,9 +12,11 @@ describe('<lms-provider> and services', () => {
     const storage = new MemoryAdapter();
     await renderPlayer(textCourse('who', 1), storage);
     expect(await storage.getProgress({ learnerId: 'mailto:ada@example.com', courseId: 'who' })).to.not.equal(undefined);
-    const byAccount = await fixture(html`<lms-provider learner-account="u-7" learner-home-page="https://hr.example.com" .storage=${storage}>
-      <lms-course-player .course=${textCourse('who', 1)}></lms-course-player>
-    </lms-provider>`);
+    const byAccount = await fixture(
+      html`<lms-provider learner-account="u-7" learner-home-page="https://hr.example.com" .storage=${storage}>
+        <lms-course-player .course=${textCourse('who', 1)}></lms-course-player>
+      </lms-provider>`,
+    );
     const player = byAccount.querySelector('lms-course-player') as LmsCoursePlayer;
     await waitUntil(() => player.progress);
     expect(await storage.getProgress({ learnerId: 'account:https://hr.example.com|u-7', courseId: 'who' })).to.not.equal(undefined);
@@ -66,7 +68,11 @@ describe('<lms-provider> and services', () => {
   });
 
   it('uses the locale for every string, falls back to English, and sets right-to-left for RTL courses', async () => {
-    registerMessages('fr', { 'player.next': 'Suivant', 'player.previous': 'Précédent', 'player.lessonsDone': '{done} leçon(s) sur {total} terminée(s)' });
+    registerMessages('fr', {
+      'player.next': 'Suivant',
+      'player.previous': 'Précédent',
+      'player.lessonsDone': '{done} leçon(s) sur {total} terminée(s)',
+    });
     const { player, provider, root } = await renderPlayer(textCourse('fr', 2), new MemoryAdapter(), 'fr-CA');
     const buttons = [...root.querySelectorAll('.nav button')].map((b) => b.textContent?.trim());
     expect(buttons).to.deep.equal(['Précédent', 'Suivant']);

@@ -24,12 +24,18 @@ describe('<lms-course-player> across tabs and reloads', () => {
     await waitInTab(first, `window.player?.progress?.lessons.l1?.status === 'completed'`);
     await evalInTab(first, `window.player.goToLesson('l2')`);
     await waitInTab(first, `${body}.scrollHeight > ${body}.clientHeight * 2`);
-    await evalInTab(first, `(${body}.scrollTop = (${body}.scrollHeight - ${body}.clientHeight) / 2, ${body}.dispatchEvent(new Event('scroll')))`);
+    await evalInTab(
+      first,
+      `(${body}.scrollTop = (${body}.scrollHeight - ${body}.clientHeight) / 2, ${body}.dispatchEvent(new Event('scroll')))`,
+    );
     // Closed at once: only the pagehide flush can have saved the position.
     await closeTab(first);
 
     // The position went to the pagehide journal synchronously; IndexedDB may not have committed in time.
-    const journal = JSON.parse(localStorage.getItem('lms-kit:pagehide-journal') ?? '[]') as Array<{ lessonId: string; position?: { scroll?: number } }>;
+    const journal = JSON.parse(localStorage.getItem('lms-kit:pagehide-journal') ?? '[]') as Array<{
+      lessonId: string;
+      position?: { scroll?: number };
+    }>;
     expect(journal.find((entry) => entry.position)?.position?.scroll).to.be.closeTo(0.5, 0.02);
 
     const second = await openTab(playerUrl(db));
@@ -70,7 +76,12 @@ describe('<lms-course-player> across tabs and reloads', () => {
     }
     const adapter = new DexieAdapter({ databaseName: db });
     const progress = await adapter.getProgress(key);
-    expect(Object.entries(progress?.lessons ?? {}).filter(([, l]) => l.status === 'completed').map(([id]) => id).sort()).to.deep.equal(['l1', 'l2', 'l3']);
+    expect(
+      Object.entries(progress?.lessons ?? {})
+        .filter(([, l]) => l.status === 'completed')
+        .map(([id]) => id)
+        .sort(),
+    ).to.deep.equal(['l1', 'l2', 'l3']);
     expect(progress?.timeSpentMs).to.be.above(0);
     await adapter.close();
   });
@@ -86,13 +97,19 @@ describe('<lms-course-player> across tabs and reloads', () => {
       await waitInTab(tab, `window.player.shadowRoot.querySelector('[role="alert"]')?.textContent.includes('could not be saved')`);
       // The learner carries on: the page shows l2 as completed even though it is not stored yet.
       expect(await evalInTab(tab, `window.player.progress.lessons.l2.status`)).to.equal('completed');
-      const stored = await evalInTab<Record<string, { status: string }>>(tab, `window.storage.getProgress(${JSON.stringify(key)}).then((p) => p.lessons)`);
+      const stored = await evalInTab<Record<string, { status: string }>>(
+        tab,
+        `window.storage.getProgress(${JSON.stringify(key)}).then((p) => p.lessons)`,
+      );
       expect(stored.l1.status).to.equal('completed');
       expect(stored.l2?.status).to.not.equal('completed');
       // Space comes back; the next save carries the change that failed.
       await evalInTab(tab, `window.freeStorage()`);
       await evalInTab(tab, `window.player.goToLesson('l3')`);
-      await waitInTab(tab, `window.storage.getProgress(${JSON.stringify(key)}).then((p) => p.lessons.l2?.status === 'completed' && p.lessons.l3?.status === 'completed')`);
+      await waitInTab(
+        tab,
+        `window.storage.getProgress(${JSON.stringify(key)}).then((p) => p.lessons.l2?.status === 'completed' && p.lessons.l3?.status === 'completed')`,
+      );
     } finally {
       await closeTab(tab);
     }

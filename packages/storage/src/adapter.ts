@@ -96,3 +96,27 @@ export interface StorageAdapter {
 
   close(): Promise<void>;
 }
+
+/** The method names of the contract, for wrappers that forward or load an adapter (typed: adding a method fails to compile until listed). */
+export const STORAGE_METHODS = Object.keys({
+  getProgress: 1,
+  updateProgress: 1,
+  listProgress: 1,
+  getLessonState: 1,
+  updateLessonState: 1,
+  putAttempt: 1,
+  getAttempt: 1,
+  listAttempts: 1,
+  getValue: 1,
+  setValue: 1,
+  deleteValue: 1,
+  enqueueStatements: 1,
+  readOutbox: 1,
+  removeFromOutbox: 1,
+  countOutbox: 1,
+  putRecord: 1,
+  getRecord: 1,
+  listRecords: 1,
+  deleteRecord: 1,
+  close: 1,
+} satisfies Record<Exclude<keyof StorageAdapter, 'scope'>, 1>) as Array<Exclude<keyof StorageAdapter, 'scope'>>;

@@ -1,30 +1,4 @@
-import type { StorageAdapter } from './adapter.js';
-
-type AdapterMethod = Exclude<keyof StorageAdapter, 'scope'>;
-
-/** Every method of the contract; typed so that adding one to `StorageAdapter` fails to compile here until listed. */
-const METHODS: Record<AdapterMethod, true> = {
-  getProgress: true,
-  updateProgress: true,
-  listProgress: true,
-  getLessonState: true,
-  updateLessonState: true,
-  putAttempt: true,
-  getAttempt: true,
-  listAttempts: true,
-  getValue: true,
-  setValue: true,
-  deleteValue: true,
-  enqueueStatements: true,
-  readOutbox: true,
-  removeFromOutbox: true,
-  countOutbox: true,
-  putRecord: true,
-  getRecord: true,
-  listRecords: true,
-  deleteRecord: true,
-  close: true,
-};
+import { STORAGE_METHODS, type StorageAdapter } from './adapter.js';
 
 /**
  * An adapter whose implementation is loaded on first use, so pages that never touch storage never
@@ -38,7 +12,7 @@ export function lazyStorage(scope: string, load: () => Promise<StorageAdapter>):
       throw error;
     }));
   const lazy = { scope } as Record<string, unknown>;
-  for (const method of Object.keys(METHODS)) {
+  for (const method of STORAGE_METHODS) {
     lazy[method] = async (...args: unknown[]) => {
       const real = (await adapter()) as unknown as Record<string, (...a: unknown[]) => unknown>;
       return real[method](...args);

@@ -128,7 +128,10 @@ export function runStorageAdapterSuite(name: string, options: StorageAdapterSuit
       it('lists a learner’s courses and no one else’s', async () => {
         await adapter.updateProgress({ learnerId, courseId }, () => progress());
         await adapter.updateProgress({ learnerId, courseId: 'course-2' }, () => ({ ...progress(), courseId: 'course-2' }));
-        await adapter.updateProgress({ learnerId: 'mailto:bob@example.com', courseId }, () => ({ ...progress(), learnerId: 'mailto:bob@example.com' }));
+        await adapter.updateProgress({ learnerId: 'mailto:bob@example.com', courseId }, () => ({
+          ...progress(),
+          learnerId: 'mailto:bob@example.com',
+        }));
         const listed = await adapter.listProgress(learnerId);
         expect(listed.map((p) => p.courseId).sort()).to.deep.equal(['course-1', 'course-2']);
       });
@@ -185,7 +188,7 @@ export function runStorageAdapterSuite(name: string, options: StorageAdapterSuit
         const firstTwo = await adapter.readOutbox(2);
         expect(firstTwo.map((e) => e.statement)).to.deep.equal([statement(1), statement(2)]);
         expect(firstTwo[0].seq).to.be.below(firstTwo[1].seq);
-        expect(Date.parse(firstTwo[0].queuedAt)).to.not.be.NaN;
+        expect(Number.isNaN(Date.parse(firstTwo[0].queuedAt))).to.equal(false);
         await adapter.removeFromOutbox(firstTwo.map((e) => e.seq));
         const rest = await adapter.readOutbox(10);
         expect(rest.map((e) => e.statement.id)).to.deep.equal([statement(3).id]);

@@ -3,58 +3,57 @@ import type { LessonKindDefinition } from './lesson-kinds.js';
 
 /** The kinds every course can use; more are added with `registerLessonKind`. */
 export const builtinLessonKinds: LessonKindDefinition[] = [
-
-{
-  kind: 'text',
-  validate(lesson) {
-    const html = lesson.string('html');
-    const src = lesson.url('src');
-    if (html === undefined && src === undefined && !lesson.has('html') && !lesson.has('src')) {
-      lesson.report.add(lesson.at('html'), 'required (or give `src`)');
-    }
-    lesson.oneOf('completion', ['view', 'scroll-end'] as const);
-  },
-},
-
-{
-  kind: 'video',
-  validate(lesson) {
-    lesson.url('src', { required: true });
-    lesson.string('type');
-    lesson.url('poster');
-    lesson.number('completeAt', { min: 1, max: 100 });
-    const captions = lesson.array('captions');
-    captions?.forEach((track, index) => {
-      const path = joinPath(lesson.at('captions'), index);
-      if (!isObject(track)) {
-        lesson.report.add(path, 'must be an object');
-        return;
+  {
+    kind: 'text',
+    validate(lesson) {
+      const html = lesson.string('html');
+      const src = lesson.url('src');
+      if (html === undefined && src === undefined && !lesson.has('html') && !lesson.has('src')) {
+        lesson.report.add(lesson.at('html'), 'required (or give `src`)');
       }
-      const checker = new FieldChecker(track, path, lesson.report);
-      checker.url('src', { required: true });
-      checker.string('srclang', { required: true });
-      checker.string('label', { required: true });
-      checker.oneOf('kind', ['captions', 'subtitles', 'descriptions'] as const);
-    });
+      lesson.oneOf('completion', ['view', 'scroll-end'] as const);
+    },
   },
-},
 
-{
-  kind: 'document',
-  validate(lesson) {
-    lesson.url('src', { required: true });
-    lesson.oneOf('display', ['inline', 'link'] as const);
+  {
+    kind: 'video',
+    validate(lesson) {
+      lesson.url('src', { required: true });
+      lesson.string('type');
+      lesson.url('poster');
+      lesson.number('completeAt', { min: 1, max: 100 });
+      const captions = lesson.array('captions');
+      captions?.forEach((track, index) => {
+        const path = joinPath(lesson.at('captions'), index);
+        if (!isObject(track)) {
+          lesson.report.add(path, 'must be an object');
+          return;
+        }
+        const checker = new FieldChecker(track, path, lesson.report);
+        checker.url('src', { required: true });
+        checker.string('srclang', { required: true });
+        checker.string('label', { required: true });
+        checker.oneOf('kind', ['captions', 'subtitles', 'descriptions'] as const);
+      });
+    },
   },
-},
 
-{
-  kind: 'embed',
-  assessment: (lesson) => lesson.completion === 'message',
-  validate(lesson) {
-    lesson.url('src', { required: true });
-    lesson.number('height', { min: 50, max: 5000 });
-    lesson.string('allow');
-    lesson.oneOf('completion', ['view', 'message'] as const);
+  {
+    kind: 'document',
+    validate(lesson) {
+      lesson.url('src', { required: true });
+      lesson.oneOf('display', ['inline', 'link'] as const);
+    },
   },
-},
+
+  {
+    kind: 'embed',
+    assessment: (lesson) => lesson.completion === 'message',
+    validate(lesson) {
+      lesson.url('src', { required: true });
+      lesson.number('height', { min: 50, max: 5000 });
+      lesson.string('allow');
+      lesson.oneOf('completion', ['view', 'message'] as const);
+    },
+  },
 ];

@@ -60,7 +60,10 @@ export function computeCourseState(course: CourseStructure, progress?: CoursePro
   const done = (lessonId: string) => progress?.lessons[lessonId]?.status === 'completed';
   const points = earnedPoints(progress);
   const moduleDone = (moduleId: string) =>
-    course.modules.find((m) => m.id === moduleId)?.lessons.filter(isRequiredLesson).every((l) => done(l.id)) ?? false;
+    course.modules
+      .find((m) => m.id === moduleId)
+      ?.lessons.filter(isRequiredLesson)
+      .every((l) => done(l.id)) ?? false;
   const isDone = (ref: string) => (course.modules.some((m) => m.id === ref) ? moduleDone(ref) : done(ref));
 
   const views: Record<string, LessonView> = {};

@@ -79,7 +79,14 @@ export class CourseStatements {
   }
 
   private build(verb: Verb, object: Activity, result?: StatementResult, timestamp?: Date): Statement {
-    return buildStatement({ actor: this.learner.actor, verb, object, result, context: this.context(object.id !== courseActivityId(this.course)), timestamp });
+    return buildStatement({
+      actor: this.learner.actor,
+      verb,
+      object,
+      result,
+      context: this.context(object.id !== courseActivityId(this.course)),
+      timestamp,
+    });
   }
 
   courseLaunched(now?: Date): Statement {

@@ -1,22 +1,24 @@
 import { anonymousLearner, isLmsError, uuid, type Learner } from '@lms-kit/core';
-import { MemoryAdapter, createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
-import { get, set } from 'idb-keyval';
+import { createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
 import type { LmsServices } from './services.js';
 
 const LOCAL_LEARNER_KEY = 'lms-kit:local-learner';
 
-/** A learner for this browser when the page names none: a random id kept in IndexedDB. */
-export async function localLearner(): Promise<Learner> {
+/**
+ * The learner when the page names none: a random id kept in the learning store itself, so the
+ * anonymous learner and their progress live and go together.
+ */
+export async function localLearner(storage: StorageAdapter): Promise<Learner> {
   const homePage = location.origin.startsWith('http') ? location.origin : 'urn:lms-kit:local';
   try {
-    let id = await get<string>(LOCAL_LEARNER_KEY);
+    let id = await storage.getValue<string>(LOCAL_LEARNER_KEY);
     if (!id) {
       id = uuid();
-      await set(LOCAL_LEARNER_KEY, id);
+      await storage.setValue(LOCAL_LEARNER_KEY, id);
     }
     return anonymousLearner(id, homePage);
   } catch {
-    // No IndexedDB (private mode, blocked storage): a learner for this page only.
+    // Nothing can be stored: a learner for this page only.
     return anonymousLearner(uuid(), homePage);
   }
 }
@@ -30,9 +32,15 @@ export async function openStorage(storage: StorageAdapter): Promise<{ storage: S
     await storage.countOutbox();
     return { storage, persistent: true };
   } catch (error) {
-    if (isLmsError(error, 'storage/unavailable')) return { storage: new MemoryAdapter(), persistent: false };
+    if (isLmsError(error, 'storage/unavailable')) return { storage: await createMemoryStorage(), persistent: false };
     throw error;
   }
+}
+
+/** The memory adapter is only needed when asked for or when the browser refuses storage. */
+export async function createMemoryStorage(): Promise<StorageAdapter> {
+  const { MemoryAdapter } = await import('@lms-kit/storage/memory');
+  return new MemoryAdapter();
 }
 
 export function pageLocale(): string {
@@ -44,8 +52,8 @@ let defaults: Promise<LmsServices> | undefined;
 /** What elements use on a page with no provider: IndexedDB and the local learner. */
 export function defaultServices(): Promise<LmsServices> {
   defaults ??= (async () => {
-    const [{ storage, persistent }, learner] = await Promise.all([openStorage(createIndexedDbStorage()), localLearner()]);
-    return { storage: observeStorage(storage), learner, locale: pageLocale(), persistent };
+    const { storage, persistent } = await openStorage(createIndexedDbStorage());
+    return { storage: observeStorage(storage), learner: await localLearner(storage), locale: pageLocale(), persistent };
   })().catch((error: unknown) => {
     defaults = undefined;
     throw error;

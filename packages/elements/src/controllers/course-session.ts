@@ -1,5 +1,5 @@
+import type { CourseStatements } from '@lms-kit/core/xapi';
 import {
-  CourseStatements,
   VisibleTimeCounter,
   addTimeSpent,
   applyLessonResult,
@@ -108,10 +108,13 @@ export class CourseSessionController implements ReactiveController {
       else await this.mutate((progress) => progress);
       await this.replayJournal();
       const progress = this.progress as CourseProgress;
-      this.statements = new CourseStatements(loaded.course, services.learner, progress.registration);
+      // Statement building loads with the first course, not with the page.
+      const xapi = await import('@lms-kit/core/xapi');
+      this.statements = new xapi.CourseStatements(loaded.course, services.learner, progress.registration);
       this.queue([this.statements.courseLaunched()]);
       this.unsubscribe = services.storage.subscribe((change) => {
-        if (change.type === 'progress' && change.learnerId === this.key.learnerId && change.courseId === this.key.courseId) void this.refresh();
+        if (change.type === 'progress' && change.learnerId === this.key.learnerId && change.courseId === this.key.courseId)
+          void this.refresh();
       });
       const state = this.state as CourseState;
       const last = progress.lastLessonId;
@@ -236,7 +239,12 @@ export class CourseSessionController implements ReactiveController {
     if (!pending || !this.services) return;
     const key = { ...this.key, lessonId: pending.lessonId };
     try {
-      await this.services.storage.updateLessonState(key, (current) => ({ ...current, ...key, ...pending.position, updatedAt: new Date().toISOString() }));
+      await this.services.storage.updateLessonState(key, (current) => ({
+        ...current,
+        ...key,
+        ...pending.position,
+        updatedAt: new Date().toISOString(),
+      }));
     } catch (error) {
       this.pendingPosition ??= pending;
       this.fail(error);

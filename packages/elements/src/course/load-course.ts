@@ -1,8 +1,9 @@
-import { LmsError, parseCourse, type LoadedCourse } from '@lms-kit/core';
+import { LmsError, type Course, type LoadedCourse } from '@lms-kit/core';
 
 /** Fetches and validates a course document; relative lesson URLs later resolve against its URL. */
 export async function loadCourse(src: string, signal?: AbortSignal): Promise<LoadedCourse> {
   const url = new URL(src, document.baseURI).href;
+  void import('@lms-kit/core/validate'); // fetched alongside the course
   let response: Response;
   try {
     response = await fetch(url, { signal, credentials: 'same-origin' });
@@ -22,5 +23,11 @@ export async function loadCourse(src: string, signal?: AbortSignal): Promise<Loa
       issues: [{ path: '', message: 'not valid JSON' }],
     });
   }
-  return { course: parseCourse(json), baseUrl: response.url || url };
+  return { course: await parseCourseLazily(json), baseUrl: response.url || url };
+}
+
+/** Validation is loaded with the first course, not with the page: progress views never need it. */
+export async function parseCourseLazily(json: unknown): Promise<Course> {
+  const { parseCourse } = await import('@lms-kit/core/validate');
+  return parseCourse(json);
 }

@@ -6,7 +6,7 @@ import type { MessageId } from '../i18n/messages-en.js';
 
 /** Base of LMS Kit elements: services from the nearest provider and localized strings. */
 export class LmsElement extends LitElement {
-  protected readonly services = new ServicesController(this, (services) => this.servicesChanged());
+  protected readonly services = new ServicesController(this, () => this.servicesChanged());
 
   get locale(): string {
     return this.services.value?.locale ?? pageLocale();

@@ -92,7 +92,13 @@ export class DexieAdapter implements StorageAdapter {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const startTimer = () => {
         timer ??= setTimeout(
-          () => reject(new LmsError('storage/upgrade-blocked', 'Another tab of this site keeps an older version of the learning data open. Close other tabs of this site and reload.')),
+          () =>
+            reject(
+              new LmsError(
+                'storage/upgrade-blocked',
+                'Another tab of this site keeps an older version of the learning data open. Close other tabs of this site and reload.',
+              ),
+            ),
           this.blockedTimeoutMs,
         );
       };
@@ -222,9 +228,7 @@ export class DexieAdapter implements StorageAdapter {
           : query.courseId !== undefined
             ? await this.records.where('[collection+courseId]').equals([collection, query.courseId]).toArray()
             : await this.records.where('[collection+id]').between([collection, Dexie.minKey], [collection, Dexie.maxKey]).toArray();
-      return rows
-        .filter((r) => query.courseId === undefined || r.courseId === query.courseId)
-        .map((r) => stripCollection<T>(r) as T);
+      return rows.filter((r) => query.courseId === undefined || r.courseId === query.courseId).map((r) => stripCollection<T>(r) as T);
     });
   }
 

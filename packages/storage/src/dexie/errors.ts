@@ -11,7 +11,7 @@ function names(error: unknown): string[] {
   let current = error as NamedError | undefined;
   while (current && found.length < 5) {
     if (current.name) found.push(current.name);
-    current = current.inner ?? ((current as { cause?: NamedError }).cause);
+    current = current.inner ?? (current as { cause?: NamedError }).cause;
   }
   return found;
 }
@@ -23,13 +23,25 @@ export function toStorageError(error: unknown, action: string): LmsError {
   const has = (...candidates: string[]) => candidates.some((name) => all.includes(name));
   const detail = (error as NamedError)?.message ?? String(error);
   if (has('QuotaExceededError')) {
-    return new LmsError('storage/quota-exceeded', `Browser storage is full: could not ${action}. Free some space or allow this site to store more.`, { cause: error });
+    return new LmsError(
+      'storage/quota-exceeded',
+      `Browser storage is full: could not ${action}. Free some space or allow this site to store more.`,
+      { cause: error },
+    );
   }
   if (has('MissingAPIError', 'SecurityError', 'InvalidStateError') && !has('DatabaseClosedError')) {
-    return new LmsError('storage/unavailable', `This browser does not allow this page to keep data (private mode or blocked storage): could not ${action}.`, { cause: error });
+    return new LmsError(
+      'storage/unavailable',
+      `This browser does not allow this page to keep data (private mode or blocked storage): could not ${action}.`,
+      { cause: error },
+    );
   }
   if (has('VersionError')) {
-    return new LmsError('storage/upgrade-blocked', `The stored learning data was written by a newer version of this site; reload the page to update. (${detail})`, { cause: error });
+    return new LmsError(
+      'storage/upgrade-blocked',
+      `The stored learning data was written by a newer version of this site; reload the page to update. (${detail})`,
+      { cause: error },
+    );
   }
   if (has('DatabaseClosedError')) return new LmsError('storage/closed', `Storage was closed: could not ${action}.`, { cause: error });
   if (has('DataCloneError', 'DataError', 'ConstraintError')) {

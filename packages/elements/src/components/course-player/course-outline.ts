@@ -1,6 +1,7 @@
 import type { Course, CourseState } from '@lms-kit/core';
 import { html, nothing } from 'lit';
 import type { Translate } from '../../i18n/localize.js';
+import { statusIcon } from '../../styles/icons.js';
 import { describeLockReasons } from './lock-reasons.js';
 
 export interface OutlineOptions {
@@ -10,8 +11,6 @@ export interface OutlineOptions {
   t: Translate;
   onSelect: (lessonId: string) => void;
 }
-
-const ICONS = { locked: '🔒', available: '○', 'in-progress': '◐', completed: '✓' } as const;
 
 /**
  * The course outline: modules with their lessons as buttons. One button is in the tab order
@@ -42,7 +41,7 @@ export function renderOutline({ course, state, currentLessonId, t, onSelect }: O
                 aria-describedby=${locked ? reasonId : nothing}
                 @click=${() => onSelect(lesson.id)}
               >
-                <span class="icon" aria-hidden="true">${ICONS[view.status]}</span>
+                ${statusIcon(view.status)}
                 <span class="lesson-title">${lesson.title}</span>
                 <span class="visually-hidden">, ${t(`status.${view.status}`)}</span>
                 ${lesson.minutes ? html`<span class="minutes">${t('player.minutes', { count: lesson.minutes })}</span>` : nothing}

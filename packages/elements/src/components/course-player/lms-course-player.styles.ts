@@ -88,7 +88,7 @@ export const playerStyles = [
     .lesson-button {
       display: flex;
       gap: 0.5rem;
-      align-items: baseline;
+      align-items: center;
       inline-size: 100%;
       text-align: start;
       font: inherit;
@@ -110,6 +110,10 @@ export const playerStyles = [
     .lesson-button[aria-disabled='true'] {
       color: var(--_muted);
       cursor: not-allowed;
+    }
+    .icon {
+      flex: none;
+      align-self: center;
     }
     .status-completed .icon {
       color: var(--_success);

@@ -1,9 +1,9 @@
-import { findLesson, parseCourse, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
+import { findLesson, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { CourseSessionController } from '../../controllers/course-session.js';
-import { loadCourse } from '../../course/load-course.js';
+import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
 import { saveCourseOutline } from '../../course/course-outline-store.js';
 import { LmsErrorEvent } from '../../events/error.js';
 import type { LmsLessonReportEvent } from '../../events/lesson-report.js';
@@ -16,6 +16,7 @@ import { playerStyles } from './lms-course-player.styles.js';
 import { mountLessonView } from './mount-lesson.js';
 
 /**
+ * @tag lms-course-player
  * @summary Plays a course on any page: outline with lesson states and lock reasons, the lesson,
  * previous/next. Progress is saved as the learner goes and the course resumes where they left off.
  *
@@ -61,7 +62,7 @@ export class LmsCoursePlayer extends LmsElement {
     task: async ([src, course, services], { signal }): Promise<LoadedCourse | undefined> => {
       if (!services || (!src && !course)) return undefined;
       try {
-        const loaded = course ? { course: parseCourse(course) } : await loadCourse(src as string, signal);
+        const loaded = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal);
         await this.session.start(loaded, services);
         void saveCourseOutline(services.storage, loaded.course).catch(() => undefined);
         return loaded;
@@ -111,7 +112,10 @@ export class LmsCoursePlayer extends LmsElement {
     const course = this.session.course;
     if (view?.status === 'locked' && course) {
       const title = findLesson(course, lessonId)?.title ?? lessonId;
-      this.session.announcement = this.t('player.lessonLocked', { title, reasons: describeLockReasons(course, view.lockReasons, this.t.bind(this)) });
+      this.session.announcement = this.t('player.lessonLocked', {
+        title,
+        reasons: describeLockReasons(course, view.lockReasons, this.t.bind(this)),
+      });
       this.requestUpdate();
       return;
     }
@@ -166,7 +170,8 @@ export class LmsCoursePlayer extends LmsElement {
     return this.loader.render({
       initial: () => this.renderEmptyOrLoading(),
       pending: () => html`<p class="loading" part="base" aria-busy="true">${this.t('player.loading')}</p>`,
-      complete: (loaded) => (loaded && this.session.state ? this.renderPlayer(loaded.course, this.session.state) : this.renderEmptyOrLoading()),
+      complete: (loaded) =>
+        loaded && this.session.state ? this.renderPlayer(loaded.course, this.session.state) : this.renderEmptyOrLoading(),
       error: (error) => this.renderError(toLmsError(error, 'course/load-failed')),
     });
   }
@@ -180,11 +185,13 @@ export class LmsCoursePlayer extends LmsElement {
     return html`<div part="base" class="loading" role="alert">
       <p><strong>${this.t('error.title')}</strong></p>
       <p class="error">${error.issues.length ? error.message.split('\n')[0] : error.message}</p>
-      ${error.issues.length
-        ? html`<ul class="issues">
-            ${error.issues.map((issue) => html`<li>${issue.path ? `${issue.path}: ` : ''}${issue.message}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        error.issues.length
+          ? html`<ul class="issues">
+              ${error.issues.map((issue) => html`<li>${issue.path ? `${issue.path}: ` : ''}${issue.message}</li>`)}
+            </ul>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -197,18 +204,29 @@ export class LmsCoursePlayer extends LmsElement {
     return html`<div part="base" dir=${textDirection(course.language ?? this.locale)} lang=${course.language ?? nothing}>
       <div part="header" class="header">
         <h2 part="title">${course.title}</h2>
-        <div class="bar" part="progress-bar" role="progressbar" aria-label=${t('player.progressLabel')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${state.percent} aria-valuetext=${formatPercent(this.locale, state.percent)}>
+        <div
+          class="bar"
+          part="progress-bar"
+          role="progressbar"
+          aria-label=${t('player.progressLabel')}
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${state.percent}
+          aria-valuetext=${formatPercent(this.locale, state.percent)}
+        >
           <div style="inline-size: ${state.percent}%"></div>
         </div>
         <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
       </div>
       ${state.completed ? html`<p class="notice success" part="completion">${t('player.courseComplete')}</p>` : nothing}
-      ${this.session.saveError
-        ? html`<div class="notice error" role="alert">
-            <span>${t('error.notSaved', { message: this.session.saveError.message })}</span>
-            <button class="action secondary" @click=${() => this.session.dismissError()}>${t('common.dismiss')}</button>
-          </div>`
-        : nothing}
+      ${
+        this.session.saveError
+          ? html`<div class="notice error" role="alert">
+              <span>${t('error.notSaved', { message: this.session.saveError.message })}</span>
+              <button class="action secondary" @click=${() => this.session.dismissError()}>${t('common.dismiss')}</button>
+            </div>`
+          : nothing
+      }
       ${this.services.value?.persistent === false ? html`<p class="notice error" role="note">${t('error.notPersistent')}</p>` : nothing}
       <div class="layout">
         <nav part="outline" aria-label=${t('player.outline')}>
@@ -220,8 +238,12 @@ export class LmsCoursePlayer extends LmsElement {
             <div class="view-host"></div>
           </div>
           <div part="nav" class="nav">
-            <button class="action secondary" ?disabled=${!previous} @click=${() => previous && this.navigate(previous)}>${t('player.previous')}</button>
-            <span class="position">${t('player.lessonPosition', { index: state.order.indexOf(lessonId ?? '') + 1, total: state.order.length })}</span>
+            <button class="action secondary" ?disabled=${!previous} @click=${() => previous && this.navigate(previous)}>
+              ${t('player.previous')}
+            </button>
+            <span class="position"
+              >${t('player.lessonPosition', { index: state.order.indexOf(lessonId ?? '') + 1, total: state.order.length })}</span
+            >
             <button class="action" ?disabled=${!next} @click=${() => next && this.navigate(next)}>${t('player.next')}</button>
           </div>
         </section>

@@ -4,6 +4,7 @@ import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { tokens } from '../../styles/shared.styles.js';
 
 /**
+ * @tag lms-document-lesson
  * @summary Shows a `document` lesson: a PDF in the page, or a link that opens the document in a new
  * tab. Completes when the document is opened (shown inline, or the link followed).
  *

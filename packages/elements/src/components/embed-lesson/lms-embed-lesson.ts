@@ -5,6 +5,7 @@ import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { tokens } from '../../styles/shared.styles.js';
 
 /**
+ * @tag lms-embed-lesson
  * @summary Shows an `embed` lesson in a sandboxed iframe (scripts run, but the page cannot reach the
  * host's cookies, storage or DOM). With `completion: "message"` the framed page reports its own result.
  *

@@ -14,6 +14,7 @@ interface ProgressData {
 }
 
 /**
+ * @tag lms-progress
  * @summary A learner's progress in one course: overall and per module, time spent, points and the
  * next lesson. Follows a player on the same page or in another tab as it advances.
  *
@@ -91,7 +92,11 @@ export class LmsProgress extends LmsElement {
     args: () => [this.course, this.src, this.services.value, this.revision] as const,
     task: async ([courseId, src, services], { signal }): Promise<ProgressData> => {
       if (!services) return {};
-      const outline = src ? (await loadCourse(src, signal)).course : courseId ? await readCourseOutline(services.storage, courseId) : undefined;
+      const outline = src
+        ? (await loadCourse(src, signal)).course
+        : courseId
+          ? await readCourseOutline(services.storage, courseId)
+          : undefined;
       const id = courseId ?? outline?.id;
       const progress = id ? await services.storage.getProgress({ learnerId: services.learner.id, courseId: id }) : undefined;
       return { outline, progress };
@@ -139,9 +144,13 @@ export class LmsProgress extends LmsElement {
 
   private renderData({ outline, progress }: ProgressData) {
     const title = this.heading(html`${this.t('progress.title')}${outline ? html`<span class="course">${outline.title}</span>` : nothing}`);
-    if (!outline) return html`${title}<p class="muted">${progress ? '' : this.t('progress.unknownCourse')}</p>`;
+    if (!outline)
+      return html`${title}
+        <p class="muted">${progress ? '' : this.t('progress.unknownCourse')}</p>`;
     const state = computeCourseState(outline, progress);
-    if (!progress) return html`${title}<p class="muted">${this.t('progress.notStarted')}</p>`;
+    if (!progress)
+      return html`${title}
+        <p class="muted">${this.t('progress.notStarted')}</p>`;
     const lessonTitle = (id: string) => (findLesson(outline as Course, id) as LessonBase | undefined)?.title ?? id;
     const percent = (value: number) => formatPercent(this.locale, value);
     return html`${title}
@@ -156,15 +165,25 @@ export class LmsProgress extends LmsElement {
       </ul>
       <p>${this.t('progress.timeSpent', { time: formatDuration(this.locale, state.timeSpentMs) })}</p>
       ${state.points > 0 ? html`<p>${this.t('progress.points', { count: state.points })}</p>` : nothing}
-      ${progress.completedAt
-        ? html`<p>${this.t('progress.completedOn', { date: formatDate(this.locale, progress.completedAt) })}</p>`
-        : state.nextLessonId
-          ? html`<p part="next">${this.t('progress.next', { title: lessonTitle(state.nextLessonId) })}</p>`
-          : nothing}`;
+      ${
+        progress.completedAt
+          ? html`<p>${this.t('progress.completedOn', { date: formatDate(this.locale, progress.completedAt) })}</p>`
+          : state.nextLessonId
+            ? html`<p part="next">${this.t('progress.next', { title: lessonTitle(state.nextLessonId) })}</p>`
+            : nothing
+      }`;
   }
 
   private bar(percent: number, label: string) {
-    return html`<div class="bar" part="bar" role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
+    return html`<div
+      class="bar"
+      part="bar"
+      role="progressbar"
+      aria-label=${label}
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow=${percent}
+    >
       <div style="inline-size: ${percent}%"></div>
     </div>`;
   }

@@ -1,14 +1,14 @@
 import { ContextProvider } from '@lit/context';
-import { learnerFromActor, type Agent, type Learner } from '@lms-kit/core';
-import { MemoryAdapter, createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
+import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
+import { createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localLearner, openStorage, pageLocale } from '../../context/default-services.js';
+import { createMemoryStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
 import { servicesContext } from '../../context/services.js';
 import { LmsErrorEvent } from '../../events/error.js';
-import { toLmsError } from '@lms-kit/core';
 
 /**
+ * @tag lms-provider
  * @summary Gives the LMS Kit elements inside it their storage, learner and locale. Without a
  * provider, elements use IndexedDB and an anonymous learner local to this browser.
  *
@@ -51,7 +51,8 @@ export class LmsProvider extends LitElement {
   private async provide(): Promise<void> {
     const generation = ++this.generation;
     try {
-      const [{ storage, persistent }, learner] = await Promise.all([openStorage(this.createStorage()), this.resolveLearner()]);
+      const { storage, persistent } = await openStorage(await this.createStorage());
+      const learner = await this.resolveLearner(storage);
       if (generation !== this.generation) return;
       this.provider.setValue({ storage: observeStorage(storage), learner, locale: this.locale ?? pageLocale(), persistent });
     } catch (error) {
@@ -59,20 +60,22 @@ export class LmsProvider extends LitElement {
     }
   }
 
-  private createStorage(): StorageAdapter {
+  private async createStorage(): Promise<StorageAdapter> {
     if (this.storage) return this.storage;
-    if (this.storageType === 'memory') return new MemoryAdapter();
+    if (this.storageType === 'memory') return createMemoryStorage();
     return createIndexedDbStorage({ databaseName: this.database });
   }
 
-  private resolveLearner(): Promise<Learner> {
+  private resolveLearner(storage: StorageAdapter): Promise<Learner> {
     if (this.learner) return Promise.resolve(learnerFromActor(this.learner));
     const name = this.learnerName;
     if (this.learnerEmail) return Promise.resolve(learnerFromActor({ mbox: this.learnerEmail, name }));
     if (this.learnerAccount) {
-      return Promise.resolve(learnerFromActor({ account: { homePage: this.learnerHomePage ?? location.origin, name: this.learnerAccount }, name }));
+      return Promise.resolve(
+        learnerFromActor({ account: { homePage: this.learnerHomePage ?? location.origin, name: this.learnerAccount }, name }),
+      );
     }
-    return localLearner();
+    return localLearner(storage);
   }
 
   protected override render() {

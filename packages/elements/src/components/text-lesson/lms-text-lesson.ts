@@ -7,6 +7,7 @@ import { sanitizeHtml } from '../../lessons/sanitize.js';
 import { tokens } from '../../styles/shared.styles.js';
 
 /**
+ * @tag lms-text-lesson
  * @summary Shows a `text` lesson: author HTML, sanitized, inline or fetched from `src`.
  * Completes when shown, or when read to the end for `completion: "scroll-end"`.
  *

@@ -8,6 +8,7 @@ import { tokens } from '../../styles/shared.styles.js';
 const QUARTILES = [0.25, 0.5, 0.75];
 
 /**
+ * @tag lms-video-lesson
  * @summary Shows a `video` lesson with the browser's own accessible controls and captions. Counts
  * only what is really watched (seeking ahead adds nothing) and completes at `completeAt` percent.
  *
@@ -136,10 +137,14 @@ export class LmsVideoLesson extends LessonViewElement<VideoLesson> {
             />`,
         )}
       </video>
-      <figcaption part="watched">${this.t('video.watched', { percent: formatPercent(this.locale, Math.floor(this.fraction * 100)) })}</figcaption>
-      ${this.failed
-        ? html`<p class="error" role="alert">${this.t('video.failed')} <a href=${src} download>${this.t('video.download')}</a></p>`
-        : nothing}
+      <figcaption part="watched">
+        ${this.t('video.watched', { percent: formatPercent(this.locale, Math.floor(this.fraction * 100)) })}
+      </figcaption>
+      ${
+        this.failed
+          ? html`<p class="error" role="alert">${this.t('video.failed')} <a href=${src} download>${this.t('video.download')}</a></p>`
+          : nothing
+      }
     </figure>`;
   }
 }

@@ -1,0 +1,71 @@
+import { readdirSync, rmSync } from 'node:fs';
+import commonjs from '@rollup/plugin-commonjs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplateLiterals } from './scripts/minify-template-literals.mjs';
+
+// Chunk names carry hashes: start from an empty dist/ so old chunks never linger.
+rmSync('dist', { recursive: true, force: true });
+
+/** Writes dist/bundle-manifest.json: each chunk's static and dynamic imports, for scripts/size.mjs. */
+const bundleManifest = () => ({
+  name: 'bundle-manifest',
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle)
+      .filter((item) => item.type === 'chunk')
+      .map(({ fileName, isEntry, imports, dynamicImports }) => ({ fileName, isEntry, imports, dynamicImports }));
+    this.emitFile({ type: 'asset', fileName: 'bundle-manifest.json', source: JSON.stringify(chunks, null, 2) });
+  },
+});
+
+const transpile = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sourceMap: true });
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id);
+
+/** One ESM build per package: modules kept as they are (tree-shakeable), dependencies external. Types come from `tsc -b`. */
+function packageBuild(name, entries) {
+  return {
+    input: Object.fromEntries(entries.map((entry) => [entry, `packages/${name}/src/${entry}.ts`])),
+    external: isBare,
+    plugins: [transpile()],
+    output: {
+      dir: `packages/${name}/dist`,
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: `packages/${name}/src`,
+      sourcemap: true,
+    },
+  };
+}
+
+const defines = readdirSync('packages/elements/src/define')
+  .filter((file) => file.startsWith('lms-'))
+  .map((file) => `define/${file.replace(/\.ts$/, '')}`);
+
+export default [
+  packageBuild('core', ['index', 'validate', 'xapi']),
+  packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
+  packageBuild('elements', ['index', 'all', ...defines]),
+  // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what
+  // only some pages need (Dexie, DOMPurify, lesson views) is split into chunks loaded on first use.
+  {
+    input: { 'lms-kit': 'packages/elements/src/all.ts' },
+    // Lets shared code live in the entry itself instead of an extra chunk the entry must import.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
+      commonjs(),
+      transpile(),
+      minifyTemplateLiterals(),
+      terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),
+      bundleManifest(),
+    ],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+  },
+];
