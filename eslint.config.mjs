@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', '.tsbuild/**', 'test-results/**', 'bench/results/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'storybook-static/**',
+      '.tsbuild/**',
+      'test-results/**',
+      'bench/results/**',
+      'bench/.out/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isLmsError, type CourseProgress } from '@lms-kit/core';
-import { DexieAdapter, latestSchemaVersion } from '@lms-kit/storage/dexie';
+import { DexieAdapter, applySchema, latestSchemaVersion, schemaVersions } from '@lms-kit/storage/dexie';
 import Dexie from 'dexie';
 import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
 
@@ -93,6 +93,48 @@ describe('DexieAdapter failures', () => {
     await reopened.open();
     expect(await reopened.table('future').get('kept')).to.deep.equal({ id: 'kept' });
     reopened.close();
+  });
+
+  it('upgrades an older database step by step, running each migration once and keeping the data', async () => {
+    const v1 = new Dexie(name);
+    applySchema(v1, schemaVersions);
+    await v1.table('progress').put(progress(3));
+    v1.close();
+    // The mechanism a future schema change uses: append a version with an upgrade function.
+    const next = latestSchemaVersion + 1;
+    const upgraded = new Dexie(name);
+    let runs = 0;
+    applySchema(upgraded, [
+      ...schemaVersions,
+      {
+        version: next,
+        stores: { progress: '[learnerId+courseId], learnerId, updatedAt' },
+        upgrade: async (transaction) => {
+          runs++;
+          await transaction
+            .table('progress')
+            .toCollection()
+            .modify((row: CourseProgress & { migrated?: boolean }) => {
+              row.migrated = true;
+            });
+        },
+      },
+    ]);
+    await upgraded.open();
+    expect(upgraded.verno).to.equal(next);
+    const row = (await upgraded.table('progress').get([key.learnerId, key.courseId])) as CourseProgress & { migrated?: boolean };
+    expect(row.timeSpentMs).to.equal(3);
+    expect(row.migrated).to.equal(true);
+    expect(await upgraded.table('progress').where('updatedAt').equals(row.updatedAt).count()).to.equal(1);
+    upgraded.close();
+    const again = new Dexie(name);
+    applySchema(again, [
+      ...schemaVersions,
+      { version: next, stores: { progress: '[learnerId+courseId], learnerId, updatedAt' }, upgrade: () => void runs++ },
+    ]);
+    await again.open();
+    again.close();
+    expect(runs, 'a migration runs once').to.equal(1);
   });
 
   it('reports storage/unavailable where the browser refuses IndexedDB (opaque origin)', async () => {

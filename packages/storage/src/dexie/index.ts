@@ -1,3 +1,3 @@
 export { DexieAdapter, type DexieAdapterOptions } from './dexie-adapter.js';
 export { toStorageError } from './errors.js';
-export { schemaVersions, latestSchemaVersion, type SchemaVersion } from './schema.js';
+export { schemaVersions, latestSchemaVersion, applySchema, type SchemaVersion } from './schema.js';

@@ -27,8 +27,8 @@ export const schemaVersions: SchemaVersion[] = [
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1].version;
 
-export function applySchema(db: Dexie): void {
-  for (const { version, stores, upgrade } of schemaVersions) {
+export function applySchema(db: Dexie, versions: SchemaVersion[] = schemaVersions): void {
+  for (const { version, stores, upgrade } of versions) {
     const declared = db.version(version).stores(stores);
     if (upgrade) declared.upgrade(upgrade);
   }

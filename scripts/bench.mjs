@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: runs every benchmark in bench/ and prints its numbers.
+ *   bench/*.bench.ts  run in Chromium: the module's default export is `async () => BenchResult[]`.
+ *   bench/*.node.mjs  run in Node: same contract (for servers, networks, files).
+ * `npm run bench -- quiz` runs only the files whose name contains "quiz".
+ * Results also go to bench/results/latest.json.
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright';
+import { chromiumArgs, findChromium } from './find-chromium.mjs';
+import { startStaticServer } from './static-server.mjs';
+
+const filter = process.argv[2] ?? '';
+const files = readdirSync('bench').filter((file) => file.includes(filter));
+const browserBenches = files.filter((file) => file.endsWith('.bench.ts'));
+const nodeBenches = files.filter((file) => file.endsWith('.node.mjs'));
+const results = [];
+
+if (browserBenches.length) {
+  rmSync('bench/.out', { recursive: true, force: true });
+  await build({
+    entryPoints: browserBenches.map((file) => join('bench', file)),
+    outdir: 'bench/.out',
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    conditions: ['source', 'production'],
+    tsconfig: 'tsconfig.base.json',
+    logLevel: 'error',
+  });
+  const server = await startStaticServer();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
+  try {
+    for (const file of browserBenches) {
+      const page = await browser.newPage();
+      page.on('pageerror', (error) => console.error(`${file}: ${error.message}`));
+      await page.goto(`${origin}/bench/runner.html`);
+      const module = `/bench/.out/${file.replace(/\.ts$/, '.js')}`;
+      const out = await page.evaluate(async (path) => (await import(path)).default(), module);
+      results.push(...out.map((r) => ({ file, ...r })));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+for (const file of nodeBenches) {
+  const { default: run } = await import(pathToFileURL(resolve('bench', file)).href);
+  results.push(...(await run()).map((r) => ({ file, ...r })));
+}
+
+console.log('\nbenchmark                                                   result');
+for (const r of results) console.log(`${r.name.padEnd(58)} ${String(r.value).padStart(10)} ${r.unit}${r.note ? `   (${r.note})` : ''}`);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
