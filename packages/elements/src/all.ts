@@ -7,6 +7,11 @@
 import './define/lms-provider.js';
 import './define/lms-course-player.js';
 import './define/lms-progress.js';
+import { registerLazyElement } from './autoload.js';
+
+// Elements that only some pages use: loaded when their tag first appears in the document.
+// (Later elements register here, e.g. registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js')).)
+void registerLazyElement;
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
@@ -14,6 +19,7 @@ export { LmsProgress } from './components/progress/lms-progress.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices } from './context/default-services.js';
 export { registerLessonView, type LessonViewDefinition } from './lessons/registry.js';
+export { registerLazyElement } from './autoload.js';
 export { registerMessages, type Messages } from './i18n/index.js';
 export * from './events/index.js';
 export { LmsError, isLmsError } from '@lms-kit/core';

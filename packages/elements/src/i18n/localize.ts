@@ -3,7 +3,7 @@ import { en, type MessageId, type Messages } from './messages-en.js';
 export type MessageParams = Record<string, string | number>;
 export type Translate = (id: MessageId, params?: MessageParams) => string;
 
-const catalogs = new Map<string, Messages>([['en', en]]);
+const catalogs = new Map<string, Messages>([['en', { ...en }]]);
 const listeners = new Set<() => void>();
 
 /** Adds or extends the messages of a locale (e.g. `fr`, `pt-BR`); elements already on the page re-render. */
@@ -24,7 +24,7 @@ function lookup(locale: string, id: MessageId): string {
     const message = catalogs.get(tag)?.[id];
     if (message !== undefined) return message;
   }
-  return en[id];
+  return catalogs.get('en')?.[id] ?? id;
 }
 
 /** Formats one message; supports `{name}` and `{n, plural, one {…} other {…}}` with `#` for the number. */

@@ -1,5 +1,8 @@
+import type { lessonViewMessages } from './messages-en-lesson-views.js';
+
 /**
- * Every user-facing string of the elements, in English. Other locales register partial catalogs
+ * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
+ * their own English strings and register them when they load (see messages-en-lesson-views.ts). Other locales register partial catalogs
  * with the same ids (`registerMessages('fr', {...})`); missing ids fall back to these.
  * Placeholders: `{name}`; plurals: `{count, plural, one {# lesson} other {# lessons}}`.
  */
@@ -32,14 +35,6 @@ export const en = {
   'lock.remedial': 'Opens only if you do not pass “{title}”.',
   'lesson.loadFailed': 'This lesson could not be loaded: {message}',
   'lesson.unknownKind': 'This course uses a kind of lesson (“{kind}”) this page cannot show.',
-  'lesson.read': 'Mark as read',
-  'video.failed': 'The video could not be played.',
-  'video.download': 'Download the video',
-  'video.watched': '{percent} watched',
-  'document.open': 'Open the document',
-  'document.opensNewTab': '(opens in a new tab)',
-  'document.inlineFallback': 'Your browser cannot show this document here.',
-  'embed.waiting': 'Complete the activity in the frame to continue.',
   'progress.title': 'Your progress',
   'progress.notStarted': 'Not started yet.',
   'progress.unknownCourse': 'Open the course to see your progress here.',
@@ -51,5 +46,6 @@ export const en = {
   'progress.modulePercent': '{title}: {percent}',
 } as const;
 
-export type MessageId = keyof typeof en;
+/** Every message id: the entry's and those that lazily loaded chunks bring (their English text comes with them). */
+export type MessageId = keyof typeof en | keyof typeof lessonViewMessages;
 export type Messages = Partial<Record<MessageId, string>>;

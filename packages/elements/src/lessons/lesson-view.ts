@@ -2,6 +2,7 @@ import type { Lesson, LessonResult, LessonState } from '@lms-kit/core';
 import { property } from 'lit/decorators.js';
 import { LmsLessonReportEvent, type LessonPosition } from '../events/lesson-report.js';
 import { LmsElement } from './lms-element.js';
+import '../i18n/messages-en-lesson-views.js';
 
 /**
  * Base class of the elements that show one lesson kind inside `<lms-course-player>`.
