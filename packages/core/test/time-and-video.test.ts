@@ -30,6 +30,18 @@ describe('addTimeSpent', () => {
     expect(p.lessons.welcome.timeSpentMs).to.equal(2000);
     expect(addTimeSpent(p, 'welcome', -5, t)).to.equal(p);
   });
+
+  it('counts a journaled write once however often it is replayed', () => {
+    const course = ruleCourse();
+    const t = new Date('2026-01-01T00:00:00Z');
+    let p = openLesson(createProgress(course, 'l', 'r', t), 'welcome', t);
+    p = addTimeSpent(p, 'welcome', 1000, t, 'write-1');
+    p = addTimeSpent(p, 'welcome', 1000, t, 'write-1');
+    p = addTimeSpent(p, 'welcome', 500, t, 'write-2');
+    expect(p.timeSpentMs).to.equal(1500);
+    for (let i = 0; i < 60; i++) p = addTimeSpent(p, 'welcome', 1, t, `w${i}`);
+    expect(p.appliedWrites).to.have.length(50);
+  });
 });
 
 describe('watched ranges', () => {

@@ -44,6 +44,8 @@ export interface CourseProgress {
   startedAt: string;
   updatedAt: string;
   completedAt?: string;
+  /** Ids of the latest journaled writes already applied, so a replayed write is never counted twice. */
+  appliedWrites?: string[];
 }
 
 /** Where the learner is inside one lesson (video time, scroll, or kind-specific data such as SCORM CMI). */

@@ -53,12 +53,19 @@ export function applyLessonResult(
   return markCourseCompletion({ ...progress, lessons: { ...progress.lessons, [lessonId]: lesson }, updatedAt: iso }, course, now);
 }
 
-/** Adds visible time to a lesson and the course; deltas add up, so two tabs never erase each other's time. */
-export function addTimeSpent(progress: CourseProgress, lessonId: string, ms: number, now: Date): CourseProgress {
-  if (!(ms > 0)) return progress;
+const APPLIED_WRITES_KEPT = 50;
+
+/**
+ * Adds visible time to a lesson and the course; deltas add up, so two tabs never erase each other's
+ * time. With a `writeId` (a journaled write), the same write applied twice counts once.
+ */
+export function addTimeSpent(progress: CourseProgress, lessonId: string, ms: number, now: Date, writeId?: string): CourseProgress {
+  if (!(ms > 0) || (writeId && progress.appliedWrites?.includes(writeId))) return progress;
   const lesson = progress.lessons[lessonId];
   const lessons = lesson ? { ...progress.lessons, [lessonId]: { ...lesson, timeSpentMs: lesson.timeSpentMs + ms } } : progress.lessons;
-  return { ...progress, lessons, timeSpentMs: progress.timeSpentMs + ms, updatedAt: now.toISOString() };
+  const next: CourseProgress = { ...progress, lessons, timeSpentMs: progress.timeSpentMs + ms, updatedAt: now.toISOString() };
+  if (writeId) next.appliedWrites = [...(progress.appliedWrites ?? []), writeId].slice(-APPLIED_WRITES_KEPT);
+  return next;
 }
 
 function markCourseCompletion(progress: CourseProgress, course: Course, now: Date): CourseProgress {

@@ -25,7 +25,7 @@ import { LmsErrorEvent } from '../events/error.js';
 import { LmsLessonCompleteEvent } from '../events/lesson-complete.js';
 import type { LessonPosition, LessonReportDetail } from '../events/lesson-report.js';
 import { LmsProgressChangeEvent } from '../events/progress-change.js';
-import { appendToJournal, takeFromJournal } from './pagehide-journal.js';
+import { forgetWrite, journalWrite, pendingWrites } from './write-journal.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 type Mutation = (progress: CourseProgress) => CourseProgress;
@@ -224,47 +224,62 @@ export class CourseSessionController implements ReactiveController {
     return Promise.all([this.flushTime(), this.savePosition()]);
   }
 
+  /** Journals first (synchronously), then writes; the journal entry goes once storage has it. */
   private flushTime(): Promise<void> {
     const lessonId = this.currentLessonId;
     const ms = this.timer.take();
-    if (!lessonId || ms <= 0) return Promise.resolve();
+    if (!lessonId || ms <= 0 || !this.services) return Promise.resolve();
     this.lessonVisibleMs += ms;
-    return this.mutate((progress) => addTimeSpent(progress, lessonId, ms, new Date()));
+    const entry = journalWrite({ scope: this.services.storage.scope, ...this.key, lessonId, timeMs: ms });
+    return this.applyTime(entry.lessonId, ms, entry.id, new Date(entry.at));
   }
 
-  private async savePosition(): Promise<void> {
+  private async applyTime(lessonId: string, ms: number, writeId: string, at: Date): Promise<void> {
+    if (await this.mutate((progress) => addTimeSpent(progress, lessonId, ms, at, writeId))) forgetWrite(writeId);
+  }
+
+  private savePosition(): Promise<void> {
     clearTimeout(this.positionTimer);
     const pending = this.pendingPosition;
     this.pendingPosition = undefined;
-    if (!pending || !this.services) return;
-    const key = { ...this.key, lessonId: pending.lessonId };
+    if (!pending || !this.services) return Promise.resolve();
+    const entry = journalWrite({ scope: this.services.storage.scope, ...this.key, lessonId: pending.lessonId, position: pending.position });
+    return this.applyPosition(entry.lessonId, pending.position, entry.id, entry.at);
+  }
+
+  private async applyPosition(lessonId: string, position: LessonPosition, writeId: string, at: string): Promise<void> {
+    if (!this.services) return;
+    const key = { ...this.key, lessonId };
     try {
-      await this.services.storage.updateLessonState(key, (current) => ({
-        ...current,
-        ...key,
-        ...pending.position,
-        updatedAt: new Date().toISOString(),
-      }));
+      await this.services.storage.updateLessonState(key, (current) =>
+        // A newer position saved since (in another tab) wins.
+        current && current.updatedAt > at ? current : { ...current, ...key, ...position, updatedAt: at },
+      );
+      forgetWrite(writeId);
     } catch (error) {
-      this.pendingPosition ??= pending;
       this.fail(error);
     }
   }
 
-  /** Applies a change to stored progress; if the write fails, keeps it in memory and retries it with the next write. */
-  private async mutate(change: Mutation): Promise<void> {
+  /**
+   * Applies a change to stored progress; if the write fails, keeps it in memory and retries it with
+   * the next write. Resolves to whether storage has it.
+   */
+  private async mutate(change: Mutation): Promise<boolean> {
     const { course, services } = this;
-    if (!course || !services) return;
+    if (!course || !services) return false;
     const changes = [...this.unsaved, change];
     const base = () => this.progress ?? createProgress(course, services.learner.id, uuid(), new Date());
     try {
       const stored = await services.storage.updateProgress(this.key, (current) => changes.reduce((p, f) => f(p), current ?? base()));
       this.unsaved = [];
       this.setProgress(stored);
+      return true;
     } catch (error) {
       this.unsaved = changes;
       this.setProgress(change(base()));
       this.fail(error);
+      return false;
     }
   }
 
@@ -304,45 +319,27 @@ export class CourseSessionController implements ReactiveController {
     } else if (this.currentLessonId) this.timer.start();
   };
 
-  /** The page may be gone before any IndexedDB write commits: journal what is pending, synchronously. */
+  /** The page may be going away for good: save now (every write is journaled before it starts). */
   private onPageHide = (): void => {
-    const { course, services, currentLessonId } = this;
     clearTimeout(this.positionTimer);
     this.timer.pause();
-    const timeMs = this.timer.take();
-    const pending = this.pendingPosition;
-    this.pendingPosition = undefined;
-    if (!course || !services) return;
-    const entry = { scope: services.storage.scope, ...this.key, at: new Date().toISOString() };
-    if (currentLessonId && timeMs > 0) {
-      this.lessonVisibleMs += timeMs;
-      appendToJournal({ ...entry, lessonId: currentLessonId, timeMs });
-    }
-    if (pending) appendToJournal({ ...entry, lessonId: pending.lessonId, position: pending.position });
+    void this.flush();
   };
 
-  /** Back from the back/forward cache: save what was journaled at pagehide and count time again. */
+  /** Back from the back/forward cache: save what is still journaled and count time again. */
   private onPageShow = (event: PageTransitionEvent): void => {
     if (!event.persisted || !this.course) return;
     void this.serial(() => this.replayJournal());
     if (this.currentLessonId && document.visibilityState === 'visible') this.timer.start();
   };
 
+  /** Writes a previous page journaled but may not have committed; replaying one twice changes nothing. */
   private async replayJournal(): Promise<void> {
     const services = this.services;
     if (!services) return;
-    for (const entry of takeFromJournal(services.storage.scope, this.key.learnerId, this.key.courseId)) {
-      if (entry.timeMs) await this.mutate((progress) => addTimeSpent(progress, entry.lessonId, entry.timeMs ?? 0, new Date(entry.at)));
-      if (entry.position) {
-        const key = { ...this.key, lessonId: entry.lessonId };
-        const position = entry.position;
-        await services.storage
-          .updateLessonState(key, (current) =>
-            // A newer position saved since (in another tab) wins.
-            current && current.updatedAt > entry.at ? current : { ...current, ...key, ...position, updatedAt: entry.at },
-          )
-          .catch((error: unknown) => this.fail(error));
-      }
+    for (const entry of pendingWrites(services.storage.scope, this.key.learnerId, this.key.courseId)) {
+      if (entry.timeMs) await this.applyTime(entry.lessonId, entry.timeMs, entry.id, new Date(entry.at));
+      if (entry.position) await this.applyPosition(entry.lessonId, entry.position, entry.id, entry.at);
     }
   }
 }
