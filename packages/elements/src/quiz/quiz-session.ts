@@ -139,9 +139,9 @@ export class QuizSessionController implements ReactiveController {
     this.attempts = stored.filter((a) => (a.data as QuizAttemptData | undefined)?.quizId === this.quiz?.id);
     const open = this.attempts.filter((a) => a.status === 'in-progress').pop();
     this.current = open ?? this.attempts[this.attempts.length - 1];
-    // Graded in another tab or by an instructor: the attempt is now complete.
+    // Graded in another tab or by an instructor: the attempt is now complete (the grader queued its statements).
     if (before && this.current?.id === before.id && before.status === 'pending-grading' && this.current.status === 'completed') {
-      this.completed(this.current);
+      this.completed(this.current, false);
     }
     if (this.current?.status === 'in-progress') {
       if (isOverdue(this.current.data, new Date())) await this.submitNow(true);
@@ -266,10 +266,10 @@ export class QuizSessionController implements ReactiveController {
     });
   }
 
-  private completed(attempt: QuizAttempt): void {
+  private completed(attempt: QuizAttempt, queueStatements = true): void {
     const result = attempt.data.result;
     if (!result || !this.quiz) return;
-    this.queue(this.statements(attempt)?.attemptFinished(result) ?? []);
+    if (queueStatements) this.queue(this.statements(attempt)?.attemptFinished(result) ?? []);
     this.host.dispatchEvent(
       new LmsAttemptCompleteEvent({ quizId: this.quiz.id, attemptId: attempt.id, attempt: attempt.data.number, result, pending: false }),
     );
