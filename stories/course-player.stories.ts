@@ -63,7 +63,10 @@ export const QuizLesson: Story = {
   loaders: [
     async () => {
       const course = absoluteCourse(await loadDemoCourse());
-      const done: Array<[string, { completed: boolean }]> = ['welcome', 'handwashing', 'allergens', 'danger-zone'].map((id) => [id, { completed: true }]);
+      const done: Array<[string, { completed: boolean }]> = ['welcome', 'handwashing', 'allergens', 'danger-zone'].map((id) => [
+        id,
+        { completed: true },
+      ]);
       return { course, storage: await storageWithProgress(course, done, 'fridge-check') };
     },
   ],

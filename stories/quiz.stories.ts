@@ -29,7 +29,8 @@ export default meta;
 
 type Story = StoryObj<{ loaded: Loaded }>;
 
-const one = (question: Question, overrides: Partial<Quiz> = {}): Quiz => everyTypeQuiz({ id: `story-${question.id}`, questions: [question], ...overrides });
+const one = (question: Question, overrides: Partial<Quiz> = {}): Quiz =>
+  everyTypeQuiz({ id: `story-${question.id}`, questions: [question], ...overrides });
 
 /** A story showing `quiz` with attempts already taken (`steps`). */
 function story(quiz: () => Quiz, steps: QuizStep[] = [], grading = false): Story {
@@ -55,7 +56,9 @@ export const Performance = story(() => one(everyType.performance), started);
 
 // Quiz states.
 /** Before the first attempt: description, number of questions, time limit, pass mark, attempts. */
-export const NotStarted = story(() => everyTypeQuiz({ description: '<p>Ten questions about the kitchen.</p>', timeLimit: 900, maxAttempts: 2 }));
+export const NotStarted = story(() =>
+  everyTypeQuiz({ description: '<p>Ten questions about the kitchen.</p>', timeLimit: 900, maxAttempts: 2 }),
+);
 
 /** An attempt in progress with some answers, against the clock. */
 export const InProgressTimed = story(
@@ -82,13 +85,19 @@ const allRight = {
 };
 
 /** Submitted and passed: score, review with the right answers and feedback. */
-export const Passed = story(() => everyTypeQuiz({ questions: Object.values(everyType).filter((q) => q.type !== 'long-fill-in') }), [
-  { answers: allRight, submit: true },
-]);
+export const Passed = story(
+  () => everyTypeQuiz({ questions: Object.values(everyType).filter((q) => q.type !== 'long-fill-in') }),
+  [{ answers: allRight, submit: true }],
+);
 
 /** Submitted and failed, with attempts left: Try again. Right answers wait until passed or out of attempts. */
 export const FailedWithAttemptsLeft = story(
-  () => everyTypeQuiz({ maxAttempts: 3, showCorrectAnswers: 'when-done', questions: [everyType.single, everyType.multiple, everyType.numeric] }),
+  () =>
+    everyTypeQuiz({
+      maxAttempts: 3,
+      showCorrectAnswers: 'when-done',
+      questions: [everyType.single, everyType.multiple, everyType.numeric],
+    }),
   [{ answers: { 'fridge-temp': ['c12'], allergens: ['rice'], 'core-temp': '60' }, submit: true }],
 );
 
@@ -99,9 +108,15 @@ export const NoAttemptsLeft = story(
 );
 
 /** An essay waits to be graded: no pass or fail yet. */
-export const PendingGrading = story(() => everyTypeQuiz({ questions: [everyType.single, everyType.essay] }), [
-  { answers: { 'fridge-temp': ['c5'], spill: 'Throw the cakes away, clean and sanitise the shelf, move the chicken to the bottom.' }, submit: true },
-]);
+export const PendingGrading = story(
+  () => everyTypeQuiz({ questions: [everyType.single, everyType.essay] }),
+  [
+    {
+      answers: { 'fridge-temp': ['c5'], spill: 'Throw the cakes away, clean and sanitise the shelf, move the chicken to the bottom.' },
+      submit: true,
+    },
+  ],
+);
 
 /** The grader's view (`grading`): points and feedback for the essay. */
 export const Grading = story(

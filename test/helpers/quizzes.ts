@@ -90,7 +90,10 @@ export const everyType = {
     type: 'numeric',
     text: '<p>To what core temperature must a reheated quiche reach?</p>',
     unit: '°C',
-    answers: [{ value: 75, tolerance: 0.5 }, { min: 80, max: 90 }],
+    answers: [
+      { value: 75, tolerance: 0.5 },
+      { min: 80, max: 90 },
+    ],
   },
   likert: {
     id: 'confidence',

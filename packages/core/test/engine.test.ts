@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { applyLessonResult, computeCourseState, createProgress, openLesson, scaledPoints, type Course, type CourseProgress } from '@lms-kit/core';
+import {
+  applyLessonResult,
+  computeCourseState,
+  createProgress,
+  openLesson,
+  scaledPoints,
+  type Course,
+  type CourseProgress,
+} from '@lms-kit/core';
 import { ruleCourse } from '../../../test/helpers/courses.js';
 
 const t0 = new Date('2026-01-01T10:00:00Z');

@@ -19,12 +19,24 @@ const messages = (input: unknown) => validateQuiz(input).map((i) => `${i.path}: 
 
 function bankQuiz(overrides: Partial<Quiz> = {}): Quiz {
   const bank = choiceQuiz(10).questions!.map((q, i) => ({ ...q, id: `b${i + 1}`, tags: [i < 4 ? 'temperature' : 'hygiene'] }));
-  return { schema: 1, id: 'drawn', title: 'Drawn', questions: [everyType.trueFalse], banks: [{ id: 'pool', questions: bank }], ...overrides };
+  return {
+    schema: 1,
+    id: 'drawn',
+    title: 'Drawn',
+    questions: [everyType.trueFalse],
+    banks: [{ id: 'pool', questions: bank }],
+    ...overrides,
+  };
 }
 
 describe('quiz attempts', () => {
   it('draws N questions per attempt from a bank and by tag, without repeats', () => {
-    const quiz = bankQuiz({ draw: [{ bank: 'pool', count: 2, tag: 'temperature' }, { bank: 'pool', count: 3 }] });
+    const quiz = bankQuiz({
+      draw: [
+        { bank: 'pool', count: 2, tag: 'temperature' },
+        { bank: 'pool', count: 3 },
+      ],
+    });
     const data = startAttempt(quiz, { number: 1, now, random: seeded(7) });
     expect(data.questionIds).to.have.length(6);
     expect(data.questionIds[0]).to.equal('cool-rice');
@@ -45,7 +57,12 @@ describe('quiz attempts', () => {
   });
 
   it('never shows a sequencing question already in the right order', () => {
-    const quiz: Quiz = { schema: 1, id: 's', title: 'S', questions: [{ ...everyType.sequencing, items: everyType.sequencing.items.slice(0, 2) }] };
+    const quiz: Quiz = {
+      schema: 1,
+      id: 's',
+      title: 'S',
+      questions: [{ ...everyType.sequencing, items: everyType.sequencing.items.slice(0, 2) }],
+    };
     for (let seed = 0; seed < 20; seed++) {
       expect(startAttempt(quiz, { number: 1, now, random: seeded(seed) }).order.handwash).to.deep.equal(['soap', 'wet']);
     }
@@ -118,7 +135,16 @@ describe('quiz validation', () => {
   });
 
   it('rejects a draw larger than its bank', () => {
-    expect(messages(bankQuiz({ draw: [{ bank: 'pool', count: 5, tag: 'temperature' }, { bank: 'pool', count: 7 }] }))).to.deep.equal([
+    expect(
+      messages(
+        bankQuiz({
+          draw: [
+            { bank: 'pool', count: 5, tag: 'temperature' },
+            { bank: 'pool', count: 7 },
+          ],
+        }),
+      ),
+    ).to.deep.equal([
       'draw[0].count: draws 5 questions but bank "pool" has only 4 with tag "temperature"',
       'draw: draws 12 questions in all from bank "pool", which has only 10',
     ]);
@@ -142,9 +168,32 @@ describe('quiz validation', () => {
       passingScore: { percent: 120 },
       questions: [
         null,
-        { id: 'a', type: 'choice', text: 'No right answer', choices: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }] },
-        { id: 'b', type: 'numeric', text: 'N', answers: [{ min: 5, max: 1 }, { value: 2, min: 1 }] },
-        { id: 'c', type: 'matching', text: 'M', sources: [{ id: 's', text: 'S' }], targets: [{ id: 't', text: 'T' }], pairs: [{ source: 's', target: 'u' }] },
+        {
+          id: 'a',
+          type: 'choice',
+          text: 'No right answer',
+          choices: [
+            { id: 'x', text: 'X' },
+            { id: 'y', text: 'Y' },
+          ],
+        },
+        {
+          id: 'b',
+          type: 'numeric',
+          text: 'N',
+          answers: [
+            { min: 5, max: 1 },
+            { value: 2, min: 1 },
+          ],
+        },
+        {
+          id: 'c',
+          type: 'matching',
+          text: 'M',
+          sources: [{ id: 's', text: 'S' }],
+          targets: [{ id: 't', text: 'T' }],
+          pairs: [{ source: 's', target: 'u' }],
+        },
         { id: 'd', type: 'fill-in', text: 'F', blanks: [{ accept: ['a[,]b'] }] },
         { id: 'e', type: 'hologram', text: 'H' },
       ],
@@ -161,6 +210,8 @@ describe('quiz validation', () => {
     ]);
     expect(found[7]).to.match(/^questions\[5\]\.type: unknown question type "hologram" \(known: true-false, choice, /);
     expect(found).to.have.length(8);
-    expect(() => parseQuiz(junk)).to.throw().with.property('code', 'quiz/invalid');
+    expect(() => parseQuiz(junk))
+      .to.throw()
+      .with.property('code', 'quiz/invalid');
   });
 });

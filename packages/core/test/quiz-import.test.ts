@@ -72,16 +72,50 @@ describe('GIFT import', () => {
     const quiz = parseGift(GIFT, { id: 'food-safety', title: 'Food safety bank' });
     expect(validateQuiz(quiz)).to.deep.equal([]);
     const byId = Object.fromEntries(quiz.questions!.map((q) => [q.id, q]));
-    expect(Object.keys(byId)).to.deep.equal(['fridge-temperature', 'rice', 'danger-zone', 'reheating', 'freezer', 'allergens', 'boards', 'spill', 'ratio']);
+    expect(Object.keys(byId)).to.deep.equal([
+      'fridge-temperature',
+      'rice',
+      'danger-zone',
+      'reheating',
+      'freezer',
+      'allergens',
+      'boards',
+      'spill',
+      'ratio',
+    ]);
     expect(byId['fridge-temperature']).to.deep.include({ type: 'choice', title: 'Fridge temperature', tags: ['Temperatures'] });
-    expect((byId['fridge-temperature'] as ChoiceQuestion).choices[0]).to.deep.equal({ id: 'a', text: '5 °C', correct: true, feedback: 'Right: 5 °C or below.' });
+    expect((byId['fridge-temperature'] as ChoiceQuestion).choices[0]).to.deep.equal({
+      id: 'a',
+      text: '5 °C',
+      correct: true,
+      feedback: 'Right: 5 °C or below.',
+    });
     expect(byId['fridge-temperature'].feedback).to.deep.equal({ general: 'Check the fridge log at every opening.' });
-    expect(byId.rice).to.deep.include({ type: 'true-false', correct: false, trueFeedback: 'Spores survive cooking.', falseFeedback: 'Right: cool it within an hour.' });
-    expect(byId['danger-zone']).to.deep.include({ type: 'fill-in', text: 'The danger zone starts above {{1}} °C.', blanks: [{ accept: ['5', 'five'] }] });
-    expect(byId.reheating).to.deep.include({ text: 'To what <b>core</b> temperature must reheated food reach (°C)?', answers: [{ value: 75, tolerance: 0.5 }] });
+    expect(byId.rice).to.deep.include({
+      type: 'true-false',
+      correct: false,
+      trueFeedback: 'Spores survive cooking.',
+      falseFeedback: 'Right: cool it within an hour.',
+    });
+    expect(byId['danger-zone']).to.deep.include({
+      type: 'fill-in',
+      text: 'The danger zone starts above {{1}} °C.',
+      blanks: [{ accept: ['5', 'five'] }],
+    });
+    expect(byId.reheating).to.deep.include({
+      text: 'To what <b>core</b> temperature must reheated food reach (°C)?',
+      answers: [{ value: 75, tolerance: 0.5 }],
+    });
     expect(byId.freezer).to.deep.include({ answers: [{ min: -25, max: -18 }] });
     expect(byId.allergens).to.deep.include({ type: 'choice', multiple: true, partialCredit: true, tags: ['Allergens'] });
-    expect(byId.boards).to.deep.include({ type: 'matching', pairs: [{ source: 's1', target: 't1' }, { source: 's2', target: 't2' }, { source: 's3', target: 't3' }] });
+    expect(byId.boards).to.deep.include({
+      type: 'matching',
+      pairs: [
+        { source: 's1', target: 't1' },
+        { source: 's2', target: 't2' },
+        { source: 's3', target: 't3' },
+      ],
+    });
     expect((byId.boards as { targets: unknown[] }).targets).to.have.length(4);
     expect(byId.spill.type).to.equal('long-fill-in');
     expect(byId.ratio).to.deep.include({ text: 'Mix sanitiser 1:40 with water: how many ml per litre?', answers: [{ value: 25 }] });
@@ -96,7 +130,9 @@ describe('GIFT import', () => {
 
   it('names the line and the problem of each mistake', () => {
     const error = importError(() =>
-      parseGift(`::One::Fine question {=yes ~no}\n\n::Two::No right answer {~a ~b}\n\n::Three::Bad number {#abc}\n\n::Four::Never closed {=a ~b\n`),
+      parseGift(
+        `::One::Fine question {=yes ~no}\n\n::Two::No right answer {~a ~b}\n\n::Three::Bad number {#abc}\n\n::Four::Never closed {=a ~b\n`,
+      ),
     );
     expect(error.code).to.equal('quiz/import-invalid');
     expect(error.issues).to.deep.equal([

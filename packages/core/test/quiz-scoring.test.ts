@@ -42,7 +42,13 @@ describe('quiz scoring, type by type', () => {
   });
 
   it('fill-in: case-sensitive and exact-whitespace rules', () => {
-    const question: Question = { id: 'q', type: 'fill-in', text: 'Symbol of sodium: {{1}}', blanks: [{ accept: ['Na'] }], caseSensitive: true };
+    const question: Question = {
+      id: 'q',
+      type: 'fill-in',
+      text: 'Symbol of sodium: {{1}}',
+      blanks: [{ accept: ['Na'] }],
+      caseSensitive: true,
+    };
     expect(credit(question, ['Na'])).to.equal(1);
     expect(credit(question, [' Na '])).to.equal(1);
     expect(credit(question, ['NA'])).to.equal(0);

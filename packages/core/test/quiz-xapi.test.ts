@@ -128,7 +128,9 @@ describe('quiz xAPI: answered statements per interaction type', () => {
     expect(s.context?.contextActivities?.parent?.[0].id).to.equal('urn:lms-kit:quiz:kitchen-check');
     expect(s.context?.contextActivities?.grouping?.[0].id).to.equal(course.id);
     expect(s.object.id).to.equal('urn:lms-kit:quiz:kitchen-check:question:fridge-temp');
-    const iri = new QuizStatements({ quiz: everyTypeQuiz(), learner, activityId: 'https://intranet.example/quiz/' }).questionActivity(everyType.single);
+    const iri = new QuizStatements({ quiz: everyTypeQuiz(), learner, activityId: 'https://intranet.example/quiz/' }).questionActivity(
+      everyType.single,
+    );
     expect(iri.id).to.equal('https://intranet.example/quiz/questions/fridge-temp');
   });
 });
@@ -145,7 +147,10 @@ describe('quiz xAPI: attempt statements', () => {
     const build = new QuizStatements({ quiz, learner, registration: REGISTRATION });
     const statements = build.attemptFinished(data.result!);
     for (const s of statements) expect(validateStatement(s), JSON.stringify(s)).to.deep.equal([]);
-    expect(statements.map((s) => s.verb.id), 'nothing pending: no essay answer').to.deep.equal([Verbs.failed.id, Verbs.completed.id]);
+    expect(
+      statements.map((s) => s.verb.id),
+      'nothing pending: no essay answer',
+    ).to.deep.equal([Verbs.failed.id, Verbs.completed.id]);
     expect(statements[0].result).to.deep.equal({
       completion: true,
       duration: 'PT1M35S',

@@ -14,7 +14,11 @@ export interface QuizFixture {
 }
 
 /** A provider with memory storage (unless given) and an `<lms-quiz>` showing `quiz` (object or URL). */
-export async function renderQuiz(quiz: Quiz | string, storage: StorageAdapter = new MemoryAdapter(), grading = false): Promise<QuizFixture> {
+export async function renderQuiz(
+  quiz: Quiz | string,
+  storage: StorageAdapter = new MemoryAdapter(),
+  grading = false,
+): Promise<QuizFixture> {
   const provider = await fixture<LmsProvider>(
     html`<lms-provider learner-email="sam@example.com" learner-name="Sam" locale="en" .storage=${storage}>
       ${typeof quiz === 'string' ? html`<lms-quiz src=${quiz} ?grading=${grading}></lms-quiz>` : html`<lms-quiz .quiz=${quiz} ?grading=${grading}></lms-quiz>`}

@@ -168,7 +168,10 @@ describe('<lms-quiz> grading, keyboard and bad input', () => {
     await settle(learner.quiz);
     expect(q(learner.root, 'spill').textContent).to.contain('Also move the chicken to the bottom shelf.');
     const verbs = (await storage.readOutbox(50)).map((e) => e.statement.verb.id.split('/').pop());
-    expect(verbs.filter((v) => v === 'passed'), 'passed once, when graded').to.have.length(1);
+    expect(
+      verbs.filter((v) => v === 'passed'),
+      'passed once, when graded',
+    ).to.have.length(1);
   });
 
   it('reorders a sequence with buttons and Alt+arrows, focus staying with the item', async () => {
@@ -196,7 +199,12 @@ describe('<lms-quiz> grading, keyboard and bad input', () => {
   it('shows the paths of a malformed quiz and dispatches lms-error', async () => {
     const errors: string[] = [];
     document.addEventListener('lms-error', (e) => errors.push(e.detail.error.code), { once: true });
-    const { root } = await renderQuiz({ schema: 1, id: 'bad', title: 'Bad', questions: [{ id: 'q', type: 'numeric', text: 'N', answers: [] }] } as never);
+    const { root } = await renderQuiz({
+      schema: 1,
+      id: 'bad',
+      title: 'Bad',
+      questions: [{ id: 'q', type: 'numeric', text: 'N', answers: [] }],
+    } as never);
     await waitUntil(() => root.querySelector('[role="alert"]'));
     expect(root.querySelector('.issues')?.textContent).to.contain('questions[0].answers: must not be empty');
     expect(errors).to.deep.equal(['quiz/invalid']);

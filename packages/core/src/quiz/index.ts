@@ -12,13 +12,5 @@ export { parseGift } from './import/gift.js';
 export { toGift } from './import/gift-export.js';
 export { parseAiken, toAiken } from './import/aiken.js';
 export type { ImportOptions } from './import/shared.js';
-export {
-  normalizeAnswer,
-  parseNumber,
-  inNumericRange,
-  numericPattern,
-  numericRange,
-  formatNumber,
-  matchesText,
-} from './types/shared.js';
+export { normalizeAnswer, parseNumber, inNumericRange, numericPattern, numericRange, formatNumber, matchesText } from './types/shared.js';
 export { quizLessonKind } from './lesson-kind.js';

@@ -13,7 +13,8 @@ export const quizLessonKind: LessonKindDefinition = {
     const src = lesson.url('src');
     const quiz = lesson.object.quiz;
     if (quiz !== undefined && !isObject(quiz)) lesson.report.add(lesson.at('quiz'), 'must be a quiz object');
-    if (src === undefined && quiz === undefined && !lesson.has('src')) lesson.report.add(lesson.at('src'), 'required (or give the quiz inline as `quiz`)');
+    if (src === undefined && quiz === undefined && !lesson.has('src'))
+      lesson.report.add(lesson.at('src'), 'required (or give the quiz inline as `quiz`)');
     if (lesson.has('src') && quiz !== undefined) lesson.report.add(lesson.at('quiz'), 'give either src or quiz, not both');
   },
 };

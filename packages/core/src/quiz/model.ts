@@ -6,16 +6,7 @@ export const QUIZ_SCHEMA = 1;
 
 /** The interaction types of xAPI (and SCORM 2004 `cmi.interactions.n.type`). */
 export type InteractionType =
-  | 'true-false'
-  | 'choice'
-  | 'fill-in'
-  | 'long-fill-in'
-  | 'matching'
-  | 'performance'
-  | 'sequencing'
-  | 'likert'
-  | 'numeric'
-  | 'other';
+  'true-false' | 'choice' | 'fill-in' | 'long-fill-in' | 'matching' | 'performance' | 'sequencing' | 'likert' | 'numeric' | 'other';
 
 /** When the learner sees whether an answer was right. */
 export type FeedbackMode = 'immediate' | 'after-submit' | 'none';

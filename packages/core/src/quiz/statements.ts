@@ -29,7 +29,9 @@ export function quizActivityId(quiz: Quiz): string {
 
 /** `<quiz IRI>/questions/<id>` (or `:question:<id>` under a URN), as ADL's SCORM profile nests interactions under their activity. */
 export function questionActivityId(quizIri: string, questionId: string): string {
-  return quizIri.startsWith('urn:') ? `${quizIri}:question:${questionId}` : `${quizIri.replace(/\/$/, '')}/questions/${encodeURIComponent(questionId)}`;
+  return quizIri.startsWith('urn:')
+    ? `${quizIri}:question:${questionId}`
+    : `${quizIri.replace(/\/$/, '')}/questions/${encodeURIComponent(questionId)}`;
 }
 
 /**
@@ -68,7 +70,10 @@ export class QuizStatements {
     };
     const pattern = type?.correctResponsesPattern(question);
     if (pattern && isQuestionScored(question)) definition.correctResponsesPattern = pattern;
-    Object.assign(definition, type?.components?.(question, (html) => this.text(html)));
+    Object.assign(
+      definition,
+      type?.components?.(question, (html) => this.text(html)),
+    );
     return { objectType: 'Activity', id: questionActivityId(this.activityId, question.id), definition };
   }
 

@@ -3,7 +3,6 @@ import type { Learner } from '@lms-kit/core';
 import { QuizStatements, gradeQuestion, attemptStatus, type Quiz, type QuizAttempt } from '@lms-kit/core/quiz';
 import type { Attempt, StorageAdapter } from '@lms-kit/storage';
 
-
 /**
  * Grades an answer that waits for a person (a long-fill-in), from an instructor's page or a script:
  * `credit` is 0..1 of the question's points. The attempt is saved; when nothing else waits, it is
@@ -28,7 +27,12 @@ export async function gradeQuizAttempt(
   if (status === 'completed') graded.completedAt ??= now.toISOString();
   await storage.putAttempt(graded as Attempt);
   if (options.learner && attempt.status === 'pending-grading' && status === 'completed' && data.result) {
-    const statements = new QuizStatements({ quiz, learner: options.learner, activityId: attempt.activityId, registration: options.registration ?? attempt.id });
+    const statements = new QuizStatements({
+      quiz,
+      learner: options.learner,
+      activityId: attempt.activityId,
+      registration: options.registration ?? attempt.id,
+    });
     await storage.enqueueStatements(statements.attemptFinished(data.result, now));
   }
   return graded;

@@ -24,7 +24,13 @@ export async function loadQuiz(src: string, format: string | undefined, signal?:
   }
   if (!response.ok) throw new LmsError('quiz/load-failed', `Could not download the quiz from ${url}: HTTP ${response.status}.`);
   const text = await response.text();
-  const id = url.split(/[?#]/)[0].split('/').pop()?.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._:-]/g, '-') || 'quiz';
+  const id =
+    url
+      .split(/[?#]/)[0]
+      .split('/')
+      .pop()
+      ?.replace(/\.[^.]*$/, '')
+      .replace(/[^A-Za-z0-9._:-]/g, '-') || 'quiz';
   const kind = formatOf(url, format);
   const baseUrl = response.url || url;
   if (kind === 'gift') return { quiz: parseGift(text, { id, title: id }), baseUrl };
@@ -41,7 +47,18 @@ export async function loadQuiz(src: string, format: string | undefined, signal?:
   return { quiz: parseQuiz(json), baseUrl };
 }
 
-const HTML_FIELDS = new Set(['text', 'description', 'feedback', 'trueFeedback', 'falseFeedback', 'graderNotes', 'correct', 'incorrect', 'partial', 'general']);
+const HTML_FIELDS = new Set([
+  'text',
+  'description',
+  'feedback',
+  'trueFeedback',
+  'falseFeedback',
+  'graderNotes',
+  'correct',
+  'incorrect',
+  'partial',
+  'general',
+]);
 
 /** A copy of the quiz with every HTML field sanitized, for display only (scoring reads the original). */
 export function sanitizeQuiz<T>(value: T, clean: (html: string) => string, key = ''): T {
@@ -49,7 +66,10 @@ export function sanitizeQuiz<T>(value: T, clean: (html: string) => string, key =
   if (Array.isArray(value)) return value.map((item) => sanitizeQuiz(item, clean)) as T;
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, k === 'accept' || k === 'pairs' ? v : sanitizeQuiz(v, clean, k === 'feedback' ? 'feedback' : k)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === 'accept' || k === 'pairs' ? v : sanitizeQuiz(v, clean, k === 'feedback' ? 'feedback' : k),
+      ]),
     ) as T;
   }
   return value;

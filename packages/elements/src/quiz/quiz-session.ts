@@ -201,7 +201,13 @@ export class QuizSessionController implements ReactiveController {
     this.update(attempt, data);
     this.queue([this.statements(attempt)?.answered(question, data.responses[questionId])]);
     this.host.dispatchEvent(
-      new LmsQuestionAnswerEvent({ quizId: this.quiz.id, attemptId: attempt.id, questionId, response: data.responses[questionId].value, checked: true }),
+      new LmsQuestionAnswerEvent({
+        quizId: this.quiz.id,
+        attemptId: attempt.id,
+        questionId,
+        response: data.responses[questionId].value,
+        checked: true,
+      }),
     );
   }
 
@@ -238,11 +244,21 @@ export class QuizSessionController implements ReactiveController {
     await this.save(next);
     const statements = this.statements(next);
     // Checked answers already had their statement.
-    this.queue(questions.filter((q) => !attempt.data.responses[q.id]?.checked).map((q) => data.responses[q.id] && statements?.answered(q, data.responses[q.id], now)));
+    this.queue(
+      questions
+        .filter((q) => !attempt.data.responses[q.id]?.checked)
+        .map((q) => data.responses[q.id] && statements?.answered(q, data.responses[q.id], now)),
+    );
     this.queue(statements?.attemptFinished(data.result!, now) ?? []);
     if (auto) this.announce('time-up', 0);
     this.host.dispatchEvent(
-      new LmsAttemptCompleteEvent({ quizId: quiz.id, attemptId: next.id, attempt: data.number, result: data.result!, pending: status === 'pending-grading' }),
+      new LmsAttemptCompleteEvent({
+        quizId: quiz.id,
+        attemptId: next.id,
+        attempt: data.number,
+        result: data.result!,
+        pending: status === 'pending-grading',
+      }),
     );
     this.host.requestUpdate();
     return true;
@@ -284,12 +300,15 @@ export class QuizSessionController implements ReactiveController {
     const marks = [5, 1].map((m) => m * 60_000).filter((mark) => mark < remaining);
     const nextMark = marks[0];
     const wait = nextMark !== undefined ? remaining - nextMark : remaining;
-    this.deadlineTimer = setTimeout(() => {
-      if (nextMark !== undefined) {
-        this.announce('time-left', nextMark / 60_000);
-        this.scheduleDeadline();
-      } else void this.serial(() => this.submitNow(true));
-    }, Math.max(0, wait));
+    this.deadlineTimer = setTimeout(
+      () => {
+        if (nextMark !== undefined) {
+          this.announce('time-left', nextMark / 60_000);
+          this.scheduleDeadline();
+        } else void this.serial(() => this.submitNow(true));
+      },
+      Math.max(0, wait),
+    );
   }
 
   private announce(kind: 'time-left' | 'time-up', minutes: number): void {

@@ -70,7 +70,12 @@ export function parseAiken(text: string, options: ImportOptions = {}): Quiz {
       return;
     }
     if (current && current.options.length > 0) {
-      issues.push(lineIssue(line, `expected an option ("${String.fromCharCode(65 + current.options.length)}. …") or "ANSWER: X", got "${content.slice(0, 40)}"`));
+      issues.push(
+        lineIssue(
+          line,
+          `expected an option ("${String.fromCharCode(65 + current.options.length)}. …") or "ANSWER: X", got "${content.slice(0, 40)}"`,
+        ),
+      );
       return;
     }
     if (current) {

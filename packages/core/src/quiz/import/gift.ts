@@ -16,7 +16,15 @@ import { escapeHtml } from '../text.js';
 import { idFrom, lineIssue, makeQuiz, throwIfIssues, type ImportOptions } from './shared.js';
 
 // GIFT's escapes become private-use characters while parsing, and the literal characters afterwards.
-const ESCAPES: Record<string, string> = { '\\': '\uE000', ':': '\uE001', '~': '\uE002', '=': '\uE003', '#': '\uE004', '{': '\uE005', '}': '\uE006' };
+const ESCAPES: Record<string, string> = {
+  '\\': '\uE000',
+  ':': '\uE001',
+  '~': '\uE002',
+  '=': '\uE003',
+  '#': '\uE004',
+  '{': '\uE005',
+  '}': '\uE006',
+};
 const UNESCAPE = new Map(Object.entries(ESCAPES).map(([char, code]) => [code, char]));
 
 function protect(text: string): string {
@@ -116,7 +124,8 @@ function parseBlock(block: Block, taken: Set<string>, number: number): Question 
   if (start === -1) return undefined; // a description: nothing to answer
   const end = text.indexOf('}', start);
   if (end === -1) throw new GiftError('the answer block "{" is never closed with "}"');
-  if (text.indexOf('{', start + 1) !== -1 && text.indexOf('{', start + 1) < end) throw new GiftError('an answer block cannot contain "{" (escape it as \\{)');
+  if (text.indexOf('{', start + 1) !== -1 && text.indexOf('{', start + 1) < end)
+    throw new GiftError('an answer block cannot contain "{" (escape it as \\{)');
   const before = text.slice(0, start).trim();
   const after = text.slice(end + 1).trim();
   if (after.includes('{')) throw new GiftError('a question can have only one answer block');
@@ -208,7 +217,10 @@ function choice(base: Pick<Question, 'id'>, text: string, answers: Answer[], fee
   const right = answers.filter((a) => (a.mark === '=' ? (a.weight ?? 100) > 0 : (a.weight ?? 0) > 0));
   if (right.length === 0) throw new GiftError('a multiple-choice question needs a right answer (= or ~%50%)');
   const choices: Choice[] = answers.map((answer, index) => {
-    const item: Choice = { id: String.fromCharCode(97 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : ''), text: escapeHtml(restoreAnswer(answer.text)) };
+    const item: Choice = {
+      id: String.fromCharCode(97 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : ''),
+      text: escapeHtml(restoreAnswer(answer.text)),
+    };
     if (right.includes(answer)) item.correct = true;
     if (answer.feedback) item.feedback = answer.feedback;
     return item;
@@ -219,7 +231,12 @@ function choice(base: Pick<Question, 'id'>, text: string, answers: Answer[], fee
   return question;
 }
 
-function matching(base: Pick<Question, 'id'>, text: string, answers: Answer[], feedback: { feedback?: QuestionFeedback }): MatchingQuestion {
+function matching(
+  base: Pick<Question, 'id'>,
+  text: string,
+  answers: Answer[],
+  feedback: { feedback?: QuestionFeedback },
+): MatchingQuestion {
   const sources: MatchingQuestion['sources'] = [];
   const targets: MatchingQuestion['targets'] = [];
   const pairs: MatchingQuestion['pairs'] = [];

@@ -16,8 +16,10 @@ export const choiceType: QuestionTypeDefinition<ChoiceQuestion, string[]> = {
     const choices = checkItems(question, 'choices', { min: 2 });
     choices.forEach((choice, index) => {
       const path = joinPath(question.at('choices'), index);
-      if (choice.correct !== undefined && typeof choice.correct !== 'boolean') question.report.add(joinPath(path, 'correct'), 'must be true or false');
-      if (choice.feedback !== undefined && typeof choice.feedback !== 'string') question.report.add(joinPath(path, 'feedback'), 'must be a string');
+      if (choice.correct !== undefined && typeof choice.correct !== 'boolean')
+        question.report.add(joinPath(path, 'correct'), 'must be true or false');
+      if (choice.feedback !== undefined && typeof choice.feedback !== 'string')
+        question.report.add(joinPath(path, 'feedback'), 'must be a string');
     });
     const right = choices.filter((c) => c.correct === true).length;
     if (choices.length > 0 && right === 0) question.report.add(question.at('choices'), 'no choice is marked correct');

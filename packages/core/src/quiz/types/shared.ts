@@ -25,13 +25,15 @@ export function checkItems(question: FieldChecker, key: string, options: { min?:
       return;
     }
     const id = value.id;
-    if (typeof id !== 'string' || !COMPONENT_ID.test(id)) question.report.add(joinPath(path, 'id'), 'must be a non-empty id without spaces or brackets');
+    if (typeof id !== 'string' || !COMPONENT_ID.test(id))
+      question.report.add(joinPath(path, 'id'), 'must be a non-empty id without spaces or brackets');
     else if (seen.has(id)) question.report.add(joinPath(path, 'id'), `duplicate id "${id}"`);
     else seen.add(id);
     if (typeof value.text !== 'string' || value.text.trim() === '') question.report.add(joinPath(path, 'text'), 'required');
     items.push(value as unknown as Item & Record<string, unknown>);
   });
-  if (options.min && list.length > 0 && list.length < options.min) question.report.add(question.at(key), `needs at least ${options.min} items`);
+  if (options.min && list.length > 0 && list.length < options.min)
+    question.report.add(question.at(key), `needs at least ${options.min} items`);
   return items;
 }
 
@@ -57,9 +59,12 @@ export function checkNumericAnswer(answer: FieldChecker): void {
   const tolerance = answer.number('tolerance', { min: 0 });
   const min = answer.number('min');
   const max = answer.number('max');
-  if (answer.has('value') && (answer.has('min') || answer.has('max'))) answer.report.add(answer.path, 'give either value (and tolerance) or min/max, not both');
-  else if (!answer.has('value') && !answer.has('min') && !answer.has('max')) answer.report.add(answer.path, 'needs value, or min and/or max');
-  if (tolerance !== undefined && value === undefined && !answer.has('value')) answer.report.add(answer.at('tolerance'), 'only goes with value');
+  if (answer.has('value') && (answer.has('min') || answer.has('max')))
+    answer.report.add(answer.path, 'give either value (and tolerance) or min/max, not both');
+  else if (!answer.has('value') && !answer.has('min') && !answer.has('max'))
+    answer.report.add(answer.path, 'needs value, or min and/or max');
+  if (tolerance !== undefined && value === undefined && !answer.has('value'))
+    answer.report.add(answer.at('tolerance'), 'only goes with value');
   if (min !== undefined && max !== undefined && min > max) answer.report.add(answer.path, 'min is greater than max');
 }
 

@@ -34,7 +34,14 @@ export async function mountLessonView(host: HTMLElement, options: MountOptions):
   }
   if (!options.isCurrent()) return;
   const view = document.createElement(tag) as LessonViewElement;
-  Object.assign(view, { lesson, course: options.course, registration: options.registration, baseUrl: options.baseUrl, savedState, completed: options.completed });
+  Object.assign(view, {
+    lesson,
+    course: options.course,
+    registration: options.registration,
+    baseUrl: options.baseUrl,
+    savedState,
+    completed: options.completed,
+  });
   host.replaceChildren(view);
   if (scrollContainer) scrollContainer.scrollTop = 0;
   await view.contentReady;

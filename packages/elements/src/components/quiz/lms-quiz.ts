@@ -86,7 +86,9 @@ export class LmsQuiz extends LmsElement {
       if (!services || (!src && !inline)) return undefined;
       try {
         const { parseQuiz } = await import('@lms-kit/core/quiz');
-        const { quiz, baseUrl } = inline ? { quiz: parseQuiz(inline), baseUrl: document.baseURI } : await loadQuiz(src as string, format, signal);
+        const { quiz, baseUrl } = inline
+          ? { quiz: parseQuiz(inline), baseUrl: document.baseURI }
+          : await loadQuiz(src as string, format, signal);
         const clean = await createSanitizer(baseUrl);
         const display = new Map([...questionPool(sanitizeQuiz(quiz, clean)).entries()]);
         await this.session.open(quiz, context ?? standaloneContext(quiz), services);
@@ -103,7 +105,8 @@ export class LmsQuiz extends LmsElement {
 
   constructor() {
     super();
-    this.session.onAnnounce = (kind, minutes) => (kind === 'time-up' ? this.t('quiz.timeUp') : this.t('quiz.timeLeftAnnounce', { count: minutes }));
+    this.session.onAnnounce = (kind, minutes) =>
+      kind === 'time-up' ? this.t('quiz.timeUp') : this.t('quiz.timeLeftAnnounce', { count: minutes });
   }
 
   /** Every attempt of this learner at this quiz, oldest first. */
@@ -113,7 +116,9 @@ export class LmsQuiz extends LmsElement {
 
   /** The best result so far (passed first, then highest score). */
   get bestResult(): AttemptResult | undefined {
-    return bestResult(this.session.attempts.filter((a) => a.status === 'completed' && a.data.result).map((a) => a.data.result as AttemptResult));
+    return bestResult(
+      this.session.attempts.filter((a) => a.status === 'completed' && a.data.result).map((a) => a.data.result as AttemptResult),
+    );
   }
 
   /** Starts a new attempt (if one is allowed). */
@@ -187,11 +192,13 @@ export class LmsQuiz extends LmsElement {
     return html`<div part="base" role="alert">
       <p><strong>${this.t('error.title')}</strong></p>
       <p class="error">${error.issues.length ? error.message.split('\n')[0] : error.message}</p>
-      ${error.issues.length
-        ? html`<ul class="issues">
-            ${error.issues.map((issue) => html`<li>${issue.path ? `${issue.path}: ` : ''}${issue.message}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        error.issues.length
+          ? html`<ul class="issues">
+              ${error.issues.map((issue) => html`<li>${issue.path ? `${issue.path}: ` : ''}${issue.message}</li>`)}
+            </ul>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -206,9 +213,11 @@ export class LmsQuiz extends LmsElement {
     return html`<div part="base" dir=${textDirection(language ?? this.locale)} lang=${language ?? nothing}>
       <div class="bar">
         ${this.heading(this.context?.title ?? quiz.title)}
-        ${this.session.inProgress && attempt?.data.deadline
-          ? html`<p class="timer" part="timer"><span>${this.t('quiz.timeLeft')}:</span> <span class="clock"></span></p>`
-          : nothing}
+        ${
+          this.session.inProgress && attempt?.data.deadline
+            ? html`<p class="timer" part="timer"><span>${this.t('quiz.timeLeft')}:</span> <span class="clock"></span></p>`
+            : nothing
+        }
       </div>
       ${this.session.saveError ? html`<p class="error" role="alert">${this.t('error.notSaved', { message: this.session.saveError.message })}</p>` : nothing}
       ${!attempt ? this.renderIntro(loaded) : this.session.inProgress ? this.renderAttempt(loaded) : this.renderReview(loaded)}
@@ -219,7 +228,11 @@ export class LmsQuiz extends LmsElement {
   private renderInfo(quiz: Quiz) {
     const count = (quiz.questions?.length ?? 0) + (quiz.draw ?? []).reduce((sum, rule) => sum + rule.count, 0);
     const left = this.session.left;
-    const mark = quiz.passingScore && ('percent' in quiz.passingScore ? formatPercent(this.locale, quiz.passingScore.percent) : this.t('quiz.passPoints', { count: quiz.passingScore.points }));
+    const mark =
+      quiz.passingScore &&
+      ('percent' in quiz.passingScore
+        ? formatPercent(this.locale, quiz.passingScore.percent)
+        : this.t('quiz.passPoints', { count: quiz.passingScore.points }));
     return html`<ul class="info">
       <li>${this.t('quiz.questionCount', { count })}</li>
       ${quiz.timeLimit ? html`<li>${this.t('quiz.timeLimit', { time: formatDuration(this.locale, quiz.timeLimit * 1000) })}</li>` : nothing}
@@ -270,7 +283,11 @@ export class LmsQuiz extends LmsElement {
       review,
       result: review ? result?.questions[question.id] : undefined,
       feedbackMode: loaded.quiz.feedback ?? 'after-submit',
-      showCorrect: mayShowCorrectAnswers(loaded.quiz, result ?? { raw: 0, max: 0, scaled: 0, pending: false, durationMs: 0, questions: {} }, review ? this.session.left : 1),
+      showCorrect: mayShowCorrectAnswers(
+        loaded.quiz,
+        result ?? { raw: 0, max: 0, scaled: 0, pending: false, durationMs: 0, questions: {} },
+        review ? this.session.left : 1,
+      ),
       grading: this.grading,
       t: this.t.bind(this),
       answer: (value) => this.session.answer(question.id, value),
@@ -299,11 +316,14 @@ export class LmsQuiz extends LmsElement {
         <p class="outcome">
           ${outcome === 'passed' ? this.t('quiz.passed') : outcome === 'failed' ? this.t('quiz.failed') : this.t('quiz.submitted')}
         </p>
-        ${result && result.max > 0
-          ? html`<p>${this.t('quiz.score', { raw: result.raw, max: result.max, percent: formatPercent(this.locale, Math.round(result.scaled * 100)) })}</p>`
-          : nothing}
-        ${result?.pending ? html`<p>${this.t('quiz.pending')}</p>` : nothing}
-        ${this.renderInfo(quiz)}
+        ${
+          result && result.max > 0
+            ? html`<p>
+                ${this.t('quiz.score', { raw: result.raw, max: result.max, percent: formatPercent(this.locale, Math.round(result.scaled * 100)) })}
+              </p>`
+            : nothing
+        }
+        ${result?.pending ? html`<p>${this.t('quiz.pending')}</p>` : nothing} ${this.renderInfo(quiz)}
         ${canRetry ? html`<div class="actions"><button class="action retry" @click=${() => this.start()}>${this.t('quiz.retry')}</button></div>` : nothing}
       </div>
       ${this.heading(this.t('quiz.review'), 'review-heading', this.headingLevel + 1)}

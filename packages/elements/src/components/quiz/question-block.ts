@@ -30,7 +30,9 @@ export interface QuestionBlockOptions {
 }
 
 /** The verdict of a question: from the attempt's result, or computed for an immediate check. */
-function verdict(options: QuestionBlockOptions): { kind: 'correct' | 'incorrect' | 'partial' | 'pending' | 'unanswered' | 'unscored'; text: string } | undefined {
+function verdict(
+  options: QuestionBlockOptions,
+): { kind: 'correct' | 'incorrect' | 'partial' | 'pending' | 'unanswered' | 'unscored'; text: string } | undefined {
   const { t, result, original, response } = options;
   if (result) {
     if (!result.answered && result.credit !== null) return { kind: 'unanswered', text: t('quiz.notAnswered') };
@@ -43,7 +45,11 @@ function verdict(options: QuestionBlockOptions): { kind: 'correct' | 'incorrect'
   if (!response?.checked || !isAnswered(original, response)) return undefined;
   const credit = questionCredit(original, response);
   if (credit === 'pending') return { kind: 'pending', text: t('quiz.awaitingGrade') };
-  return credit === 1 ? { kind: 'correct', text: t('quiz.correct') } : credit === 0 ? { kind: 'incorrect', text: t('quiz.incorrect') } : { kind: 'partial', text: t('quiz.partial', { points: Math.round(credit * 100) / 100, max: 1 }) };
+  return credit === 1
+    ? { kind: 'correct', text: t('quiz.correct') }
+    : credit === 0
+      ? { kind: 'incorrect', text: t('quiz.incorrect') }
+      : { kind: 'partial', text: t('quiz.partial', { points: Math.round(credit * 100) / 100, max: 1 }) };
 }
 
 /** Author text with `{{n}}` blank markers shown as "(n)". */
@@ -71,7 +77,12 @@ export function renderQuestionBlock(options: QuestionBlockOptions): TemplateResu
     announce: options.announce,
   };
   const feedback = question.feedback;
-  const specific = judged && feedback ? { correct: feedback.correct, incorrect: feedback.incorrect, partial: feedback.partial ?? feedback.incorrect }[judged.kind as 'correct'] : undefined;
+  const specific =
+    judged && feedback
+      ? { correct: feedback.correct, incorrect: feedback.incorrect, partial: feedback.partial ?? feedback.incorrect }[
+          judged.kind as 'correct'
+        ]
+      : undefined;
   const custom = questionView(question);
   const renderer = builtinRenderers[question.type];
   let body: unknown;
@@ -96,7 +107,12 @@ export function renderQuestionBlock(options: QuestionBlockOptions): TemplateResu
     ${body}
     ${
       options.feedbackMode === 'immediate' && !review && !checked
-        ? html`<button type="button" class="action secondary check" ?disabled=${!isAnswered(options.original, response)} @click=${options.check}>
+        ? html`<button
+            type="button"
+            class="action secondary check"
+            ?disabled=${!isAnswered(options.original, response)}
+            @click=${options.check}
+          >
             ${t('quiz.check')}
           </button>`
         : nothing
@@ -107,7 +123,7 @@ export function renderQuestionBlock(options: QuestionBlockOptions): TemplateResu
             ${judged ? html`<p class="verdict-text"><strong>${judged.text}</strong></p>` : nothing}
             ${specific ? html`<div class="feedback">${unsafeHTML(specific)}</div>` : nothing}
             ${withFeedback && feedback?.general ? html`<div class="feedback">${unsafeHTML(feedback.general)}</div>` : nothing}
-            ${grade?.feedback ? html`<div class="feedback"><strong>${t("quiz.gradedFeedback")}:</strong> ${grade.feedback}</div>` : nothing}
+            ${grade?.feedback ? html`<div class="feedback"><strong>${t('quiz.gradedFeedback')}:</strong> ${grade.feedback}</div>` : nothing}
           </div>`
         : nothing
     }
@@ -133,7 +149,16 @@ function renderGrading(options: QuestionBlockOptions, id: string) {
     ${notes ? html`<div class="notes"><strong>${t('quiz.graderNotes')}:</strong> ${unsafeHTML(notes)}</div>` : nothing}
     <div class="field">
       <label for=${`${id}-points`}>${t('quiz.gradePoints', { max })}</label>
-      <input id=${`${id}-points`} name="points" type="number" min="0" max=${max} step="any" required .value=${response?.grade ? String(response.grade.credit * max) : ''} />
+      <input
+        id=${`${id}-points`}
+        name="points"
+        type="number"
+        min="0"
+        max=${max}
+        step="any"
+        required
+        .value=${response?.grade ? String(response.grade.credit * max) : ''}
+      />
     </div>
     <div class="field">
       <label for=${`${id}-feedback`}>${t('quiz.gradeFeedback')}</label>

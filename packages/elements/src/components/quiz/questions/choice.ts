@@ -11,7 +11,13 @@ interface Option {
 }
 
 /** Radio buttons or checkboxes; the question's fieldset and legend make them one labelled group. */
-function options(context: QuestionRenderContext, list: Option[], multiple: boolean, selected: string[], pick: (id: string, on: boolean) => void) {
+function options(
+  context: QuestionRenderContext,
+  list: Option[],
+  multiple: boolean,
+  selected: string[],
+  pick: (id: string, on: boolean) => void,
+) {
   const { t, marked, showCorrect } = context;
   return html`<div class="options" part="choices">
     ${list.map((option) => {
@@ -38,7 +44,12 @@ function options(context: QuestionRenderContext, list: Option[], multiple: boole
 export function renderChoice(context: QuestionRenderContext<ChoiceQuestion>) {
   const { question } = context;
   const selected = Array.isArray(context.value) ? (context.value as string[]) : [];
-  const list = ordered(question.choices, context.order).map((c) => ({ id: c.id, label: unsafeHTML(c.text), right: c.correct, feedback: c.feedback }));
+  const list = ordered(question.choices, context.order).map((c) => ({
+    id: c.id,
+    label: unsafeHTML(c.text),
+    right: c.correct,
+    feedback: c.feedback,
+  }));
   return options(context, list, question.multiple === true, selected, (id, on) => {
     if (!question.multiple) context.answer([id]);
     else context.answer(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));

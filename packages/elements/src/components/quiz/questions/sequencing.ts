@@ -37,14 +37,24 @@ export function renderSequencing(context: QuestionRenderContext<SequencingQuesti
           <span class="item-text">${unsafeHTML(item.text)}</span>
           ${right ? html`<span class="right-answer">${t('quiz.rightAnswer', { answer: String(right) })}</span>` : nothing}
           <span class="move">
-            <button type="button" class="up" aria-label=${t('quiz.moveUp', { item: name })} ?disabled=${context.disabled || index === 0} @click=${() => move(index, -1, 'up')}>↑</button>
+            <button
+              type="button"
+              class="up"
+              aria-label=${t('quiz.moveUp', { item: name })}
+              ?disabled=${context.disabled || index === 0}
+              @click=${() => move(index, -1, 'up')}
+            >
+              ↑
+            </button>
             <button
               type="button"
               class="down"
               aria-label=${t('quiz.moveDown', { item: name })}
               ?disabled=${context.disabled || index === items.length - 1}
               @click=${() => move(index, 1, 'down')}
-            >↓</button>
+            >
+              ↓
+            </button>
           </span>
         </li>`;
       })}
