@@ -54,8 +54,21 @@ export const quizStyles = [
     fieldset.incorrect {
       border-color: var(--_danger);
     }
+    /* Floated, the legend sits inside the box like the rest of the question. */
     legend {
-      padding: 0 0.25rem;
+      float: inline-start;
+      inline-size: 100%;
+      padding: 0;
+      margin-block-end: 0.5rem;
+    }
+    legend + * {
+      clear: both;
+    }
+    .result-heading,
+    .review-heading {
+      font-size: 1.1rem;
+      font-weight: 600;
+      margin-block: 0.5rem;
     }
     legend .number {
       display: block;
