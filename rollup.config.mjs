@@ -43,7 +43,7 @@ const defines = readdirSync('packages/elements/src/define')
   .map((file) => `define/${file.replace(/\.ts$/, '')}`);
 
 export default [
-  packageBuild('core', ['index', 'validate', 'xapi']),
+  packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
   packageBuild('elements', ['index', 'all', ...defines]),
   // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what

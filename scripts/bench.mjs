@@ -51,6 +51,9 @@ if (browserBenches.length) {
   }
 }
 
+// Sizes of the quiz code a page downloads when it first shows a quiz, from the build in dist/.
+if ('quiz.bench.ts'.includes(filter) || filter === '') results.push(...(await quizChunkSizes()));
+
 for (const file of nodeBenches) {
   const { default: run } = await import(pathToFileURL(resolve('bench', file)).href);
   results.push(...(await run()).map((r) => ({ file, ...r })));
@@ -60,3 +63,50 @@ console.log('\nbenchmark                                                   resul
 for (const r of results) console.log(`${r.name.padEnd(58)} ${String(r.value).padStart(10)} ${r.unit}${r.note ? `   (${r.note})` : ''}`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+
+/** min and min+gzip of the chunks `<lms-quiz>` loads (its chunk and what it imports that the entry does not). */
+async function quizChunkSizes() {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  if (!existsSync('dist/bundle-manifest.json')) {
+    console.warn('dist/ is missing: run `npm run build` for the quiz element size.');
+    return [];
+  }
+  const chunks = JSON.parse(readFileSync('dist/bundle-manifest.json', 'utf8'));
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const entry = chunks.find((chunk) => chunk.isEntry);
+  const quiz = chunks.find((chunk) => /lms-quiz-[^/]*\.js$/.test(chunk.fileName) && !chunk.fileName.includes('lesson'));
+  if (!quiz) return [];
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name) || name === entry.fileName) return;
+    seen.add(name);
+    byName.get(name)?.imports.forEach(visit);
+  };
+  visit(quiz.fileName);
+  let min = 0;
+  let gz = 0;
+  const withoutPurify = [...seen].filter((name) => !name.includes('purify'));
+  for (const name of withoutPurify) {
+    const source = readFileSync(`dist/${name}`);
+    min += source.length;
+    gz += gzipSync(source, { level: 9 }).length;
+  }
+  const kib = (bytes) => Number((bytes / 1024).toFixed(2));
+  return [
+    {
+      file: 'dist/',
+      name: '<lms-quiz> code loaded on first use, min',
+      value: kib(min),
+      unit: 'KiB',
+      note: `${withoutPurify.length} chunks beyond the entry`,
+    },
+    {
+      file: 'dist/',
+      name: '<lms-quiz> code loaded on first use, min+gz',
+      value: kib(gz),
+      unit: 'KiB',
+      note: 'plus DOMPurify when not loaded yet (shared with text lessons)',
+    },
+  ];
+}

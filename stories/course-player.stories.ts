@@ -58,7 +58,22 @@ export const InProgress: Story = {
   render: (_args, { loaded }) => player(loaded as Loaded),
 };
 
-/** The knowledge check was failed: the remedial lesson is open, the checklist needs more points. */
+/** On the fridge-check quiz lesson, not started yet. */
+export const QuizLesson: Story = {
+  loaders: [
+    async () => {
+      const course = absoluteCourse(await loadDemoCourse());
+      const done: Array<[string, { completed: boolean }]> = ['welcome', 'handwashing', 'allergens', 'danger-zone'].map((id) => [
+        id,
+        { completed: true },
+      ]);
+      return { course, storage: await storageWithProgress(course, done, 'fridge-check') };
+    },
+  ],
+  render: (_args, { loaded }) => player(loaded as Loaded),
+};
+
+/** The fridge-check quiz was failed: the remedial lesson is open, the checklist needs more points. */
 export const FailedCheckRemedialOpen: Story = {
   loaders: [
     async () => {

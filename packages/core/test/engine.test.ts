@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { applyLessonResult, computeCourseState, createProgress, openLesson, type Course, type CourseProgress } from '@lms-kit/core';
+import {
+  applyLessonResult,
+  computeCourseState,
+  createProgress,
+  openLesson,
+  scaledPoints,
+  type Course,
+  type CourseProgress,
+} from '@lms-kit/core';
 import { ruleCourse } from '../../../test/helpers/courses.js';
 
 const t0 = new Date('2026-01-01T10:00:00Z');
@@ -106,5 +114,23 @@ describe('progress engine', () => {
     p = openLesson(p, 'bonus', t0);
     expect(computeCourseState(course, p).lessons.bonus.status).to.equal('in-progress');
     expect(p.lastLessonId).to.equal('bonus');
+  });
+});
+
+describe('points of scored lessons', () => {
+  const course = ruleCourse();
+  const t = new Date('2026-11-01T09:00:00Z');
+
+  it('earns the points in proportion to the best score, once passed', () => {
+    let p = createProgress(course, 'l', 'r', t);
+    p = applyLessonResult(p, course, 'check', { completed: false, passed: false, score: { scaled: 0.5 } }, t);
+    expect(p.lessons.check.points).to.equal(0);
+    p = applyLessonResult(p, course, 'check', { completed: true, passed: true, score: { scaled: 0.85 } }, t);
+    expect(p.lessons.check.points, '20 points at 85%').to.equal(17);
+    p = applyLessonResult(p, course, 'check', { completed: true, passed: true, score: { raw: 19, min: 0, max: 20 } }, t);
+    expect(p.lessons.check.points, 'a better attempt raises them').to.equal(19);
+    p = applyLessonResult(p, course, 'check', { completed: true, passed: true, score: { scaled: 0.8 } }, t);
+    expect(p.lessons.check.points, 'a worse one does not lower them').to.equal(19);
+    expect(scaledPoints(10, undefined), 'no score: all the points').to.equal(10);
   });
 });

@@ -10,8 +10,7 @@ import './define/lms-progress.js';
 import { registerLazyElement } from './autoload.js';
 
 // Elements that only some pages use: loaded when their tag first appears in the document.
-// (Later elements register here, e.g. registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js')).)
-void registerLazyElement;
+registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';

@@ -25,17 +25,47 @@ async function tabTo(matches: (element: Element) => boolean, description: string
 const isLessonButton = (id: string) => (el: Element) => el.getAttribute('data-lesson') === id;
 const isButton = (label: string) => (el: Element) => el.localName === 'button' && el.textContent?.trim() === label;
 
-/** Answers the embedded fridge check with the keyboard only: Tab into the frame, arrows, Enter. */
-async function answerFridgeCheck(player: LmsCoursePlayer, secondAnswerDown: number): Promise<void> {
+/** The fridge-check quiz of the open lesson, once loaded. */
+async function fridgeCheck(player: LmsCoursePlayer): Promise<Element> {
   const view = await lessonView(player);
-  const frame = view.shadowRoot?.querySelector('iframe') as HTMLIFrameElement;
-  // Focus inside a frame shows as the frame itself: Tab has landed on the first radio of question 1.
-  await tabTo((el) => el === frame, 'the fridge check frame');
-  await sendKeys({ press: 'ArrowDown' }); // "close the door, check again": right
-  await sendKeys({ press: 'Tab' }); // question 2
-  for (let i = 0; i < secondAnswerDown; i++) await sendKeys({ press: 'ArrowDown' });
-  if (secondAnswerDown === 0) await sendKeys({ press: 'Space' });
-  await sendKeys({ press: 'Tab' }); // submit button
+  const quiz = view.shadowRoot?.querySelector('lms-quiz') as HTMLElement & { ready: Promise<void>; updateComplete: Promise<unknown> };
+  await quiz.ready;
+  await quiz.updateComplete;
+  return quiz;
+}
+
+const inQuiz = (quiz: Element, selector: string) => (el: Element) => el === quiz.shadowRoot?.querySelector(selector);
+
+/** Starts an attempt and submits it without answering: a fail. */
+async function failFridgeCheck(player: LmsCoursePlayer): Promise<void> {
+  const quiz = await fridgeCheck(player);
+  await tabTo(inQuiz(quiz, 'button.start'), 'the Start button');
+  await sendKeys({ press: 'Enter' });
+  await tabTo(inQuiz(quiz, 'button.submit'), 'the Submit button');
+  await sendKeys({ press: 'Enter' });
+}
+
+/** Tries again and answers every question with the keyboard: arrows in radio groups and selects, Space on checkboxes. */
+async function passFridgeCheck(player: LmsCoursePlayer): Promise<void> {
+  const quiz = await fridgeCheck(player);
+  await tabTo(inQuiz(quiz, 'button.retry'), 'the Try again button');
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => deepActive()?.classList.contains('questions-heading'), 'focus did not move to the questions');
+  await sendKeys({ press: 'Tab' }); // question 1: a radio group
+  await sendKeys({ press: 'ArrowDown' }); // "close the door, check again, tell the shift lead"
+  await sendKeys({ press: 'Tab' }); // question 2: true or false
+  await sendKeys({ press: 'ArrowDown' }); // false
+  await sendKeys({ press: 'Tab' }); // question 3: a number
+  await sendKeys({ type: '5' });
+  await sendKeys({ press: 'Tab' }); // question 4: raw chicken →
+  for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' }); // bottom shelf
+  await sendKeys({ press: 'Tab' }); // cream cakes →
+  await sendKeys({ press: 'ArrowDown' }); // top shelf
+  for (let i = 0; i < 3; i++) {
+    await sendKeys({ press: 'Tab' }); // question 5: what it is, when made, use-by date
+    await sendKeys({ press: 'Space' });
+  }
+  await tabTo(inQuiz(quiz, 'button.submit'), 'the Submit button');
   await sendKeys({ press: 'Enter' });
 }
 
@@ -77,11 +107,11 @@ describe('keyboard-only learner', () => {
     await sendKeys({ press: 'Enter' });
     await waitForStatus(player, 'danger-zone', 'completed');
 
-    // Fail the knowledge check: the remedial lesson opens, the checklist stays locked.
+    // Fail the fridge-check quiz: the remedial lesson opens, the checklist stays locked.
     await tabTo(isButton('Next'), 'the Next button');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => player.currentLessonId === 'fridge-check');
-    await answerFridgeCheck(player, 1);
+    await failFridgeCheck(player);
     await waitForStatus(player, 'danger-zone-again', 'available');
     expect(player.progress?.lessons['opening-checklist'].status).to.equal('locked');
 
@@ -89,11 +119,11 @@ describe('keyboard-only learner', () => {
     await sendKeys({ press: 'Enter' });
     await waitForStatus(player, 'danger-zone-again', 'completed');
 
-    // Back to the check with Previous, and pass it this time.
+    // Back to the quiz with Previous, and pass it this time: full marks earn its 20 points.
     await tabTo(isButton('Previous'), 'the Previous button', true);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => player.currentLessonId === 'fridge-check');
-    await answerFridgeCheck(player, 0);
+    await passFridgeCheck(player);
     await waitForStatus(player, 'fridge-check', 'completed');
     await waitUntil(() => player.progress?.lessons['opening-checklist'].status !== 'locked', 'checklist still locked', { timeout: 5000 });
     expect(player.progress?.points).to.equal(60);

@@ -1,5 +1,6 @@
 import { joinPath, isObject, FieldChecker } from './checks.js';
 import type { LessonKindDefinition } from './lesson-kinds.js';
+import { quizLessonKind } from '../quiz/lesson-kind.js';
 
 /** The kinds every course can use; more are added with `registerLessonKind`. */
 export const builtinLessonKinds: LessonKindDefinition[] = [
@@ -56,4 +57,7 @@ export const builtinLessonKinds: LessonKindDefinition[] = [
       lesson.oneOf('completion', ['view', 'message'] as const);
     },
   },
+
+  // Defined with the quiz model; registered here so every course validation knows it.
+  quizLessonKind,
 ];

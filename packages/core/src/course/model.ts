@@ -1,3 +1,5 @@
+import type { QuizLesson } from '../quiz/model.js';
+
 /**
  * Course JSON, schema version 1: course → modules → lessons.
  * The document is data an author writes by hand or a tool exports; `validateCourse` checks it.
@@ -110,13 +112,14 @@ export interface EmbedLesson extends LessonBase {
 
 /**
  * Lesson kinds by name. Packages that add a kind augment this interface:
- * `declare module '@lms-kit/core' { interface LessonKinds { quiz: QuizLesson } }`.
+ * `declare module '@lms-kit/core' { interface LessonKinds { scorm: ScormLesson } }`.
  */
 export interface LessonKinds {
   text: TextLesson;
   video: VideoLesson;
   document: DocumentLesson;
   embed: EmbedLesson;
+  quiz: QuizLesson;
 }
 
 export type Lesson = LessonKinds[keyof LessonKinds];

@@ -49,7 +49,7 @@ export function applyLessonResult(
     progress: maxDefined(previous.progress, result.progress),
   };
   if (completed && !previous.completedAt) lesson.completedAt = iso;
-  lesson.points = completed && passed !== false ? (findLesson(course, lessonId)?.points ?? 0) : 0;
+  lesson.points = completed && passed !== false ? scaledPoints(findLesson(course, lessonId)?.points ?? 0, lesson.score) : 0;
   return markCourseCompletion({ ...progress, lessons: { ...progress.lessons, [lessonId]: lesson }, updatedAt: iso }, course, now);
 }
 
@@ -73,9 +73,24 @@ function markCourseCompletion(progress: CourseProgress, course: Course, now: Dat
   return { ...progress, completedAt: now.toISOString() };
 }
 
+/**
+ * Points of a completed lesson: all of them, or for a lesson that reports a score (a quiz, an
+ * assessment embed) its points in proportion to the best score, rounded: 20 points at 85% give 17.
+ */
+export function scaledPoints(points: number, score: Score | undefined): number {
+  const scaled = score ? scaledValue(score) : undefined;
+  if (scaled === undefined || !Number.isFinite(scaled)) return points;
+  return Math.round(points * Math.min(1, Math.max(0, scaled)));
+}
+
+function scaledValue(s: Score): number | undefined {
+  if (s.scaled !== undefined) return s.scaled;
+  return s.raw !== undefined && s.max ? (s.raw - (s.min ?? 0)) / (s.max - (s.min ?? 0)) : undefined;
+}
+
 function bestScore(a: Score | undefined, b: Score | undefined): Score | undefined {
   if (!a || !b) return a ?? b;
-  const value = (s: Score) => s.scaled ?? (s.raw !== undefined && s.max ? (s.raw - (s.min ?? 0)) / (s.max - (s.min ?? 0)) : -Infinity);
+  const value = (s: Score) => scaledValue(s) ?? -Infinity;
   return value(b) > value(a) ? b : a;
 }
 

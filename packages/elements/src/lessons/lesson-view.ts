@@ -1,4 +1,4 @@
-import type { Lesson, LessonResult, LessonState } from '@lms-kit/core';
+import type { Course, Lesson, LessonResult, LessonState } from '@lms-kit/core';
 import { property } from 'lit/decorators.js';
 import { LmsLessonReportEvent, type LessonPosition } from '../events/lesson-report.js';
 import { LmsElement } from './lms-element.js';
@@ -15,6 +15,10 @@ export class LessonViewElement<L extends Lesson = Lesson> extends LmsElement {
   @property({ attribute: false }) baseUrl?: string;
   /** Where the learner left this lesson last time. */
   @property({ attribute: false }) savedState?: LessonState;
+  /** The course the lesson is part of. */
+  @property({ attribute: false }) course?: Course;
+  /** xAPI registration of the learner's enrollment in the course. */
+  @property({ attribute: false }) registration?: string;
   /** Whether the learner already completed this lesson. */
   @property({ type: Boolean }) completed = false;
 

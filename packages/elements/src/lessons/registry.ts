@@ -12,6 +12,8 @@ const views = new Map<string, LessonViewDefinition>([
   ['video', { tag: 'lms-video-lesson', load: () => import('../define/lms-video-lesson.js') }],
   ['document', { tag: 'lms-document-lesson', load: () => import('../define/lms-document-lesson.js') }],
   ['embed', { tag: 'lms-embed-lesson', load: () => import('../define/lms-embed-lesson.js') }],
+  // Quiz lessons (core's `quiz` lesson kind, an assessment) show with <lms-quiz-lesson>.
+  ['quiz', { tag: 'lms-quiz-lesson', load: () => import('../define/lms-quiz-lesson.js') }],
 ]);
 
 /** Adds a lesson kind to the player (its validation is registered with `registerLessonKind` from core). */

@@ -6,6 +6,11 @@ import type { Config } from 'dompurify';
  * new tab so the learner never navigates away from the lesson.
  */
 export async function sanitizeHtml(html: string, baseUrl: string = document.baseURI): Promise<string> {
+  return (await createSanitizer(baseUrl))(html);
+}
+
+/** A synchronous sanitizer with the rules of `sanitizeHtml`, for content with many fragments (a quiz). */
+export async function createSanitizer(baseUrl: string = document.baseURI): Promise<(html: string) => string> {
   const { default: DOMPurify } = await import('dompurify');
   const purifier = DOMPurify(window);
   purifier.addHook('afterSanitizeAttributes', (node) => {
@@ -19,7 +24,7 @@ export async function sanitizeHtml(html: string, baseUrl: string = document.base
     }
   });
   const config: Config = { USE_PROFILES: { html: true }, ADD_ATTR: ['target'], FORBID_TAGS: ['style', 'form'] };
-  return purifier.sanitize(html, config) as unknown as string;
+  return (html) => purifier.sanitize(html, config) as unknown as string;
 }
 
 function absolute(url: string, base: string): string {

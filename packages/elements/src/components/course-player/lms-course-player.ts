@@ -152,6 +152,8 @@ export class LmsCoursePlayer extends LmsElement {
       this.mountedLessonId = lessonId;
       void mountLessonView(host, {
         lesson: findLesson(this.session.course, lessonId),
+        course: this.session.course,
+        registration: this.session.progress?.registration,
         baseUrl: this.session.baseUrl,
         savedState: this.session.currentLessonState,
         completed,

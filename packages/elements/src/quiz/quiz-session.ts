@@ -1,0 +1,338 @@
+import { toLmsError, uuid, type Activity, type LmsError, type Statement } from '@lms-kit/core';
+import {
+  QuizStatements,
+  answerQuestion,
+  attemptQuestions,
+  attemptStatus,
+  attemptsLeft,
+  checkQuestion,
+  gradeQuestion,
+  isAnswered,
+  isOverdue,
+  quizActivityId,
+  startAttempt,
+  submitAttempt,
+  type Quiz,
+  type QuizAttempt,
+  type QuizAttemptData,
+} from '@lms-kit/core/quiz';
+import type { Attempt } from '@lms-kit/storage';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LmsServices } from '../context/services.js';
+import { LmsErrorEvent } from '../events/error.js';
+import { LmsAttemptCompleteEvent } from '../events/attempt-complete.js';
+import { LmsQuestionAnswerEvent } from '../events/question-answer.js';
+import { LmsQuizStartEvent } from '../events/quiz-start.js';
+import { LmsQuizSubmitEvent } from '../events/quiz-submit.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** Where a quiz lives: on its own page, or as a lesson of a course. */
+export interface QuizContext {
+  /** Attempts are stored under it: the course's id, or `quiz:<quiz id>` for a quiz on its own. */
+  courseId: string;
+  /** xAPI activity IRI of the quiz (the lesson's inside a course). */
+  activityId: string;
+  /** xAPI registration; default the attempt's id. */
+  registration?: string;
+  /** The course activity, parent of the quiz in statements. */
+  course?: Activity;
+  title?: string;
+  language?: string;
+}
+
+export function standaloneContext(quiz: Quiz): QuizContext {
+  return { courseId: `quiz:${quiz.id}`, activityId: quizActivityId(quiz) };
+}
+
+/**
+ * One learner taking one quiz: attempts stored through the storage adapter (answers, shuffled
+ * order, deadline, results), so a reload or another tab resumes them; statements queued to the
+ * outbox; the quiz events dispatched on the host.
+ */
+export class QuizSessionController implements ReactiveController {
+  quiz?: Quiz;
+  context?: QuizContext;
+  attempts: QuizAttempt[] = [];
+  /** The attempt shown: the one in progress, else the latest. */
+  current?: QuizAttempt;
+  saveError?: LmsError;
+  /** Latest message for the live region. */
+  announcement = '';
+  onAnnounce?: (kind: 'time-left' | 'time-up', minutes: number) => string;
+
+  private services?: LmsServices;
+  private deadlineTimer?: ReturnType<typeof setTimeout>;
+  private unsubscribe?: () => void;
+  private work: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    clearTimeout(this.deadlineTimer);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private serial<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.work.then(step, step);
+    this.work = next.catch(() => undefined);
+    return next;
+  }
+
+  get inProgress(): boolean {
+    return this.current?.status === 'in-progress';
+  }
+
+  get used(): number {
+    return this.attempts.filter((a) => a.status !== 'abandoned').length;
+  }
+
+  get left(): number {
+    return this.quiz ? attemptsLeft(this.quiz, this.used) : 0;
+  }
+
+  private statements(attempt: QuizAttempt): QuizStatements | undefined {
+    const { quiz, context, services } = this;
+    if (!quiz || !context || !services) return undefined;
+    return new QuizStatements({
+      quiz,
+      learner: services.learner,
+      activityId: context.activityId,
+      title: context.title,
+      registration: context.registration ?? attempt.id,
+      course: context.course,
+      language: context.language,
+    });
+  }
+
+  /** Loads the learner's attempts and resumes the one in progress (submitting it if its deadline passed). */
+  open(quiz: Quiz, context: QuizContext, services: LmsServices): Promise<void> {
+    return this.serial(async () => {
+      clearTimeout(this.deadlineTimer);
+      this.unsubscribe?.();
+      this.quiz = quiz;
+      this.context = context;
+      this.services = services;
+      await this.reload();
+      this.unsubscribe = services.storage.subscribe((change) => {
+        if (change.type === 'attempt' && change.learnerId === services.learner.id && change.activityId === context.activityId) {
+          void this.serial(() => this.reload());
+        }
+      });
+    });
+  }
+
+  private async reload(): Promise<void> {
+    const { services, context } = this;
+    if (!services || !context) return;
+    const stored = (await services.storage.listAttempts({
+      learnerId: services.learner.id,
+      courseId: context.courseId,
+      activityId: context.activityId,
+    })) as QuizAttempt[];
+    const before = this.current;
+    this.attempts = stored.filter((a) => (a.data as QuizAttemptData | undefined)?.quizId === this.quiz?.id);
+    const open = this.attempts.filter((a) => a.status === 'in-progress').pop();
+    this.current = open ?? this.attempts[this.attempts.length - 1];
+    // Graded in another tab or by an instructor: the attempt is now complete (the grader queued its statements).
+    if (before && this.current?.id === before.id && before.status === 'pending-grading' && this.current.status === 'completed') {
+      this.completed(this.current, false);
+    }
+    if (this.current?.status === 'in-progress') {
+      if (isOverdue(this.current.data, new Date())) await this.submitNow(true);
+      else this.scheduleDeadline();
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Starts a new attempt if one is allowed; resolves to it. */
+  start(): Promise<QuizAttempt | undefined> {
+    return this.serial(async () => {
+      const { quiz, context, services } = this;
+      if (!quiz || !context || !services || this.inProgress || this.left <= 0) return undefined;
+      const now = new Date();
+      const attempt: QuizAttempt = {
+        id: uuid(),
+        learnerId: services.learner.id,
+        courseId: context.courseId,
+        activityId: context.activityId,
+        status: 'in-progress',
+        startedAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        data: startAttempt(quiz, { number: this.used + 1, now }),
+      };
+      this.attempts = [...this.attempts, attempt];
+      this.current = attempt;
+      await this.save(attempt);
+      this.queue([this.statements(attempt)?.attempted(now)]);
+      this.scheduleDeadline();
+      this.host.dispatchEvent(
+        new LmsQuizStartEvent({ quizId: quiz.id, attemptId: attempt.id, attempt: attempt.data.number, deadline: attempt.data.deadline }),
+      );
+      this.host.requestUpdate();
+      return attempt;
+    });
+  }
+
+  /** Records an answer (saved at once, so a reload keeps it). */
+  answer(questionId: string, value: unknown): void {
+    const attempt = this.current;
+    if (!attempt || attempt.status !== 'in-progress' || !this.quiz) return;
+    const data = answerQuestion(attempt.data, questionId, value, new Date());
+    if (data === attempt.data) return;
+    this.update(attempt, data);
+    this.host.dispatchEvent(
+      new LmsQuestionAnswerEvent({ quizId: this.quiz.id, attemptId: attempt.id, questionId, response: value, checked: false }),
+    );
+  }
+
+  /** Immediate feedback: the answer becomes final and its `answered` statement goes out now. */
+  check(questionId: string): void {
+    const attempt = this.current;
+    const question = this.quiz && attemptQuestions(this.quiz, attempt?.data as QuizAttemptData).find((q) => q.id === questionId);
+    if (!attempt || !question || attempt.status !== 'in-progress' || !this.quiz) return;
+    const data = checkQuestion(attempt.data, questionId);
+    if (data === attempt.data) return;
+    this.update(attempt, data);
+    this.queue([this.statements(attempt)?.answered(question, data.responses[questionId])]);
+    this.host.dispatchEvent(
+      new LmsQuestionAnswerEvent({
+        quizId: this.quiz.id,
+        attemptId: attempt.id,
+        questionId,
+        response: data.responses[questionId].value,
+        checked: true,
+      }),
+    );
+  }
+
+  private update(attempt: QuizAttempt, data: QuizAttemptData): void {
+    const next: QuizAttempt = { ...attempt, data, updatedAt: new Date().toISOString() };
+    this.attempts = this.attempts.map((a) => (a.id === attempt.id ? next : a));
+    this.current = next;
+    this.host.requestUpdate();
+    void this.serial(() => this.save(next));
+  }
+
+  /** Submits the attempt unless a listener cancels `lms-quiz-submit`; resolves to whether it was submitted. */
+  submit(): Promise<boolean> {
+    return this.serial(() => this.submitNow(false));
+  }
+
+  private async submitNow(auto: boolean): Promise<boolean> {
+    const { quiz } = this;
+    const attempt = this.current;
+    if (!quiz || !attempt || attempt.status !== 'in-progress') return false;
+    const questions = attemptQuestions(quiz, attempt.data);
+    const unanswered = questions.filter((q) => !isAnswered(q, attempt.data.responses[q.id])).length;
+    const intent = new LmsQuizSubmitEvent({ quizId: quiz.id, attemptId: attempt.id, unanswered, auto });
+    if (!this.host.dispatchEvent(intent) && !auto) return false;
+    clearTimeout(this.deadlineTimer);
+    // At the deadline the attempt ends at the deadline, even if the page was closed then.
+    const now = auto && attempt.data.deadline ? new Date(Math.min(Date.now(), Date.parse(attempt.data.deadline))) : new Date();
+    const data = submitAttempt(quiz, attempt.data, attempt.startedAt, now);
+    const status = attemptStatus(data);
+    const next: QuizAttempt = { ...attempt, data, status, updatedAt: new Date().toISOString() };
+    if (status === 'completed') next.completedAt = data.submittedAt;
+    this.attempts = this.attempts.map((a) => (a.id === attempt.id ? next : a));
+    this.current = next;
+    await this.save(next);
+    const statements = this.statements(next);
+    // Checked answers already had their statement.
+    this.queue(
+      questions
+        .filter((q) => !attempt.data.responses[q.id]?.checked)
+        .map((q) => data.responses[q.id] && statements?.answered(q, data.responses[q.id], now)),
+    );
+    this.queue(statements?.attemptFinished(data.result!, now) ?? []);
+    if (auto) this.announce('time-up', 0);
+    this.host.dispatchEvent(
+      new LmsAttemptCompleteEvent({
+        quizId: quiz.id,
+        attemptId: next.id,
+        attempt: data.number,
+        result: data.result!,
+        pending: status === 'pending-grading',
+      }),
+    );
+    this.host.requestUpdate();
+    return true;
+  }
+
+  /** A person grades an answer waiting for it (in the shown attempt); completes the attempt when none is left. */
+  grade(questionId: string, credit: number, feedback?: string, grader?: string): Promise<void> {
+    return this.serial(async () => {
+      const { quiz } = this;
+      const attempt = this.current;
+      if (!quiz || !attempt?.data.submittedAt) return;
+      const data = gradeQuestion(quiz, attempt.data, attempt.startedAt, questionId, { credit, feedback, grader }, new Date());
+      const status = attemptStatus(data);
+      const next: QuizAttempt = { ...attempt, data, status, updatedAt: new Date().toISOString() };
+      if (status === 'completed') next.completedAt ??= new Date().toISOString();
+      this.attempts = this.attempts.map((a) => (a.id === attempt.id ? next : a));
+      this.current = next;
+      await this.save(next);
+      if (attempt.status === 'pending-grading' && status === 'completed') this.completed(next);
+      this.host.requestUpdate();
+    });
+  }
+
+  private completed(attempt: QuizAttempt, queueStatements = true): void {
+    const result = attempt.data.result;
+    if (!result || !this.quiz) return;
+    if (queueStatements) this.queue(this.statements(attempt)?.attemptFinished(result) ?? []);
+    this.host.dispatchEvent(
+      new LmsAttemptCompleteEvent({ quizId: this.quiz.id, attemptId: attempt.id, attempt: attempt.data.number, result, pending: false }),
+    );
+  }
+
+  /** Submits at the deadline, and says how much time is left at 5 and 1 minutes (not every second). */
+  private scheduleDeadline(): void {
+    clearTimeout(this.deadlineTimer);
+    const deadline = this.current?.data.deadline;
+    if (!deadline || this.current?.status !== 'in-progress') return;
+    const remaining = Date.parse(deadline) - Date.now();
+    const marks = [5, 1].map((m) => m * 60_000).filter((mark) => mark < remaining);
+    const nextMark = marks[0];
+    const wait = nextMark !== undefined ? remaining - nextMark : remaining;
+    this.deadlineTimer = setTimeout(
+      () => {
+        if (nextMark !== undefined) {
+          this.announce('time-left', nextMark / 60_000);
+          this.scheduleDeadline();
+        } else void this.serial(() => this.submitNow(true));
+      },
+      Math.max(0, wait),
+    );
+  }
+
+  private announce(kind: 'time-left' | 'time-up', minutes: number): void {
+    this.announcement = this.onAnnounce?.(kind, minutes) ?? '';
+    this.host.requestUpdate();
+  }
+
+  private async save(attempt: QuizAttempt): Promise<void> {
+    try {
+      await this.services?.storage.putAttempt(attempt as Attempt);
+      this.saveError = undefined;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private queue(statements: Array<Statement | undefined>): void {
+    const ready = statements.filter((s): s is Statement => s !== undefined);
+    if (ready.length && this.services) this.services.storage.enqueueStatements(ready).catch((error: unknown) => this.fail(error));
+  }
+
+  private fail(error: unknown): void {
+    this.saveError = toLmsError(error, 'storage/failed');
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new LmsErrorEvent({ error: this.saveError, recoverable: true }));
+  }
+}
