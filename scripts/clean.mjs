@@ -1,5 +1,9 @@
-/** Removes build output so renamed or deleted modules never linger in a package's dist/. */
+/** Removes build output, and the incremental build info that would otherwise claim it is still there. */
 import { readdirSync, rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
-for (const name of readdirSync('packages')) rmSync(`packages/${name}/dist`, { recursive: true, force: true });
+rmSync('.tsbuild', { recursive: true, force: true });
+for (const name of readdirSync('packages')) {
+  rmSync(`packages/${name}/dist`, { recursive: true, force: true });
+  rmSync(`packages/${name}/tsconfig.tsbuildinfo`, { force: true });
+}

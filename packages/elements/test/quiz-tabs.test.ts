@@ -1,0 +1,44 @@
+import { expect } from '@open-wc/testing';
+import Dexie from 'dexie';
+import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
+import { uniqueName } from './helpers.js';
+
+const root = `window.quiz.shadowRoot`;
+const questionOrder = `[...${root}.querySelectorAll('fieldset.question')].map((f) => f.getAttribute('data-question'))`;
+const choiceOrder = (id: string) => `[...${root}.querySelector('[data-question="${id}"]').querySelectorAll('input')].map((i) => i.value)`;
+const checked = (id: string, value: string) => `${root}.querySelector('[data-question="${id}"] input[value="${value}"]')?.checked === true`;
+
+describe('<lms-quiz> in two tabs', () => {
+  it('opens the same unfinished attempt in another tab, answers, order and clock intact', async () => {
+    const db = uniqueName('quiz-tabs');
+    const first = await openTab(`/test/pages/quiz.html?db=${db}`);
+    const second = { id: 0 };
+    try {
+      await waitInTab(first, `${root}?.querySelector('button.start')`);
+      await evalInTab(first, `${root}.querySelector('button.start').click()`);
+      await waitInTab(first, `${root}.querySelectorAll('fieldset.question').length === 6`);
+      const order = await evalInTab<string[]>(first, questionOrder);
+      const choices = await evalInTab<string[]>(first, choiceOrder('q3'));
+      await evalInTab(first, `${root}.querySelector('[data-question="q3"] input[value="b"]').click()`);
+      await waitInTab(first, `window.quiz.attempts[0]?.data.responses.q3?.value !== undefined`);
+      const deadline = await evalInTab<string>(first, `window.quiz.attempts[0].data.deadline`);
+
+      // The learner opens the quiz again in a second tab while the first is still open.
+      second.id = await openTab(`/test/pages/quiz.html?db=${db}`);
+      await waitInTab(second.id, `${root}?.querySelectorAll('fieldset.question').length === 6`);
+      expect(await evalInTab(second.id, questionOrder)).to.deep.equal(order);
+      expect(await evalInTab(second.id, choiceOrder('q3'))).to.deep.equal(choices);
+      await waitInTab(second.id, checked('q3', 'b'));
+      expect(await evalInTab(second.id, `window.quiz.attempts.length`), 'no second attempt was started').to.equal(1);
+      expect(await evalInTab(second.id, `window.quiz.attempts[0].data.deadline`), 'the clock is not reset').to.equal(deadline);
+
+      // An answer given in the second tab shows in the first.
+      await evalInTab(second.id, `${root}.querySelector('[data-question="q5"] input[value="a"]').click()`);
+      await waitInTab(first, checked('q5', 'a'));
+    } finally {
+      await closeTab(first);
+      if (second.id) await closeTab(second.id);
+      await Dexie.delete(db);
+    }
+  });
+});
