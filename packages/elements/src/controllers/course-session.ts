@@ -26,6 +26,7 @@ import { LmsLessonCompleteEvent } from '../events/lesson-complete.js';
 import type { LessonPosition, LessonReportDetail } from '../events/lesson-report.js';
 import { LmsProgressChangeEvent } from '../events/progress-change.js';
 import { forgetWrite, journalWrite, pendingWrites } from './write-journal.js';
+import { serialQueue } from './serial-queue.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 type Mutation = (progress: CourseProgress) => CourseProgress;
@@ -59,7 +60,8 @@ export class CourseSessionController implements ReactiveController {
   private positionTimer?: ReturnType<typeof setTimeout>;
   private flushInterval?: ReturnType<typeof setInterval>;
   private unsubscribe?: () => void;
-  private work: Promise<unknown> = Promise.resolve();
+  /** Session steps run one after another, so fast clicks cannot interleave them. */
+  private readonly serial = serialQueue();
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -84,13 +86,6 @@ export class CourseSessionController implements ReactiveController {
     void this.leaveLesson();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-  }
-
-  /** Runs session steps one after another, so fast clicks cannot interleave them. */
-  private serial<T>(step: () => Promise<T>): Promise<T> {
-    const next = this.work.then(step, step);
-    this.work = next.catch(() => undefined);
-    return next;
   }
 
   /** Starts (or restarts, for a new course or learner) a session, and opens where the learner left off. */

@@ -24,6 +24,7 @@ import { LmsAttemptCompleteEvent } from '../events/attempt-complete.js';
 import { LmsQuestionAnswerEvent } from '../events/question-answer.js';
 import { LmsQuizStartEvent } from '../events/quiz-start.js';
 import { LmsQuizSubmitEvent } from '../events/quiz-submit.js';
+import { serialQueue } from '../controllers/serial-queue.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -64,7 +65,8 @@ export class QuizSessionController implements ReactiveController {
   private services?: LmsServices;
   private deadlineTimer?: ReturnType<typeof setTimeout>;
   private unsubscribe?: () => void;
-  private work: Promise<unknown> = Promise.resolve();
+  /** Session steps run one after another, so fast clicks cannot interleave them. */
+  private readonly serial = serialQueue();
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -76,12 +78,6 @@ export class QuizSessionController implements ReactiveController {
     clearTimeout(this.deadlineTimer);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-  }
-
-  private serial<T>(step: () => Promise<T>): Promise<T> {
-    const next = this.work.then(step, step);
-    this.work = next.catch(() => undefined);
-    return next;
   }
 
   get inProgress(): boolean {

@@ -5,7 +5,6 @@ import { property, query } from 'lit/decorators.js';
 import { CourseSessionController } from '../../controllers/course-session.js';
 import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
 import { saveCourseOutline } from '../../course/course-outline-store.js';
-import { LmsErrorEvent } from '../../events/error.js';
 import type { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LmsLessonSelectEvent } from '../../events/lesson-select.js';
 import { formatPercent, textDirection } from '../../i18n/localize.js';
@@ -14,6 +13,7 @@ import { renderOutline } from './course-outline.js';
 import { describeLockReasons } from './lock-reasons.js';
 import { playerStyles } from './lms-course-player.styles.js';
 import { mountLessonView } from './mount-lesson.js';
+import { failLoad } from '../../events/fail-load.js';
 
 /**
  * @tag lms-course-player
@@ -67,10 +67,7 @@ export class LmsCoursePlayer extends LmsElement {
         void saveCourseOutline(services.storage, loaded.course).catch(() => undefined);
         return loaded;
       } catch (error) {
-        if (signal.aborted) throw error;
-        const lmsError = toLmsError(error, 'course/load-failed');
-        this.dispatchEvent(new LmsErrorEvent({ error: lmsError, recoverable: false }));
-        throw lmsError;
+        failLoad(this, error, signal, 'course/load-failed');
       }
     },
   });

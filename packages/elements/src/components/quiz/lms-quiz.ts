@@ -13,7 +13,6 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { LmsErrorEvent } from '../../events/error.js';
 import { formatDuration, formatPercent, textDirection } from '../../i18n/localize.js';
 import '../../i18n/messages-en-quiz.js';
 import { LmsElement } from '../../lessons/lms-element.js';
@@ -22,6 +21,7 @@ import { loadQuiz, sanitizeQuiz } from '../../quiz/load-quiz.js';
 import { QuizSessionController, standaloneContext, type QuizContext } from '../../quiz/quiz-session.js';
 import { renderQuestionBlock } from './question-block.js';
 import { quizStyles } from './lms-quiz.styles.js';
+import { failLoad } from '../../events/fail-load.js';
 
 interface Loaded {
   quiz: Quiz;
@@ -95,10 +95,7 @@ export class LmsQuiz extends LmsElement {
         this.resolveReady();
         return { quiz, display, description: quiz.description ? clean(quiz.description) : undefined };
       } catch (error) {
-        if (signal.aborted) throw error;
-        const lmsError = toLmsError(error, 'quiz/load-failed');
-        this.dispatchEvent(new LmsErrorEvent({ error: lmsError, recoverable: false }));
-        throw lmsError;
+        failLoad(this, error, signal, 'quiz/load-failed');
       }
     },
   });
