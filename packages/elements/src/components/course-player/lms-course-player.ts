@@ -1,7 +1,6 @@
 import { findLesson, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import { CourseSessionController } from '../../controllers/course-session.js';
 import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
 import { saveCourseOutline } from '../../course/course-outline-store.js';
@@ -46,13 +45,23 @@ import { failLoad } from '../../events/fail-load.js';
 export class LmsCoursePlayer extends LmsElement {
   static override styles = playerStyles;
 
-  /** URL of the course JSON. */
-  @property() src?: string;
-  /** The course itself, instead of `src`. */
-  @property({ attribute: false }) course?: Course;
+  static override properties = {
+    src: {},
+    course: { attribute: false },
+  };
 
-  @query('.lesson-body') private lessonBody?: HTMLElement;
-  @query('#lesson-title') private lessonTitle?: HTMLElement;
+  /** URL of the course JSON. */
+  src?: string;
+  /** The course itself, instead of `src`. */
+  course?: Course;
+
+  private get lessonBody(): HTMLElement | null {
+    return this.renderRoot.querySelector('.lesson-body');
+  }
+
+  private get lessonTitle(): HTMLElement | null {
+    return this.renderRoot.querySelector('#lesson-title');
+  }
 
   private readonly session = new CourseSessionController(this);
   private mountedLessonId?: string;
@@ -155,7 +164,7 @@ export class LmsCoursePlayer extends LmsElement {
         savedState: this.session.currentLessonState,
         completed,
         isCurrent: () => this.session.currentLessonId === lessonId,
-        scrollContainer: this.lessonBody,
+        scrollContainer: this.lessonBody ?? undefined,
         t: this.t.bind(this),
       });
     } else {

@@ -1,7 +1,6 @@
 import { computeCourseState, findLesson, type Course, type CourseProgress, type LessonBase } from '@lms-kit/core';
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { readCourseOutline, type CourseOutline } from '../../course/course-outline-store.js';
 import { loadCourse } from '../../course/load-course.js';
 import { formatDate, formatDuration, formatPercent } from '../../i18n/localize.js';
@@ -78,14 +77,21 @@ export class LmsProgress extends LmsElement {
     `,
   ];
 
-  /** Id of the course to show (as in its JSON `id`). */
-  @property() course?: string;
-  /** URL of the course JSON; optional when a player on this site has already opened the course. */
-  @property() src?: string;
-  /** Level of the heading, to fit the page's outline. Default 2. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  static override properties = {
+    course: {},
+    src: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
 
-  @state() private revision = 0;
+  /** Id of the course to show (as in its JSON `id`). */
+  course?: string;
+  /** URL of the course JSON; optional when a player on this site has already opened the course. */
+  src?: string;
+  /** Level of the heading, to fit the page's outline. Default 2. */
+  headingLevel = 2;
+
+  /** Bumped when storage reports a change to what is shown, so the data task runs again. */
+  private revision = 0;
   private unsubscribe?: () => void;
 
   private readonly data = new Task(this, {
@@ -111,7 +117,9 @@ export class LmsProgress extends LmsElement {
       const mine =
         (change.type === 'progress' && change.learnerId === services.learner.id && change.courseId === courseId) ||
         (change.type === 'value' && change.key.endsWith(`:course-outline:${courseId}`));
-      if (mine) this.revision++;
+      if (!mine) return;
+      this.revision++;
+      this.requestUpdate();
     });
   }
 

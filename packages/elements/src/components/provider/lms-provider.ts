@@ -2,7 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
 import { createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { createMemoryStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
 import { servicesContext } from '../../context/services.js';
 import { LmsErrorEvent } from '../../events/error.js';
@@ -22,24 +21,36 @@ export class LmsProvider extends LitElement {
     }
   `;
 
+  static override properties = {
+    learnerName: { attribute: 'learner-name' },
+    learnerEmail: { attribute: 'learner-email' },
+    learnerAccount: { attribute: 'learner-account' },
+    learnerHomePage: { attribute: 'learner-home-page' },
+    learner: { attribute: false },
+    locale: { reflect: true },
+    storageType: { attribute: 'storage-type' },
+    database: {},
+    storage: { attribute: false },
+  };
+
   /** Learner's name, shown in records and certificates. */
-  @property({ attribute: 'learner-name' }) learnerName?: string;
+  learnerName?: string;
   /** Learner's email: identifies the learner (xAPI `mbox`). */
-  @property({ attribute: 'learner-email' }) learnerEmail?: string;
+  learnerEmail?: string;
   /** Learner's account name on the site (xAPI `account.name`); used with `learner-home-page`. */
-  @property({ attribute: 'learner-account' }) learnerAccount?: string;
+  learnerAccount?: string;
   /** The site that issued `learner-account`. Default: this page's origin. */
-  @property({ attribute: 'learner-home-page' }) learnerHomePage?: string;
+  learnerHomePage?: string;
   /** The learner as an xAPI agent, instead of the attributes above. */
-  @property({ attribute: false }) learner?: Agent;
+  learner?: Agent;
   /** Interface locale (BCP 47). Default: the page's `lang`, else the browser's language. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
   /** `indexeddb` (default) or `memory` (nothing kept after the page closes). */
-  @property({ attribute: 'storage-type' }) storageType: 'indexeddb' | 'memory' = 'indexeddb';
+  storageType: 'indexeddb' | 'memory' = 'indexeddb';
   /** IndexedDB database name, to keep several sites' data apart on one origin. Default `lms-kit`. */
-  @property() database?: string;
+  database?: string;
   /** A storage adapter of your own (server, LRS, encrypted…), instead of `storage-type`. */
-  @property({ attribute: false }) storage?: StorageAdapter;
+  storage?: StorageAdapter;
 
   private readonly provider = new ContextProvider(this, { context: servicesContext });
   private generation = 0;
