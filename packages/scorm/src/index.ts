@@ -19,3 +19,5 @@ export {
 export { mimeType } from './store/mime.js';
 export { registerLmsServiceWorker, configureServiceWorker, type ServiceWorkerOptions } from './sw/register.js';
 export { packageFileUrl, RESOURCE_FAILED_MESSAGE } from './sw/index.js';
+export { scormLessonKind, type ScormLesson } from './lesson-kind.js';
+export { packageCourse, safeId } from './course/package-course.js';

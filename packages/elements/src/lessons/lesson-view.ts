@@ -1,4 +1,4 @@
-import type { Lesson, LessonResult, LessonState } from '@lms-kit/core';
+import type { Course, Lesson, LessonResult, LessonState } from '@lms-kit/core';
 import { property } from 'lit/decorators.js';
 import { LmsLessonReportEvent, type LessonPosition } from '../events/lesson-report.js';
 import { LmsElement } from './lms-element.js';
@@ -11,6 +11,8 @@ import '../i18n/messages-en-lesson-views.js';
 export class LessonViewElement<L extends Lesson = Lesson> extends LmsElement {
   /** The lesson to show, as written in the course JSON. */
   @property({ attribute: false }) lesson?: L;
+  /** The course the lesson belongs to. */
+  @property({ attribute: false }) course?: Course;
   /** URL the lesson's relative URLs resolve against (the course document's URL). */
   @property({ attribute: false }) baseUrl?: string;
   /** Where the learner left this lesson last time. */

@@ -12,6 +12,7 @@ const views = new Map<string, LessonViewDefinition>([
   ['video', { tag: 'lms-video-lesson', load: () => import('../define/lms-video-lesson.js') }],
   ['document', { tag: 'lms-document-lesson', load: () => import('../define/lms-document-lesson.js') }],
   ['embed', { tag: 'lms-embed-lesson', load: () => import('../define/lms-embed-lesson.js') }],
+  ['scorm', { tag: 'lms-scorm-lesson', load: () => import('../define/lms-scorm-lesson.js') }],
 ]);
 
 /** Adds a lesson kind to the player (its validation is registered with `registerLessonKind` from core). */

@@ -135,6 +135,9 @@ export class LmsCoursePlayer extends LmsElement {
   private onReport(event: LmsLessonReportEvent): void {
     event.stopPropagation();
     this.session.report(event.detail);
+    const to = event.detail.navigate;
+    const target = to === 'next' ? this.neighbour(1) : to === 'previous' ? this.neighbour(-1) : to;
+    if (target) void this.navigate(target);
   }
 
   private onScroll(): void {
@@ -151,6 +154,7 @@ export class LmsCoursePlayer extends LmsElement {
     if (lessonId !== this.mountedLessonId || !host.firstElementChild) {
       this.mountedLessonId = lessonId;
       void mountLessonView(host, {
+        course: this.session.course,
         lesson: findLesson(this.session.course, lessonId),
         baseUrl: this.session.baseUrl,
         savedState: this.session.currentLessonState,

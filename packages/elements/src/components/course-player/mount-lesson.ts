@@ -1,9 +1,10 @@
-import type { Lesson, LessonState } from '@lms-kit/core';
+import type { Course, Lesson, LessonState } from '@lms-kit/core';
 import type { Translate } from '../../i18n/localize.js';
 import type { LessonViewElement } from '../../lessons/lesson-view.js';
 import { loadLessonView } from '../../lessons/registry.js';
 
 export interface MountOptions {
+  course?: Course;
   lesson?: Lesson;
   baseUrl?: string;
   savedState?: LessonState;
@@ -32,7 +33,7 @@ export async function mountLessonView(host: HTMLElement, options: MountOptions):
   }
   if (!options.isCurrent()) return;
   const view = document.createElement(tag) as LessonViewElement;
-  Object.assign(view, { lesson, baseUrl: options.baseUrl, savedState, completed: options.completed });
+  Object.assign(view, { lesson, course: options.course, baseUrl: options.baseUrl, savedState, completed: options.completed });
   host.replaceChildren(view);
   if (scrollContainer) scrollContainer.scrollTop = 0;
   await view.contentReady;

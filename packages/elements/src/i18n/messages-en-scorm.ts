@@ -1,0 +1,15 @@
+import { registerMessages } from './localize.js';
+
+/** English strings of the SCORM lesson view; they load with it. */
+export const scormMessages = {
+  'scorm.loading': 'Opening the package…',
+  'scorm.items': 'Parts of this lesson',
+  'scorm.frameTitle': '{title} (course content)',
+  'scorm.offline': 'This lesson needs files from the internet ({host}) that could not be loaded. Check your connection, then try again.',
+  'scorm.failed': 'This package cannot be played: {message}',
+  'scorm.left': 'You have left “{title}”. Your place is saved.',
+  'scorm.reopen': 'Open it again',
+  'scorm.warnings': 'Parts of this package’s sequencing are not supported and are ignored: {list}',
+} as const;
+
+registerMessages('en', scormMessages);
