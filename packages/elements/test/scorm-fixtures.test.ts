@@ -13,7 +13,7 @@ import { FIXTURE_PACKAGES, FIXTURES, clearPackageDatabase, printTable } from '..
 import { uniqueName } from './helpers.js';
 import '@lms-kit/elements/all';
 
-export const TEST_SERVICE_WORKER = { url: '/packages/scorm/src/sw/lms-kit-sw.ts', scope: '/packages/scorm/src/sw/', type: 'module' as const };
+import { TEST_SERVICE_WORKER } from './scorm-helpers.js';
 
 interface ScormApiLike {
   isInitialized(): boolean;

@@ -1,0 +1,94 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Course } from '@lms-kit/core';
+import { MemoryAdapter } from '@lms-kit/storage';
+import { DexieAdapter } from '@lms-kit/storage/dexie';
+import { configureServiceWorker } from '@lms-kit/scorm';
+import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
+import Dexie from 'dexie';
+import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
+import { clearPackageDatabase } from '../../scorm/test/support.js';
+import { uniqueName } from './helpers.js';
+import { TEST_SERVICE_WORKER } from './scorm-helpers.js';
+import '@lms-kit/elements/all';
+
+const scormView = (player: LmsCoursePlayer) =>
+  player.shadowRoot?.querySelector('lms-scorm-lesson') as (HTMLElement & { shadowRoot: ShadowRoot }) | null;
+
+describe('SCORM in <lms-course-player>', function () {
+  this.timeout(30_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  it('plays a package as one lesson of a native course and completes the lesson when the SCO does', async () => {
+    const course: Course = {
+      schema: 1,
+      id: 'with-scorm',
+      title: 'A course with a SCORM lesson',
+      modules: [
+        {
+          id: 'm',
+          title: 'Module',
+          lessons: [
+            { id: 'intro', kind: 'text', title: 'Intro', html: '<p>Hi</p>' },
+            { id: 'package', kind: 'scorm', title: 'The package', src: new URL('/test/scorm/tab-sco/', location.href).href },
+          ],
+        },
+      ],
+    };
+    const storage = new MemoryAdapter();
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" .storage=${storage}><lms-course-player .course=${course}></lms-course-player></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    await waitUntil(() => player.currentLessonId === 'intro');
+    await player.goToLesson('package');
+    await waitUntil(() => (window as unknown as { API_1484_11?: { isInitialized(): boolean } }).API_1484_11?.isInitialized(), 'SCO not initialized');
+    const api = (window as unknown as { API_1484_11: { SetValue(e: string, v: string): string; Commit(p: string): string } }).API_1484_11;
+    api.SetValue('cmi.completion_status', 'completed');
+    api.SetValue('cmi.success_status', 'passed');
+    api.SetValue('cmi.score.scaled', '0.9');
+    api.Commit('');
+    await waitUntil(() => player.progress?.lessons.package.status === 'completed', 'the lesson did not complete');
+    const stored = await storage.getProgress({ learnerId: 'mailto:ada@example.com', courseId: 'with-scorm' });
+    expect(stored?.lessons.package).to.deep.include({ status: 'completed', passed: true });
+    expect(stored?.lessons.package.score?.scaled).to.equal(0.9);
+    const verbs = (await storage.readOutbox(100)).map((entry) => entry.statement.verb.id.split('/').pop());
+    expect(verbs).to.include.members(['initialized', 'completed', 'passed', 'scored']);
+    await expect(scormView(player)).to.be.accessible();
+  });
+
+  it('shows a clear message when the content cannot load a script from the internet', async () => {
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" storage-type="memory"><lms-course-player src="/__zip/test/scorm/cdn-sco.zip"></lms-course-player></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    await waitUntil(() => scormView(player)?.shadowRoot.querySelector('[role="alert"]'), 'no message about the missing script', { timeout: 15000 });
+    const message = scormView(player)?.shadowRoot.querySelector('[role="alert"]')?.textContent ?? '';
+    expect(message).to.contain('cdn.lms-kit.invalid');
+    expect(message).to.contain('internet');
+  });
+
+  it('keeps values the SCO set before the tab closed, even without a Commit', async () => {
+    const db = uniqueName('scorm-tab');
+    const url = `/test/pages/scorm-tab.html?db=${db}&src=${encodeURIComponent('/test/scorm/tab-sco/imsmanifest.xml')}`;
+    const first = await openTab(url);
+    await waitInTab(first, `window.API_1484_11?.isInitialized()`, 15000);
+    await evalInTab(first, `(window.API_1484_11.SetValue('cmi.location', 'page-7'), window.API_1484_11.SetValue('cmi.suspend_data', 'kept'))`);
+    // Closed at once, no Commit: only the pagehide journal can keep these values.
+    await closeTab(first);
+    const second = await openTab(url);
+    try {
+      await waitInTab(second, `window.API_1484_11?.isInitialized()`, 15000);
+      expect(await evalInTab(second, `window.API_1484_11.GetValue('cmi.location')`)).to.equal('page-7');
+      expect(await evalInTab(second, `window.API_1484_11.GetValue('cmi.suspend_data')`)).to.equal('kept');
+      expect(await evalInTab(second, `window.API_1484_11.GetValue('cmi.entry')`)).to.equal('resume');
+    } finally {
+      await closeTab(second);
+    }
+    const storage = new DexieAdapter({ databaseName: db });
+    const attempts = await storage.listAttempts({ learnerId: 'mailto:ada@example.com' });
+    expect(JSON.stringify(attempts.at(-1)?.data)).to.contain('page-7');
+    await storage.close();
+    await Dexie.delete(db);
+  });
+});
