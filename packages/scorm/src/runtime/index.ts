@@ -10,3 +10,5 @@ export { openPackage, isUnpacked, type OpenedPackage } from './open-package.js';
 export { exposeApi, withdrawApi } from './expose.js';
 export { ScormStatements, SCORM_PROFILE, type ScoStatementContext, type InteractionRecord } from '../xapi/scorm-statements.js';
 export { packageCourse, safeId } from '../course/package-course.js';
+export { PackageSequencer, type SequencerOptions, type RootStatus } from './sequencer.js';
+export { compileActivityTree, type CompiledSequencing } from './activity-tree.js';
