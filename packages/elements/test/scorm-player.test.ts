@@ -17,7 +17,6 @@ const scormView = (player: LmsCoursePlayer) =>
 describe('SCORM in <lms-course-player>', function () {
   this.timeout(30_000);
   before(() => configureServiceWorker(TEST_SERVICE_WORKER));
-  after(clearPackageDatabase);
 
   it('plays a package as one lesson of a native course and completes the lesson when the SCO does', async () => {
     const course: Course = {
@@ -90,5 +89,29 @@ describe('SCORM in <lms-course-player>', function () {
     expect(JSON.stringify(attempts.at(-1)?.data)).to.contain('page-7');
     await storage.close();
     await Dexie.delete(db);
+  });
+});
+
+describe('SCORM 2004 sequencing in <lms-course-player>', function () {
+  this.timeout(30_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  it('follows the engine: the first SCO is delivered, later ones wait, "continue" opens the next', async () => {
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" storage-type="memory"
+        ><lms-course-player src="/__zip/test/scorm/sequenced.zip"></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    await waitUntil(() => player.currentLessonId === 'one', 'the first SCO was not opened', { timeout: 15000 });
+    expect(await player.goToLesson('three')).to.equal(false);
+    const api = () => (window as unknown as { API_1484_11?: { isInitialized(): boolean; SetValue(e: string, v: string): string; Terminate(p: string): string } }).API_1484_11;
+    await waitUntil(() => api()?.isInitialized(), 'SCO one did not initialize', { timeout: 15000 });
+    api()?.SetValue('cmi.completion_status', 'completed');
+    api()?.SetValue('adl.nav.request', 'continue');
+    api()?.Terminate('');
+    await waitUntil(() => player.currentLessonId === 'two', 'the engine did not deliver SCO two', { timeout: 15000 });
+    await waitUntil(() => player.progress?.lessons.one?.status === 'completed');
   });
 });

@@ -9,7 +9,8 @@ export const scormMessages = {
   'scorm.failed': 'This package cannot be played: {message}',
   'scorm.left': 'You have left “{title}”. Your place is saved.',
   'scorm.reopen': 'Open it again',
-  'scorm.warnings': 'Parts of this package’s sequencing are not supported and are ignored: {list}',
+  'scorm.blocked': '“{title}” is not available yet: this course sets the order of its activities.',
+  'scorm.goToAllowed': 'Go to the current activity',
 } as const;
 
 registerMessages('en', scormMessages);

@@ -7,6 +7,7 @@ import { ScoAttemptStore, type ScoAttempt } from './attempt-store.js';
 import { resultOf, summarizeCmi, type CmiJson, type CmiSummary } from './cmi.js';
 import { launchData } from './launch-data.js';
 import { PersistingHttpService } from './persisting-http.js';
+import type { PackageSequencer } from './sequencer.js';
 
 export type ScormApi = Scorm12API | Scorm2004API;
 
@@ -28,8 +29,8 @@ export interface ScoSessionOptions {
   /** The SCO asked to go somewhere when it terminated (SCORM 2004 `adl.nav.request`). */
   onNavigationRequest?: (request: NavigationRequest, target?: string) => void;
   onTerminate?: (summary: CmiSummary) => void;
-  /** An existing API to use (the package sequencer's), instead of a new one. */
-  api?: Scorm2004API;
+  /** The package's sequencer (SCORM 2004 with sequencing): its API serves this SCO. */
+  sequencer?: PackageSequencer;
 }
 
 /**
@@ -67,7 +68,10 @@ export class ScoSession {
       scoId: options.item.identifier,
       courseId: options.courseId,
     };
-    this.api = options.api ?? (options.pkg.version === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings));
+    if (options.sequencer) {
+      this.api = options.sequencer.api;
+      options.sequencer.onCommit = (commit, terminate) => this.persist(commit, terminate);
+    } else this.api = options.pkg.version === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
   }
 
   get version() {

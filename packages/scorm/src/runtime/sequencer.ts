@@ -28,35 +28,50 @@ export interface RootStatus {
  * how status rolls up to the package. One API instance serves every SCO of the package in turn (reset
  * between SCOs, as the engine's tracking state lives in it); its state is kept through the storage adapter.
  */
-export class PackageSequencer {
+export class PackageSequencer extends EventTarget {
   readonly api: Scorm2004API;
   readonly organization: Organization;
   readonly leaves: string[];
   readonly warnings: ManifestWarning[];
   current?: string;
+  /** Where the API's commits go: the session of the SCO being played. */
+  onCommit?: (commit: { runtimeData?: { cmi?: Record<string, unknown> } }, terminate: boolean) => void;
   private choice: Record<string, 'true' | 'false'> = {};
   private delivered = false;
 
   constructor(private readonly options: SequencerOptions) {
+    super();
     this.organization = defaultOrganization(options.pkg) as Organization;
     const compiled = compileActivityTree(options.pkg, this.organization);
     this.leaves = compiled.leaves;
     this.warnings = compiled.warnings;
     const key = `lms-kit:scorm-sequencing:${options.learnerId}|${options.courseId}`;
     this.api = new Scorm2004API({
+      lmsCommitUrl: 'lms-kit:storage',
+      httpService: {
+        processHttpRequest: (_url, params, immediate) => {
+          this.onCommit?.(params as Parameters<NonNullable<PackageSequencer['onCommit']>>[0], immediate);
+          return { result: 'true', errorCode: 0 };
+        },
+        updateSettings: () => undefined,
+      },
       logLevel: 5,
       uninitializedGetLogLevel: 5,
       autocommit: false,
       renderCommonCommitFields: true,
       sequencing: {
         ...compiled.settings,
+        logLevel: 'error',
         eventListeners: {
           onActivityDelivery: (activity) => this.deliver(activity.id),
           onNavigationValidityUpdate: (validity) => {
             this.choice = { ...validity.choice };
             options.onAvailabilityChange?.();
           },
-          onSequencingSessionEnd: (data) => options.onSessionEnd?.(data.reason),
+          onSequencingSessionEnd: (data) => {
+            options.onSessionEnd?.(data.reason);
+            this.dispatchEvent(new CustomEvent('end', { detail: data.reason }));
+          },
         },
       },
       sequencingStatePersistence: {
@@ -75,9 +90,11 @@ export class PackageSequencer {
 
   private deliver(itemId: string): void {
     if (this.delivered) this.api.reset();
+    this.onCommit = undefined;
     this.delivered = true;
     this.current = itemId;
     this.options.onDeliver?.(itemId);
+    this.dispatchEvent(new CustomEvent('deliver', { detail: itemId }));
   }
 
   /** Restores the saved state and starts (or resumes) the sequencing session. */
@@ -109,6 +126,11 @@ export class PackageSequencer {
     else if (data.successStatus === 'failed') status.passed = false;
     if (data.score !== null) status.score = data.score;
     return status;
+  }
+
+  /** Whether the manifest has any sequencing for the engine to apply (else every item is free to choose). */
+  static needed(pkg: ScormPackage): boolean {
+    return pkg.version === '2004' && /"sequencing"/.test(JSON.stringify(defaultOrganization(pkg)));
   }
 
   /** Completion and success of the whole package, as rolled up by the engine. */

@@ -14,6 +14,7 @@ let registering: Promise<ServiceWorkerRegistration> | undefined;
 
 /** Sets where the service worker is, for pages that do not load `lms-kit.js` from the same folder. */
 export function configureServiceWorker(options: ServiceWorkerOptions): void {
+  if (JSON.stringify(options) === JSON.stringify(configured)) return;
   configured = { ...options };
   registering = undefined;
 }
@@ -38,7 +39,10 @@ async function register(options: ServiceWorkerOptions): Promise<ServiceWorkerReg
       'This browser cannot play SCORM packages stored on this device: service workers are not available (private window, or a page not served over https).',
     );
   }
-  const url = options.url ?? defaultScriptUrl();
+  const url = new URL(options.url ?? defaultScriptUrl(), location.href).href;
+  // Already installed (an earlier visit): use it; the browser checks it for updates on its own.
+  const existing = await navigator.serviceWorker.getRegistration(options.scope ?? new URL('./', url).href).catch(() => undefined);
+  if (existing?.active?.scriptURL === url) return existing;
   let registration: ServiceWorkerRegistration;
   try {
     registration = await navigator.serviceWorker.register(url, { scope: options.scope, type: options.type ?? 'classic' });
@@ -52,8 +56,9 @@ async function register(options: ServiceWorkerOptions): Promise<ServiceWorkerReg
 }
 
 function activated(registration: ServiceWorkerRegistration): Promise<void> {
-  if (registration.active?.state === 'activated') return Promise.resolve();
-  const worker = registration.installing ?? registration.waiting ?? registration.active;
+  // An active worker answers fetches (a newer one being installed takes over when ready).
+  if (registration.active) return Promise.resolve();
+  const worker = registration.installing ?? registration.waiting;
   return new Promise((resolve, reject) => {
     if (!worker) return reject(new LmsError('scorm/service-worker-unavailable', 'The LMS Kit service worker did not install.'));
     const check = () => {

@@ -160,6 +160,12 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
         <button class="action secondary" @click=${() => this.retry()}>${this.t('scorm.reopen')}</button>
       </p>`;
     }
+    if (state === 'blocked') {
+      return html`<p part="message" role="status">
+        ${this.t('scorm.blocked', { title: this.launch.current?.title ?? '' })}
+        ${this.launch.sequencer?.current ? html`<button class="action secondary" @click=${() => this.launch.goToAllowed()}>${this.t('scorm.goToAllowed')}</button>` : nothing}
+      </p>`;
+    }
     if (offlineHost) {
       return html`<p part="message" class="error" role="alert">
         ${this.t('scorm.offline', { host: offlineHost })}

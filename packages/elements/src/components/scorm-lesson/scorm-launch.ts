@@ -1,12 +1,15 @@
 import { toLmsError, uuid, type Course, type LessonResult, type LmsError } from '@lms-kit/core';
 import type { Item, ScormLesson } from '@lms-kit/scorm';
-import type { CmiSummary, NavigationRequest, OpenedPackage, ScoAttemptData, ScoSession } from '@lms-kit/scorm/runtime';
+import type { CmiSummary, NavigationRequest, OpenedPackage, PackageSequencer, ScoAttemptData, ScoSession } from '@lms-kit/scorm/runtime';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LmsServices } from '../../context/services.js';
 
 type Runtime = typeof import('@lms-kit/scorm/runtime');
 
-export type LaunchState = 'loading' | 'ready' | 'error' | 'left';
+export type LaunchState = 'loading' | 'ready' | 'error' | 'left' | 'blocked';
+
+/** One sequencer per learner and package course, shared by the lesson views of that course. */
+const sequencers = new Map<string, Promise<PackageSequencer>>();
 
 export interface LaunchHost extends ReactiveControllerHost, HTMLElement {
   report(result: LessonResult): void;
@@ -35,6 +38,8 @@ export class ScormLaunchController implements ReactiveController {
   /** The SCO being played, if any. */
   session?: ScoSession;
   private context?: { lesson: ScormLesson; course?: Course; services: LmsServices; registration: string };
+  /** SCORM 2004 sequencing of the package, when it plays as a course and its manifest has any. */
+  sequencer?: PackageSequencer;
   private generation = 0;
 
   constructor(private readonly host: LaunchHost) {
@@ -49,6 +54,7 @@ export class ScormLaunchController implements ReactiveController {
   hostDisconnected(): void {
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.sequencer?.removeEventListener('deliver', this.onDeliver);
     this.generation++;
     void this.endSession();
   }
@@ -67,6 +73,7 @@ export class ScormLaunchController implements ReactiveController {
       const courseId = course?.id ?? `scorm:${this.opened.id}`;
       const progress = await services.storage.getProgress({ learnerId: services.learner.id, courseId }).catch(() => undefined);
       this.context = { lesson, course, services, registration: progress?.registration ?? uuid() };
+      if (course && lesson.item && this.runtime.PackageSequencer.needed(this.opened.manifest)) await this.useSequencer(course.id);
       await this.readCompletedItems();
       if (generation !== this.generation) return;
       await this.launch(this.items.find((item) => !this.completedItems.has(item.identifier)) ?? this.items[0], generation);
@@ -86,11 +93,39 @@ export class ScormLaunchController implements ReactiveController {
     await this.launch(item, generation);
   }
 
+  private async useSequencer(courseId: string): Promise<void> {
+    const { runtime, opened, context } = this;
+    if (!runtime || !opened || !context) return;
+    const { services } = context;
+    const key = `${services.storage.scope}|${services.learner.id}|${courseId}`;
+    let sequencer = sequencers.get(key);
+    if (!sequencer) {
+      const created = new runtime.PackageSequencer({ pkg: opened.manifest, storage: services.storage, learnerId: services.learner.id, courseId });
+      sequencer = created.start().then(() => created);
+      sequencers.set(key, sequencer);
+    }
+    this.sequencer = await sequencer;
+    this.sequencer.addEventListener('deliver', this.onDeliver);
+    // Typed warnings (`sequencing/unsupported`) for what the engine will not honour; hosts read `sequencer.warnings`.
+    for (const warning of this.sequencer.warnings) console.warn(`LMS Kit SCORM ${warning.code} at ${warning.path}: ${warning.message}`);
+  }
+
+  /** The sequencing engine delivered another activity (the SCO asked to continue, go back, choose…). */
+  private onDeliver = (event: Event): void => {
+    const itemId = (event as CustomEvent<string>).detail;
+    if (itemId !== this.current?.identifier && this.runtime) this.host.navigateTo(this.runtime.safeId(itemId));
+  };
+
   private async launch(item: Item, generation: number): Promise<void> {
     const { runtime, opened, context } = this;
     if (!runtime || !opened || !context) return;
     await this.endSession();
     this.current = item;
+    if (this.sequencer && !this.sequencer.choose(item.identifier)) {
+      // The manifest's sequencing does not allow this activity now.
+      this.set('blocked');
+      return;
+    }
     this.offlineHost = undefined;
     const { lesson, course, services, registration } = context;
     const { lessonActivityId, courseActivity } = await import('@lms-kit/core/xapi');
@@ -120,7 +155,9 @@ export class ScormLaunchController implements ReactiveController {
       statements: (attemptId) =>
         new runtime.ScormStatements({ learner: services.learner, registration, sco, course: courseActivityValue, attemptId, language: course?.language }),
       onResult: (result, summary) => this.onResult(item, result, summary),
-      onNavigationRequest: (request, target) => this.onNavigationRequest(request, target),
+      // With sequencing, the engine handles navigation requests and delivers the next activity.
+      onNavigationRequest: (request, target) => (this.sequencer ? this.onSequencedRequest(request) : this.onNavigationRequest(request, target)),
+      sequencer: this.sequencer,
     });
     await session.prepare();
     if (generation !== this.generation) return;
@@ -174,6 +211,16 @@ export class ScormLaunchController implements ReactiveController {
       void this.endSession();
       this.set('left');
     }
+  }
+
+  private onSequencedRequest(request: NavigationRequest): void {
+    if (request === 'exitAll' || request === 'suspendAll' || request === 'abandonAll' || request === 'exit') this.set('left');
+  }
+
+  /** Opens the activity the sequencing engine has delivered (when the learner's choice was refused). */
+  goToAllowed(): void {
+    const current = this.sequencer?.current;
+    if (current && this.runtime) this.host.navigateTo(this.runtime.safeId(current));
   }
 
   private async readCompletedItems(): Promise<void> {
