@@ -30,18 +30,22 @@ interface JournalEntry {
 }
 
 const JOURNAL_PREFIX = 'lms-kit:scorm-journal:';
-/** Journal entries this page is still writing itself: a replay leaves them alone. */
-const inFlight = new Map<string, number>();
 
 /**
- * Keeps SCO attempts through the storage adapter, write-ahead: a commit is first written synchronously
- * to a localStorage journal, then to the adapter; the journal entry goes once the adapter has it. A
- * tab closed (or crashed) before IndexedDB commits loses nothing: the next session replays the journal.
- * IndexedDB writes started at `pagehide` may never commit, which is why the journal is synchronous.
+ * Keeps SCO attempts through the storage adapter. Commits are coalesced: one write at a time, always
+ * of the latest state, so a SCO committing in a loop never builds a queue. What is not yet confirmed
+ * by the adapter is written synchronously to a localStorage journal whenever the page may go away
+ * (`pagehide`, hidden, Terminate), because IndexedDB writes started then may never commit; the next
+ * session replays the journal. Closing the tab mid-lesson loses nothing.
  */
 export class ScoAttemptStore {
-  private pending: Promise<unknown> = Promise.resolve();
-  private writes = 0;
+  /** Builds the attempt's latest state when it is written (not on every commit). */
+  private latestAttempt?: () => ScoAttempt;
+  private statements: Statement[] = [];
+  private dirty = false;
+  private writing?: Promise<void>;
+  /** Failed writes are retried with the next commit; this is the last failure, if any. */
+  lastError?: unknown;
 
   constructor(
     private readonly storage: StorageAdapter,
@@ -60,32 +64,46 @@ export class ScoAttemptStore {
     return { id: uuid(), ...this.key, status: 'in-progress', startedAt: now, updatedAt: now, data };
   }
 
-  /** Journals synchronously, then writes to storage in the background (in order). */
-  save(attempt: ScoAttempt, statements: Statement[] = []): Promise<void> {
-    const entry: JournalEntry = { scope: this.storage.scope, attempt, statements };
-    const journalKey = JOURNAL_PREFIX + attempt.id;
-    const written = writeJournal(journalKey, entry);
-    const write = ++this.writes;
-    inFlight.set(journalKey, (inFlight.get(journalKey) ?? 0) + 1);
-    const saving = this.pending.then(async () => {
-      await this.storage.putAttempt(attempt);
-      if (statements.length) await this.storage.enqueueStatements(statements);
-      // A newer commit journaled meanwhile keeps its own entry.
-      if (written && write === this.writes) removeJournal(journalKey);
-      else if (written && statements.length) rewriteWithoutStatements(journalKey, entry);
-    });
-    const settled = saving.finally(() => {
-      const count = (inFlight.get(journalKey) ?? 1) - 1;
-      if (count > 0) inFlight.set(journalKey, count);
-      else inFlight.delete(journalKey);
-    });
-    this.pending = settled.catch(() => undefined);
-    return settled;
+  /** Records the attempt's new state; `journal` also writes it synchronously to the journal first. */
+  save(attempt: () => ScoAttempt, statements: Statement[] = [], journal = false): void {
+    this.latestAttempt = attempt;
+    this.statements.push(...statements);
+    this.dirty = true;
+    if (journal) this.journal();
+    this.writing ??= this.drain();
   }
 
-  /** Resolves once every write started so far has reached the adapter. */
-  flushed(): Promise<unknown> {
-    return this.pending;
+  private async drain(): Promise<void> {
+    while (this.dirty && this.latestAttempt) {
+      const attempt = this.latestAttempt();
+      const statements = this.statements;
+      this.dirty = false;
+      try {
+        await this.storage.putAttempt(attempt);
+        if (statements.length) await this.storage.enqueueStatements(statements);
+        this.statements = this.statements.filter((statement) => !statements.includes(statement));
+        this.lastError = undefined;
+        if (!this.dirty) removeJournal(JOURNAL_PREFIX + attempt.id);
+      } catch (error) {
+        // Kept for the next commit (and in the journal if the page goes away).
+        this.lastError = error;
+        this.dirty = true;
+        break;
+      }
+    }
+    this.writing = undefined;
+  }
+
+  /** Writes what the adapter has not confirmed to the journal, synchronously. */
+  journal(): void {
+    if (!this.latestAttempt || (!this.dirty && !this.writing && !this.statements.length)) return;
+    const attempt = this.latestAttempt();
+    writeJournal(JOURNAL_PREFIX + attempt.id, { scope: this.storage.scope, attempt, statements: this.statements });
+  }
+
+  /** Resolves once what was saved so far has reached the adapter (or failed). */
+  async flushed(): Promise<void> {
+    while (this.writing) await this.writing;
   }
 }
 
@@ -106,23 +124,11 @@ function removeJournal(key: string): void {
   }
 }
 
-/** The statements of an older entry are in the outbox now; keep the attempt only if still journaled. */
-function rewriteWithoutStatements(key: string, written: JournalEntry): void {
-  try {
-    const raw = localStorage.getItem(key);
-    if (!raw) return;
-    const current = JSON.parse(raw) as JournalEntry;
-    if (current.attempt.updatedAt === written.attempt.updatedAt) localStorage.setItem(key, JSON.stringify({ ...current, statements: [] }));
-  } catch {
-    // nothing to do
-  }
-}
-
 /** Saves what earlier pages of this store journaled but may not have written (newest data wins). */
 export async function replayScormJournal(storage: StorageAdapter): Promise<void> {
   let keys: string[];
   try {
-    keys = Object.keys(localStorage).filter((key) => key.startsWith(JOURNAL_PREFIX) && !inFlight.has(key));
+    keys = Object.keys(localStorage).filter((key) => key.startsWith(JOURNAL_PREFIX));
   } catch {
     return;
   }

@@ -49,6 +49,28 @@ export class ScoSession {
   private reported: { completed?: boolean; passed?: boolean; scoreKey?: string; answered: Set<string> } = { answered: new Set() };
   private startedAt = 0;
   private terminated = false;
+  private lastResult?: string;
+  private lastFingerprint?: string;
+  private commitAt = 0;
+  private commitCmi?: CmiJson;
+  private finishedAt?: number;
+
+  /** The attempt as of the last commit (built when written, not on every commit). */
+  private readonly currentAttempt = (): ScoAttempt => {
+    if (this.commitCmi) {
+      const updatedAt = new Date(this.commitAt).toISOString();
+      const finished = this.finishedAt !== undefined;
+      this.attempt = {
+        ...this.attempt,
+        status: finished ? 'completed' : 'in-progress',
+        updatedAt,
+        ...(finished ? { completedAt: new Date(this.finishedAt as number).toISOString() } : {}),
+        data: { ...this.attempt.data, cmi: this.commitCmi },
+      };
+      this.commitCmi = undefined;
+    }
+    return this.attempt;
+  };
   private readonly http = new PersistingHttpService((commit, terminate) => this.persist(commit, terminate));
 
   constructor(private readonly options: ScoSessionOptions) {
@@ -117,22 +139,33 @@ export class ScoSession {
   /** Called by scorm-again for every Commit/LMSCommit and at Terminate/LMSFinish. */
   private persist(commit: { runtimeData?: { cmi?: CmiJson } }, terminate: boolean): void {
     const cmi = commit.runtimeData?.cmi ?? {};
-    const summary = summarizeCmi(this.version, cmi);
-    const statements = this.newStatements(summary, terminate);
-    const now = new Date().toISOString();
-    const finished = terminate && summary.completed && ENDING_EXITS.has(summary.exit || 'normal');
-    this.attempt = {
-      ...this.attempt,
-      status: finished ? 'completed' : 'in-progress',
-      updatedAt: now,
-      ...(finished ? { completedAt: now } : {}),
-      data: { ...this.attempt.data, cmi },
-    };
-    void this.store.save(this.attempt, statements).catch(() => undefined);
-    this.options.onResult?.(resultOf(summary), summary);
+    const at = Date.now();
+    // Most commits only move a bookmark: read statuses, score and interactions only when they changed.
+    const fingerprint = statusFingerprint(cmi);
+    let finished = false;
+    let statements: Statement[] = [];
+    if (terminate || fingerprint !== this.lastFingerprint) {
+      this.lastFingerprint = fingerprint;
+      const summary = summarizeCmi(this.version, cmi);
+      statements = this.newStatements(summary, terminate);
+      finished = terminate && summary.completed && ENDING_EXITS.has(summary.exit || 'normal');
+      const result = resultOf(summary);
+      const resultKey = JSON.stringify(result);
+      if (resultKey !== this.lastResult) {
+        this.lastResult = resultKey;
+        this.options.onResult?.(result, summary);
+      }
+      if (terminate) {
+        this.terminated = true;
+        this.options.onTerminate?.(summary);
+      }
+    }
+    this.commitAt = at;
+    this.commitCmi = cmi;
+    if (finished) this.finishedAt = at;
+    // Terminate (often in the content's unload) and commits while the page is hidden journal at once.
+    this.store.save(this.currentAttempt, statements, terminate || document.visibilityState === 'hidden');
     if (terminate) {
-      this.terminated = true;
-      this.options.onTerminate?.(summary);
       const request = this.navigationRequest();
       if (request) queueMicrotask(() => this.options.onNavigationRequest?.(request.request, request.target));
     }
@@ -187,13 +220,34 @@ export class ScoSession {
     await this.store.flushed();
   }
 
-  /** Journals the current state synchronously (for `pagehide`, when content set values without committing). */
+  /**
+   * Journals the current state synchronously and saves it: for `pagehide` and hidden pages, so values
+   * the content set without committing are kept too.
+   */
   journalNow(): void {
-    if (this.terminated || !this.api.isInitialized()) return;
-    const cmi = this.currentCmi();
-    this.attempt = { ...this.attempt, updatedAt: new Date().toISOString(), data: { ...this.attempt.data, cmi } };
-    void this.store.save(this.attempt).catch(() => undefined);
+    if (!this.terminated && this.api.isInitialized()) {
+      this.commitCmi = this.currentCmi();
+      this.commitAt = Date.now();
+      this.store.save(this.currentAttempt, [], true);
+    } else this.store.journal();
   }
+}
+
+/** The parts of CMI data that statements and results depend on, as one cheap string. */
+function statusFingerprint(cmi: CmiJson): string {
+  const core = cmi.core as Record<string, unknown> | undefined;
+  const score = (core?.score ?? cmi.score) as Record<string, unknown> | undefined;
+  const interactions = cmi.interactions as Record<string, unknown> | undefined;
+  return [
+    core?.lesson_status ?? cmi.completion_status,
+    cmi.success_status,
+    cmi.progress_measure,
+    score?.raw,
+    score?.scaled,
+    score?.min,
+    score?.max,
+    interactions ? JSON.stringify(interactions) : '',
+  ].join('|');
 }
 
 /** Exits after which the next launch starts a new attempt, when the SCO is also completed. */

@@ -105,8 +105,12 @@ export class PackageSequencer extends EventTarget {
 
   /** The learner chose an activity; false when sequencing does not allow it. */
   choose(itemId: string): boolean {
-    if (itemId === this.current) return true;
-    return this.api.processNavigationRequest('choice', itemId);
+    if (itemId === this.current && !this.api.isTerminated()) return true;
+    if (this.api.processNavigationRequest('choice', itemId)) return true;
+    if (itemId !== this.current) return false;
+    // The current activity's SCO ended without asking to go anywhere: the learner opens it again.
+    this.api.reset();
+    return true;
   }
 
   navigate(request: 'continue' | 'previous' | 'exitAll' | 'suspendAll'): boolean {
