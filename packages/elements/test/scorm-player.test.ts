@@ -115,3 +115,39 @@ describe('SCORM 2004 sequencing in <lms-course-player>', function () {
     await waitUntil(() => player.progress?.lessons.one?.status === 'completed');
   });
 });
+
+describe('the demo SCORM package', function () {
+  this.timeout(30_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+
+  it('records answers as xAPI interactions and reports its score and success to the course', async () => {
+    const storage = new MemoryAdapter();
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" .storage=${storage}
+        ><lms-course-player src="/__zip/demo/scorm/allergen-check.zip"></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    await waitUntil(() => player.currentLessonId === 'intro', 'the package did not open', { timeout: 15000 });
+    await waitUntil(() => player.progress?.lessons.intro?.status === 'completed', 'the intro asset was not completed when viewed');
+    await player.goToLesson('check');
+    const frame = () => scormView(player)?.shadowRoot.querySelector('iframe');
+    await waitUntil(() => frame()?.contentDocument?.querySelectorAll('input[type=radio]').length === 9, 'the questions did not render', {
+      timeout: 15000,
+    });
+    const doc = frame()?.contentDocument as Document;
+    for (const [name, value] of [['gluten', '0'], ['unsure', '1'], ['tongs', '0']]) {
+      (doc.querySelector(`input[name="${name}"][value="${value}"]`) as HTMLInputElement).click();
+    }
+    await waitUntil(() => player.progress?.lessons.check?.status === 'completed', 'the check did not complete');
+    const stored = await storage.getProgress({ learnerId: 'mailto:ada@example.com', courseId: 'scorm-northwind.allergen-check' });
+    expect(stored?.lessons.check).to.deep.include({ passed: true });
+    expect(stored?.lessons.check.score?.scaled).to.be.closeTo(0.67, 0.01);
+    const statements = (await storage.readOutbox(100)).map((entry) => entry.statement);
+    const answered = statements.filter((statement) => statement.verb.id.endsWith('/answered'));
+    expect(answered.map((statement) => statement.object.id.split('/').pop())).to.deep.equal(['gluten', 'unsure', 'tongs']);
+    expect(answered[2].result?.success).to.equal(false);
+    expect(answered[0].context?.contextActivities?.category?.[0].id).to.equal('https://w3id.org/xapi/scorm');
+    expect(statements.map((statement) => statement.verb.id.split('/').pop())).to.include.members(['initialized', 'scored', 'completed', 'passed']);
+  });
+});
