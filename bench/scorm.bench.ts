@@ -62,7 +62,12 @@ async function commitBenchmark(): Promise<BenchResult[]> {
   await storage.close();
   await deleteDatabase('bench-scorm-commits');
   return [
-    { name: 'SCORM SetValue×2+Commit: raw scorm-again, memory', value: Number(rawUs.toFixed(1)), unit: 'µs/call', note: `median of 9 × ${CALLS}` },
+    {
+      name: 'SCORM SetValue×2+Commit: raw scorm-again, memory',
+      value: Number(rawUs.toFixed(1)),
+      unit: 'µs/call',
+      note: `median of 9 × ${CALLS}`,
+    },
     { name: 'SCORM SetValue×2+Commit: with persistence', value: Number(oursUs.toFixed(1)), unit: 'µs/call', note: 'journal + IndexedDB' },
     { name: 'SCORM commit overhead (persisted / raw)', value: Number((oursUs / rawUs).toFixed(2)), unit: '×', note: 'goal ≤ 1.1' },
     { name: 'SCORM IndexedDB writes drained after the calls', value: Math.round(drainMs), unit: 'ms', note: `${13 * CALLS} commits` },
@@ -143,9 +148,24 @@ async function importBenchmark(): Promise<BenchResult[]> {
   await closePackageDatabase();
   await deleteDatabase(PACKAGE_DATABASE);
   return [
-    { name: 'SCORM import: raw fflate unzip + IndexedDB put', value: Math.round(raw.ms), unit: 'ms', note: `${size}; JS heap peak +${raw.peakMiB.toFixed(0)} MiB` },
-    { name: 'SCORM import: importScormPackage', value: Math.round(ours.ms), unit: 'ms', note: `${size}; JS heap peak +${ours.peakMiB.toFixed(0)} MiB` },
-    { name: 'SCORM import overhead (importScormPackage / raw)', value: Number((ours.ms / raw.ms).toFixed(2)), unit: '×', note: 'goal ≤ 1.5' },
+    {
+      name: 'SCORM import: raw fflate unzip + IndexedDB put',
+      value: Math.round(raw.ms),
+      unit: 'ms',
+      note: `${size}; JS heap peak +${raw.peakMiB.toFixed(0)} MiB`,
+    },
+    {
+      name: 'SCORM import: importScormPackage',
+      value: Math.round(ours.ms),
+      unit: 'ms',
+      note: `${size}; JS heap peak +${ours.peakMiB.toFixed(0)} MiB`,
+    },
+    {
+      name: 'SCORM import overhead (importScormPackage / raw)',
+      value: Number((ours.ms / raw.ms).toFixed(2)),
+      unit: '×',
+      note: 'goal ≤ 1.5',
+    },
   ];
 }
 

@@ -50,7 +50,9 @@ export const PackageAsALesson: Story = {
             {
               id: 'allergens',
               title: 'Allergens',
-              lessons: [{ id: 'allergen-check', kind: 'scorm', title: 'Allergen check', src: '/demo/scorm/allergen-check/', item: 'check' }],
+              lessons: [
+                { id: 'allergen-check', kind: 'scorm', title: 'Allergen check', src: '/demo/scorm/allergen-check/', item: 'check' },
+              ],
             },
           ],
         }}
@@ -68,7 +70,9 @@ export const PackageMissing: Story = {
           schema: 1,
           id: 'broken-package',
           title: 'A course with a missing package',
-          modules: [{ id: 'm', title: 'Module', lessons: [{ id: 'gone', kind: 'scorm', title: 'Gone', src: '/demo/scorm/no-such-package/' }] }],
+          modules: [
+            { id: 'm', title: 'Module', lessons: [{ id: 'gone', kind: 'scorm', title: 'Gone', src: '/demo/scorm/no-such-package/' }] },
+          ],
         }}
       ></lms-course-player>`,
     ),

@@ -3,9 +3,24 @@
    interaction, and reports completion, score and success. */
 (function () {
   var questions = [
-    { id: 'gluten', text: 'A customer is coeliac. Which of these contains gluten?', choices: ['Rye bread', 'Meringue', 'Fruit salad'], answer: 0 },
-    { id: 'unsure', text: 'You are not sure whether a cake contains nuts. What do you say?', choices: ['Probably not', 'Let me check the allergen chart', 'Nuts are only in the brownies'], answer: 1 },
-    { id: 'tongs', text: 'What do you do between nut and nut-free products?', choices: ['Wipe the tongs on a cloth', 'Use separate, clean tongs', 'Nothing, if you are quick'], answer: 1 },
+    {
+      id: 'gluten',
+      text: 'A customer is coeliac. Which of these contains gluten?',
+      choices: ['Rye bread', 'Meringue', 'Fruit salad'],
+      answer: 0,
+    },
+    {
+      id: 'unsure',
+      text: 'You are not sure whether a cake contains nuts. What do you say?',
+      choices: ['Probably not', 'Let me check the allergen chart', 'Nuts are only in the brownies'],
+      answer: 1,
+    },
+    {
+      id: 'tongs',
+      text: 'What do you do between nut and nut-free products?',
+      choices: ['Wipe the tongs on a cloth', 'Use separate, clean tongs', 'Nothing, if you are quick'],
+      answer: 1,
+    },
   ];
 
   function findApi(win) {
@@ -17,19 +32,28 @@
     return null;
   }
   var api = findApi(window.parent) || (window.opener && findApi(window.opener));
-  var get = function (name) { return api ? api.GetValue(name) : ''; };
-  var set = function (name, value) { if (api) api.SetValue(name, String(value)); };
+  var get = function (name) {
+    return api ? api.GetValue(name) : '';
+  };
+  var set = function (name, value) {
+    if (api) api.SetValue(name, String(value));
+  };
 
   if (api) api.Initialize('');
   var answers = {};
-  try { answers = JSON.parse(get('cmi.suspend_data') || '{}'); } catch (e) { answers = {}; }
-  if (get('cmi.completion_status') === 'unknown' || get('cmi.completion_status') === 'not attempted') set('cmi.completion_status', 'incomplete');
+  try {
+    answers = JSON.parse(get('cmi.suspend_data') || '{}');
+  } catch {
+    answers = {};
+  }
+  if (get('cmi.completion_status') === 'unknown' || get('cmi.completion_status') === 'not attempted')
+    set('cmi.completion_status', 'incomplete');
 
   var form = document.getElementById('quiz');
   questions.forEach(function (question, index) {
     var fieldset = document.createElement('fieldset');
     var legend = document.createElement('legend');
-    legend.textContent = (index + 1) + '. ' + question.text;
+    legend.textContent = index + 1 + '. ' + question.text;
     fieldset.appendChild(legend);
     question.choices.forEach(function (choice, choiceIndex) {
       var label = document.createElement('label');
@@ -38,7 +62,9 @@
       input.name = question.id;
       input.value = String(choiceIndex);
       input.checked = answers[question.id] === choiceIndex;
-      input.addEventListener('change', function () { answer(question, index, choiceIndex); });
+      input.addEventListener('change', function () {
+        answer(question, index, choiceIndex);
+      });
       label.appendChild(input);
       label.appendChild(document.createTextNode(' ' + choice));
       fieldset.appendChild(label);
@@ -64,8 +90,12 @@
   }
 
   function update() {
-    var answered = questions.filter(function (q) { return answers[q.id] !== undefined; }).length;
-    var correct = questions.filter(function (q) { return answers[q.id] === q.answer; }).length;
+    var answered = questions.filter(function (q) {
+      return answers[q.id] !== undefined;
+    }).length;
+    var correct = questions.filter(function (q) {
+      return answers[q.id] === q.answer;
+    }).length;
     document.getElementById('progress').textContent = answered + ' of ' + questions.length + ' answered';
     set('cmi.progress_measure', (answered / questions.length).toFixed(2));
     if (answered < questions.length) return;
@@ -77,7 +107,11 @@
     set('cmi.completion_status', 'completed');
     set('cmi.success_status', scaled >= 0.6 ? 'passed' : 'failed');
     document.getElementById('result').textContent =
-      correct + ' of ' + questions.length + ' correct. ' + (scaled >= 0.6 ? 'Well done!' : 'Read the allergen chart again and have another go.');
+      correct +
+      ' of ' +
+      questions.length +
+      ' correct. ' +
+      (scaled >= 0.6 ? 'Well done!' : 'Read the allergen chart again and have another go.');
   }
 
   window.addEventListener('pagehide', function () {

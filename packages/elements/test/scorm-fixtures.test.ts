@@ -111,7 +111,9 @@ describe('SCORM fixtures in <lms-course-player>', function () {
       expect(player.progress?.order.length, 'lessons in the outline').to.equal(fixtureInfo.launchable);
       row.outline = `${player.progress?.order.length} items`;
 
-      await waitUntil(() => contentFrame(player)?.contentDocument?.readyState === 'complete', 'the launch page did not load', { timeout: 15000 });
+      await waitUntil(() => contentFrame(player)?.contentDocument?.readyState === 'complete', 'the launch page did not load', {
+        timeout: 15000,
+      });
       const frame = contentFrame(player) as HTMLIFrameElement;
       await waitUntil(() => loadCheck(frame).done, 'the frame did not finish loading its pages and images', { timeout: 15000 });
       const loaded = loadCheck(frame);
@@ -161,7 +163,8 @@ describe('SCORM fixtures in <lms-course-player>', function () {
       const read = (element: string) => (resumed.GetValue ?? resumed.LMSGetValue)?.call(resumed, element);
       expect(read(fixtureInfo.version === '1.2' ? 'cmi.core.entry' : 'cmi.entry')).to.equal('resume');
       // What the content was given at launch (the Golf pages ask "resume?" with confirm(), which a test browser answers no).
-      const view = again.player.shadowRoot?.querySelector('lms-scorm-lesson') as (HTMLElement & { session?: { startingCmi: unknown } }) | null;
+      const view = again.player.shadowRoot?.querySelector('lms-scorm-lesson') as
+        (HTMLElement & { session?: { startingCmi: unknown } }) | null;
       const given = JSON.stringify(view?.session?.startingCmi);
       expect(given).to.contain(fixtureInfo.version === '1.2' ? '"lesson_location":"1"' : '"location":"1"');
       expect(read('cmi.suspend_data')).to.equal('state-from-test');

@@ -36,12 +36,17 @@ describe('SCORM in <lms-course-player>', function () {
     };
     const storage = new MemoryAdapter();
     const provider = await fixture<LmsProvider>(
-      html`<lms-provider learner-email="ada@example.com" .storage=${storage}><lms-course-player .course=${course}></lms-course-player></lms-provider>`,
+      html`<lms-provider learner-email="ada@example.com" .storage=${storage}
+        ><lms-course-player .course=${course}></lms-course-player
+      ></lms-provider>`,
     );
     const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
     await waitUntil(() => player.currentLessonId === 'intro');
     await player.goToLesson('package');
-    await waitUntil(() => (window as unknown as { API_1484_11?: { isInitialized(): boolean } }).API_1484_11?.isInitialized(), 'SCO not initialized');
+    await waitUntil(
+      () => (window as unknown as { API_1484_11?: { isInitialized(): boolean } }).API_1484_11?.isInitialized(),
+      'SCO not initialized',
+    );
     const api = (window as unknown as { API_1484_11: { SetValue(e: string, v: string): string; Commit(p: string): string } }).API_1484_11;
     api.SetValue('cmi.completion_status', 'completed');
     api.SetValue('cmi.success_status', 'passed');
@@ -58,10 +63,14 @@ describe('SCORM in <lms-course-player>', function () {
 
   it('shows a clear message when the content cannot load a script from the internet', async () => {
     const provider = await fixture<LmsProvider>(
-      html`<lms-provider learner-email="ada@example.com" storage-type="memory"><lms-course-player src="/__zip/test/scorm/cdn-sco.zip"></lms-course-player></lms-provider>`,
+      html`<lms-provider learner-email="ada@example.com" storage-type="memory"
+        ><lms-course-player src="/__zip/test/scorm/cdn-sco.zip"></lms-course-player
+      ></lms-provider>`,
     );
     const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
-    await waitUntil(() => scormView(player)?.shadowRoot.querySelector('[role="alert"]'), 'no message about the missing script', { timeout: 15000 });
+    await waitUntil(() => scormView(player)?.shadowRoot.querySelector('[role="alert"]'), 'no message about the missing script', {
+      timeout: 15000,
+    });
     const message = scormView(player)?.shadowRoot.querySelector('[role="alert"]')?.textContent ?? '';
     expect(message).to.contain('cdn.lms-kit.invalid');
     expect(message).to.contain('internet');
@@ -72,7 +81,10 @@ describe('SCORM in <lms-course-player>', function () {
     const url = `/test/pages/scorm-tab.html?db=${db}&src=${encodeURIComponent('/test/scorm/tab-sco/imsmanifest.xml')}`;
     const first = await openTab(url);
     await waitInTab(first, `window.API_1484_11?.isInitialized()`, 15000);
-    await evalInTab(first, `(window.API_1484_11.SetValue('cmi.location', 'page-7'), window.API_1484_11.SetValue('cmi.suspend_data', 'kept'))`);
+    await evalInTab(
+      first,
+      `(window.API_1484_11.SetValue('cmi.location', 'page-7'), window.API_1484_11.SetValue('cmi.suspend_data', 'kept'))`,
+    );
     // Closed at once, no Commit: only the pagehide journal can keep these values.
     await closeTab(first);
     const second = await openTab(url);
@@ -106,7 +118,12 @@ describe('SCORM 2004 sequencing in <lms-course-player>', function () {
     const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
     await waitUntil(() => player.currentLessonId === 'one', 'the first SCO was not opened', { timeout: 15000 });
     expect(await player.goToLesson('three')).to.equal(false);
-    const api = () => (window as unknown as { API_1484_11?: { isInitialized(): boolean; SetValue(e: string, v: string): string; Terminate(p: string): string } }).API_1484_11;
+    const api = () =>
+      (
+        window as unknown as {
+          API_1484_11?: { isInitialized(): boolean; SetValue(e: string, v: string): string; Terminate(p: string): string };
+        }
+      ).API_1484_11;
     await waitUntil(() => api()?.isInitialized(), 'SCO one did not initialize', { timeout: 15000 });
     api()?.SetValue('cmi.completion_status', 'completed');
     api()?.SetValue('adl.nav.request', 'continue');
@@ -136,7 +153,11 @@ describe('the demo SCORM package', function () {
       timeout: 15000,
     });
     const doc = frame()?.contentDocument as Document;
-    for (const [name, value] of [['gluten', '0'], ['unsure', '1'], ['tongs', '0']]) {
+    for (const [name, value] of [
+      ['gluten', '0'],
+      ['unsure', '1'],
+      ['tongs', '0'],
+    ]) {
       (doc.querySelector(`input[name="${name}"][value="${value}"]`) as HTMLInputElement).click();
     }
     await waitUntil(() => player.progress?.lessons.check?.status === 'completed', 'the check did not complete');
@@ -148,6 +169,11 @@ describe('the demo SCORM package', function () {
     expect(answered.map((statement) => statement.object.id.split('/').pop())).to.deep.equal(['gluten', 'unsure', 'tongs']);
     expect(answered[2].result?.success).to.equal(false);
     expect(answered[0].context?.contextActivities?.category?.[0].id).to.equal('https://w3id.org/xapi/scorm');
-    expect(statements.map((statement) => statement.verb.id.split('/').pop())).to.include.members(['initialized', 'scored', 'completed', 'passed']);
+    expect(statements.map((statement) => statement.verb.id.split('/').pop())).to.include.members([
+      'initialized',
+      'scored',
+      'completed',
+      'passed',
+    ]);
   });
 });

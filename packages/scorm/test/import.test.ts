@@ -51,11 +51,28 @@ describe('importScormPackage', () => {
     ['a zip without imsmanifest.xml', () => makeZip({ 'index.html': 'hello' }), 'package/no-manifest'],
     ['invalid XML', () => makeZip({ 'imsmanifest.xml': '<manifest><organizations>', 'index.html': '' }), 'package/invalid-manifest'],
     ['a launch file missing from the zip', () => makeZip({ 'imsmanifest.xml': goodManifest }), 'package/missing-file'],
-    ['zip-slip: an entry with ../', () => makeZip({ 'imsmanifest.xml': goodManifest, 'index.html': '', '../../evil.js': 'x' }), 'package/unsafe-path'],
-    ['zip-slip: an absolute path', () => makeZip({ 'imsmanifest.xml': goodManifest, 'index.html': '', '/etc/evil.js': 'x' }), 'package/unsafe-path'],
+    [
+      'zip-slip: an entry with ../',
+      () => makeZip({ 'imsmanifest.xml': goodManifest, 'index.html': '', '../../evil.js': 'x' }),
+      'package/unsafe-path',
+    ],
+    [
+      'zip-slip: an absolute path',
+      () => makeZip({ 'imsmanifest.xml': goodManifest, 'index.html': '', '/etc/evil.js': 'x' }),
+      'package/unsafe-path',
+    ],
     [
       'a zip bomb (20 MiB of zeros in a few KiB)',
-      () => new File([zipSync({ 'imsmanifest.xml': new TextEncoder().encode(goodManifest), 'index.html': new Uint8Array(20 * 1024 * 1024) }) as BlobPart], 'bomb.zip'),
+      () =>
+        new File(
+          [
+            zipSync({
+              'imsmanifest.xml': new TextEncoder().encode(goodManifest),
+              'index.html': new Uint8Array(20 * 1024 * 1024),
+            }) as BlobPart,
+          ],
+          'bomb.zip',
+        ),
       'package/too-large',
     ],
     ['a download that fails', () => '/__shared/fixtures/scorm12/does-not-exist.zip', 'package/download-failed'],

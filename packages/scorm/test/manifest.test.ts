@@ -44,7 +44,10 @@ describe('parseManifest', () => {
     expect(parseManifest(manifest2004(org, res, 'CAM 1.3')).edition).to.equal(2);
     expect(parseManifest(manifest2004(org, res, '2004 3rd Edition')).edition).to.equal(3);
     expect(parseManifest(manifest2004(org, res, '2004 4th Edition')).edition).to.equal(4);
-    const noVersion12 = manifest12(`<item identifier="i" identifierref="r"><title>I</title></item>`, res).replace(/<metadata>.*<\/metadata>/s, '');
+    const noVersion12 = manifest12(`<item identifier="i" identifierref="r"><title>I</title></item>`, res).replace(
+      /<metadata>.*<\/metadata>/s,
+      '',
+    );
     expect(parseManifest(noVersion12).version).to.equal('1.2');
     expect(parseManifest(manifest2004(org, res, '')).version).to.equal('2004');
   });
@@ -121,8 +124,17 @@ describe('parseManifest', () => {
         },
       ],
     });
-    expect(sequencing.objectives?.[0]).to.deep.include({ objectiveID: 'obj', primary: true, satisfiedByMeasure: true, minNormalizedMeasure: 0.7 });
-    expect(sequencing.objectives?.[0].mapInfo[0]).to.deep.include({ targetObjectiveID: 'global-obj', writeSatisfiedStatus: true, readSatisfiedStatus: true });
+    expect(sequencing.objectives?.[0]).to.deep.include({
+      objectiveID: 'obj',
+      primary: true,
+      satisfiedByMeasure: true,
+      minNormalizedMeasure: 0.7,
+    });
+    expect(sequencing.objectives?.[0].mapInfo[0]).to.deep.include({
+      targetObjectiveID: 'global-obj',
+      writeSatisfiedStatus: true,
+      readSatisfiedStatus: true,
+    });
     expect(sequencing.objectives?.[1]).to.deep.include({ objectiveID: 'second', primary: false });
     expect(sequencing.deliveryControls).to.deep.equal({ tracked: true, completionSetByContent: true });
     expect(sequencing.rollupConsiderations).to.deep.equal({ requiredForSatisfied: 'ifAttempted' });
@@ -152,7 +164,12 @@ describe('parseManifest', () => {
     expect(missing.issues).to.deep.include({ path: 'organizations[0].items[0].identifierref', message: 'unknown resource "nope"' });
     const nothing = failure(manifest12(`<item identifier="a"><title>Only a folder</title></item>`, ''));
     expect(nothing.issues.map((issue) => issue.message)).to.include('no item points at a resource with a launch file');
-    const outside = failure(manifest12(`<item identifier="a" identifierref="r"><title>A</title></item>`, `<resource identifier="r" type="webcontent" href="../../etc/passwd"/>`));
+    const outside = failure(
+      manifest12(
+        `<item identifier="a" identifierref="r"><title>A</title></item>`,
+        `<resource identifier="r" type="webcontent" href="../../etc/passwd"/>`,
+      ),
+    );
     expect(outside.issues[0].message).to.contain('outside the package');
   });
 

@@ -6,12 +6,17 @@ import { manifest2004 } from './support.js';
 
 const resources = (...ids: string[]) =>
   ids.map((id) => `<resource identifier="r-${id}" type="webcontent" adlcp:scormType="sco" href="${id}.html"/>`).join('');
-const item = (id: string, sequencing = '') => `<item identifier="${id}" identifierref="r-${id}"><title>${id}</title>${sequencing ? `<imsss:sequencing>${sequencing}</imsss:sequencing>` : ''}</item>`;
+const item = (id: string, sequencing = '') =>
+  `<item identifier="${id}" identifierref="r-${id}"><title>${id}</title>${sequencing ? `<imsss:sequencing>${sequencing}</imsss:sequencing>` : ''}</item>`;
 const organization = (items: string, sequencing = '') =>
   `<organization identifier="org"><title>Test</title>${items}${sequencing ? `<imsss:sequencing>${sequencing}</imsss:sequencing>` : ''}</organization>`;
 
 /** Plays the delivered SCO as content would: Initialize, report, ask to go on, Terminate. */
-function playSco(sequencer: PackageSequencer, report: { completed?: boolean; passed?: boolean; score?: number }, request = 'continue'): void {
+function playSco(
+  sequencer: PackageSequencer,
+  report: { completed?: boolean; passed?: boolean; score?: number },
+  request = 'continue',
+): void {
   const api = sequencer.api;
   api.Initialize('');
   if (report.completed !== undefined) api.SetValue('cmi.completion_status', report.completed ? 'completed' : 'incomplete');
@@ -38,7 +43,10 @@ async function sequencerFor(xml: string) {
 
 describe('SCORM 2004 sequencing through scorm-again', () => {
   it('forced sequential order: starts on the first SCO, refuses choice, continues in order', async () => {
-    const xml = manifest2004(organization(item('one') + item('two') + item('three'), '<imsss:controlMode choice="false" flow="true"/>'), resources('one', 'two', 'three'));
+    const xml = manifest2004(
+      organization(item('one') + item('two') + item('three'), '<imsss:controlMode choice="false" flow="true"/>'),
+      resources('one', 'two', 'three'),
+    );
     const { sequencer, delivered } = await sequencerFor(xml);
     expect(delivered).to.deep.equal(['one']);
     expect(sequencer.choose('three')).to.equal(false);
@@ -137,6 +145,8 @@ describe('SCORM 2004 sequencing through scorm-again', () => {
     );
     const compiled = compileActivityTree(pkg, pkg.organizations[0]);
     expect(compiled.settings.activityTree?.children?.[0].sequencingControls).to.deep.include({ flow: true, choice: false });
-    expect(compiled.warnings.map((warning) => warning.message)).to.include('rollup condition "timeLimitExceeded" is not evaluated; the rule is ignored');
+    expect(compiled.warnings.map((warning) => warning.message)).to.include(
+      'rollup condition "timeLimitExceeded" is not evaluated; the rule is ignored',
+    );
   });
 });

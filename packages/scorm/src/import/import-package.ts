@@ -108,7 +108,9 @@ function checkLaunchFiles(manifest: ScormPackage, paths: Set<string>): void {
     }
   }
   if (issues.length) {
-    throw new LmsError('package/missing-file', `The package is incomplete: ${issues.map((issue) => issue.message).join('; ')}.`, { issues });
+    throw new LmsError('package/missing-file', `The package is incomplete: ${issues.map((issue) => issue.message).join('; ')}.`, {
+      issues,
+    });
   }
 }
 
@@ -128,7 +130,13 @@ function absolute(url: string | URL): string {
 export function packageIdFor(source: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
-  const label = (source.split('/').pop()?.replace(/:\d+$/, '').replace(/\.zip$/i, '') ?? 'package')
+  const label = (
+    source
+      .split('/')
+      .pop()
+      ?.replace(/:\d+$/, '')
+      .replace(/\.zip$/i, '') ?? 'package'
+  )
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .slice(0, 40);
   return `${label || 'package'}-${(hash >>> 0).toString(36)}`;

@@ -26,7 +26,11 @@ const RATIO_CHECK_AFTER = 1024 * 1024;
  * that is not a zip fails with `package/not-a-zip`; a zip that inflates past the limits fails with
  * `package/too-large` as soon as the limit is crossed, not after.
  */
-export async function unzipStream(stream: ReadableStream<Uint8Array>, limits: UnzipLimits = {}, signal?: AbortSignal): Promise<UnzippedFile[]> {
+export async function unzipStream(
+  stream: ReadableStream<Uint8Array>,
+  limits: UnzipLimits = {},
+  signal?: AbortSignal,
+): Promise<UnzippedFile[]> {
   const { maxTotalBytes, maxRatio, maxEntries } = { ...DEFAULTS, ...limits };
   const files: UnzippedFile[] = [];
   const open = new Set<string>();
@@ -48,7 +52,8 @@ export async function unzipStream(stream: ReadableStream<Uint8Array>, limits: Un
     open.add(path);
     file.ondata = (error, data, final) => {
       if (failure) return;
-      if (error) return void fail(new LmsError('package/corrupt-zip', `"${file.name}" cannot be unzipped: ${error.message}`, { cause: error }));
+      if (error)
+        return void fail(new LmsError('package/corrupt-zip', `"${file.name}" cannot be unzipped: ${error.message}`, { cause: error }));
       totalBytes += data.length;
       if (totalBytes > maxTotalBytes) {
         file.terminate();

@@ -50,7 +50,11 @@ class ManifestReader {
       this.issues.push({ path: 'organizations', message: 'no item points at a resource with a launch file' });
     }
     if (defaultOrganization && !organizations.some((o) => o.identifier === defaultOrganization)) {
-      this.warn('manifest/ignored', 'organizations.default', `default organization "${defaultOrganization}" does not exist; using the first`);
+      this.warn(
+        'manifest/ignored',
+        'organizations.default',
+        `default organization "${defaultOrganization}" does not exist; using the first`,
+      );
     }
     const sequencingCollection: ScormPackage['sequencingCollection'] = {};
     for (const element of childElements(childElement(root, 'sequencingCollection') ?? root, 'sequencing')) {
@@ -121,7 +125,8 @@ class ManifestReader {
     });
     for (const [index, resource] of Object.values(resources).entries()) {
       resource.dependencies.forEach((ref, refIndex) => {
-        if (!resources[ref]) this.warn('manifest/unknown-resource', `resources[${index}].dependencies[${refIndex}]`, `unknown resource "${ref}"`);
+        if (!resources[ref])
+          this.warn('manifest/unknown-resource', `resources[${index}].dependencies[${refIndex}]`, `unknown resource "${ref}"`);
       });
     }
     return resources;

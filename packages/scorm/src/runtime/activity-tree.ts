@@ -22,7 +22,19 @@ const RULE_CONDITIONS = new Set([
   'outsideAvailableTimeRange',
   'always',
 ]);
-const RULE_ACTIONS = new Set(['skip', 'disabled', 'hiddenFromChoice', 'stopForwardTraversal', 'exitParent', 'exitAll', 'retry', 'retryAll', 'continue', 'previous', 'exit']);
+const RULE_ACTIONS = new Set([
+  'skip',
+  'disabled',
+  'hiddenFromChoice',
+  'stopForwardTraversal',
+  'exitParent',
+  'exitAll',
+  'retry',
+  'retryAll',
+  'continue',
+  'previous',
+  'exit',
+]);
 /** Manifest rollup conditions → scorm-again's names (timeLimitExceeded and outsideAvailableTimeRange have none). */
 const ROLLUP_CONDITIONS: Record<string, string> = {
   satisfied: 'satisfied',
@@ -55,7 +67,8 @@ export function compileActivityTree(pkg: ScormPackage, organization: Organizatio
   const resolve = (sequencing: Sequencing | undefined, path: string): Sequencing | undefined => {
     if (!sequencing?.idRef) return sequencing;
     const shared = pkg.sequencingCollection[sequencing.idRef];
-    if (!shared) warnings.push({ code: 'sequencing/unsupported', path, message: `unknown sequencing collection entry "${sequencing.idRef}"` });
+    if (!shared)
+      warnings.push({ code: 'sequencing/unsupported', path, message: `unknown sequencing collection entry "${sequencing.idRef}"` });
     return { ...shared, ...sequencing };
   };
   const activity = (item: Item, path: string): ActivitySettings => {
@@ -66,7 +79,11 @@ export function compileActivityTree(pkg: ScormPackage, organization: Organizatio
     if (item.completionThreshold) settings.completionThreshold = { ...item.completionThreshold };
     if (item.hideLmsUi?.length) settings.hideLmsUi = item.hideLmsUi as ActivitySettings['hideLmsUi'];
     if (item.timeLimitAction) {
-      warnings.push({ code: 'sequencing/unsupported', path, message: `timeLimitAction "${item.timeLimitAction}" is given to the SCO, not enforced by the player` });
+      warnings.push({
+        code: 'sequencing/unsupported',
+        path,
+        message: `timeLimitAction "${item.timeLimitAction}" is given to the SCO, not enforced by the player`,
+      });
     }
     applySequencing(settings, resolve(item.sequencing, path), path, warnings);
     return settings;
@@ -119,7 +136,8 @@ function applySequencing(settings: ActivitySettings, sequencing: Sequencing | un
   if (sequencing.limitConditions?.attemptAbsoluteDurationLimit) {
     settings.attemptAbsoluteDurationLimit = sequencing.limitConditions.attemptAbsoluteDurationLimit;
   }
-  const rules = (list: SequencingRule[] | undefined) => list?.map((rule) => compileRule(rule, unsupported)).filter((rule): rule is SequencingRuleSettings => !!rule);
+  const rules = (list: SequencingRule[] | undefined) =>
+    list?.map((rule) => compileRule(rule, unsupported)).filter((rule): rule is SequencingRuleSettings => !!rule);
   const pre = rules(sequencing.preConditionRules);
   const exit = rules(sequencing.exitConditionRules);
   const post = rules(sequencing.postConditionRules);

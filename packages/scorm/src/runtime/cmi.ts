@@ -59,20 +59,18 @@ function scoreOf(raw: unknown): Score | undefined {
 }
 
 export function summarizeCmi(version: ScormVersion, cmi: CmiJson): CmiSummary {
-  const interactions = cmiArray(cmi.interactions).map(
-    (interaction): InteractionRecord => ({
-      id: text(interaction.id),
-      type: text(interaction.type) || undefined,
-      description: text(interaction.description) || undefined,
-      learnerResponse: text(interaction.learner_response ?? interaction.student_response) || undefined,
-      result: text(interaction.result) || undefined,
-      correctResponses: cmiArray(interaction.correct_responses)
-        .map((response) => text(response.pattern))
-        .filter(Boolean),
-      latency: text(interaction.latency) || undefined,
-      weighting: text(interaction.weighting) || undefined,
-    }),
-  );
+  const interactions = cmiArray(cmi.interactions).map((interaction): InteractionRecord => ({
+    id: text(interaction.id),
+    type: text(interaction.type) || undefined,
+    description: text(interaction.description) || undefined,
+    learnerResponse: text(interaction.learner_response ?? interaction.student_response) || undefined,
+    result: text(interaction.result) || undefined,
+    correctResponses: cmiArray(interaction.correct_responses)
+      .map((response) => text(response.pattern))
+      .filter(Boolean),
+    latency: text(interaction.latency) || undefined,
+    weighting: text(interaction.weighting) || undefined,
+  }));
   if (version === '1.2') {
     const core = object(cmi.core);
     const status = text(core.lesson_status);

@@ -62,7 +62,8 @@ function launchData2004(item: Item, learnerId: string, learnerName: string, save
   const threshold = item.completionThreshold;
   if (threshold?.completedByMeasure) data.completion_threshold = String(threshold.minProgressMeasure);
   const primary = item.sequencing?.objectives?.find((objective) => objective.primary);
-  if (primary?.satisfiedByMeasure && primary.minNormalizedMeasure !== undefined) data.scaled_passing_score = String(primary.minNormalizedMeasure);
+  if (primary?.satisfiedByMeasure && primary.minNormalizedMeasure !== undefined)
+    data.scaled_passing_score = String(primary.minNormalizedMeasure);
   data.objectives = objectives2004(item, saved);
   if (!(data.objectives as unknown[]).length) delete data.objectives;
   return data;

@@ -141,7 +141,9 @@ function toPackageStoreError(error: unknown, action: string): LmsError {
   const name = (error as { name?: string } | null)?.name;
   const detail = (error as { message?: string } | null)?.message ?? String(error);
   if (name === 'QuotaExceededError') {
-    return new LmsError('storage/quota-exceeded', `Browser storage is full: could not ${action}. Nothing of it was kept.`, { cause: error });
+    return new LmsError('storage/quota-exceeded', `Browser storage is full: could not ${action}. Nothing of it was kept.`, {
+      cause: error,
+    });
   }
   if (name === 'SecurityError' || name === 'InvalidStateError') {
     return new LmsError('storage/unavailable', `This browser does not let the page store packages: could not ${action}.`, { cause: error });

@@ -47,9 +47,13 @@ async function register(options: ServiceWorkerOptions): Promise<ServiceWorkerReg
   try {
     registration = await navigator.serviceWorker.register(url, { scope: options.scope, type: options.type ?? 'classic' });
   } catch (error) {
-    throw new LmsError('scorm/service-worker-unavailable', `Could not start the LMS Kit service worker from ${url}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new LmsError(
+      'scorm/service-worker-unavailable',
+      `Could not start the LMS Kit service worker from ${url}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   await activated(registration);
   return registration;
@@ -63,7 +67,8 @@ function activated(registration: ServiceWorkerRegistration): Promise<void> {
     if (!worker) return reject(new LmsError('scorm/service-worker-unavailable', 'The LMS Kit service worker did not install.'));
     const check = () => {
       if (worker.state === 'activated') resolve();
-      else if (worker.state === 'redundant') reject(new LmsError('scorm/service-worker-unavailable', 'The LMS Kit service worker failed to install.'));
+      else if (worker.state === 'redundant')
+        reject(new LmsError('scorm/service-worker-unavailable', 'The LMS Kit service worker failed to install.'));
     };
     worker.addEventListener('statechange', check);
     check();

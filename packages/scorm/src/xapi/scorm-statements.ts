@@ -1,5 +1,13 @@
 import type { Learner } from '@lms-kit/core';
-import { ActivityTypes, Verbs, buildStatement, toIsoDuration, type Activity, type Statement, type StatementResult } from '@lms-kit/core/xapi';
+import {
+  ActivityTypes,
+  Verbs,
+  buildStatement,
+  toIsoDuration,
+  type Activity,
+  type Statement,
+  type StatementResult,
+} from '@lms-kit/core/xapi';
 
 /** ADL xAPI SCORM Profile: statements a SCO's runtime calls turn into. */
 export const SCORM_PROFILE = 'https://w3id.org/xapi/scorm';

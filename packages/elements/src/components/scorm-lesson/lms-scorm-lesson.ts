@@ -128,7 +128,11 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
               ${items.map(
                 (item) =>
                   html`<li>
-                    <button class="action secondary" aria-current=${item === current ? 'step' : nothing} @click=${() => this.launch.select(item.identifier)}>
+                    <button
+                      class="action secondary"
+                      aria-current=${item === current ? 'step' : nothing}
+                      @click=${() => this.launch.select(item.identifier)}
+                    >
                       ${item.title}${this.launch.completedItems.has(item.identifier) ? html` <span aria-hidden="true">✓</span>` : nothing}
                     </button>
                   </li>`,
@@ -153,7 +157,8 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   private renderMessage() {
     const { state, error, offlineHost } = this.launch;
     if (state === 'loading') return html`<p part="message" aria-busy="true">${this.t('scorm.loading')}</p>`;
-    if (state === 'error' && error) return html`<p part="message" class="error" role="alert">${this.t('scorm.failed', { message: error.message })}</p>`;
+    if (state === 'error' && error)
+      return html`<p part="message" class="error" role="alert">${this.t('scorm.failed', { message: error.message })}</p>`;
     if (state === 'left') {
       return html`<p part="message" role="status">
         ${this.t('scorm.left', { title: this.launch.current?.title ?? '' })}

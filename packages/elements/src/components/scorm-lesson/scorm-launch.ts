@@ -1,10 +1,11 @@
 import { toLmsError, uuid, type Course, type LessonResult, type LmsError } from '@lms-kit/core';
 import type { Item, ScormLesson } from '@lms-kit/scorm';
 import type { CmiSummary, NavigationRequest, OpenedPackage, PackageSequencer, ScoAttemptData, ScoSession } from '@lms-kit/scorm/runtime';
+import type * as RuntimeModule from '@lms-kit/scorm/runtime';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LmsServices } from '../../context/services.js';
 
-type Runtime = typeof import('@lms-kit/scorm/runtime');
+type Runtime = typeof RuntimeModule;
 
 export type LaunchState = 'loading' | 'ready' | 'error' | 'left' | 'blocked';
 
@@ -100,7 +101,12 @@ export class ScormLaunchController implements ReactiveController {
     const key = `${services.storage.scope}|${services.learner.id}|${courseId}`;
     let sequencer = sequencers.get(key);
     if (!sequencer) {
-      const created = new runtime.PackageSequencer({ pkg: opened.manifest, storage: services.storage, learnerId: services.learner.id, courseId });
+      const created = new runtime.PackageSequencer({
+        pkg: opened.manifest,
+        storage: services.storage,
+        learnerId: services.learner.id,
+        courseId,
+      });
       sequencer = created.start().then(() => created);
       sequencers.set(key, sequencer);
     }
@@ -153,10 +159,18 @@ export class ScormLaunchController implements ReactiveController {
       lessonId: lesson.id,
       activityId: scoId,
       statements: (attemptId) =>
-        new runtime.ScormStatements({ learner: services.learner, registration, sco, course: courseActivityValue, attemptId, language: course?.language }),
+        new runtime.ScormStatements({
+          learner: services.learner,
+          registration,
+          sco,
+          course: courseActivityValue,
+          attemptId,
+          language: course?.language,
+        }),
       onResult: (result, summary) => this.onResult(item, result, summary),
       // With sequencing, the engine handles navigation requests and delivers the next activity.
-      onNavigationRequest: (request, target) => (this.sequencer ? this.onSequencedRequest(request) : this.onNavigationRequest(request, target)),
+      onNavigationRequest: (request, target) =>
+        this.sequencer ? this.onSequencedRequest(request) : this.onNavigationRequest(request, target),
       sequencer: this.sequencer,
     });
     await session.prepare();
@@ -194,7 +208,11 @@ export class ScormLaunchController implements ReactiveController {
   /** A lesson of several items is completed when all are; success and score come from the last one reported. */
   private reportLesson(result: LessonResult): void {
     const all = this.items.every((item) => this.completedItems.has(item.identifier));
-    this.host.report({ ...result, completed: all, progress: this.items.length > 1 ? this.completedItems.size / this.items.length : result.progress });
+    this.host.report({
+      ...result,
+      completed: all,
+      progress: this.items.length > 1 ? this.completedItems.size / this.items.length : result.progress,
+    });
   }
 
   private onNavigationRequest(request: NavigationRequest, target?: string): void {
@@ -227,13 +245,12 @@ export class ScormLaunchController implements ReactiveController {
     const { context, opened } = this;
     if (!context || !opened) return;
     const courseId = context.course?.id ?? `scorm:${opened.id}`;
-    const attempts = await context.services.storage
-      .listAttempts({ learnerId: context.services.learner.id, courseId })
-      .catch(() => []);
+    const attempts = await context.services.storage.listAttempts({ learnerId: context.services.learner.id, courseId }).catch(() => []);
     for (const attempt of attempts) {
       const data = attempt.data as ScoAttemptData | undefined;
       if (!data || data.lessonId !== context.lesson.id || !data.itemId) continue;
-      if (attempt.status === 'completed' || this.runtime?.summarizeCmi(data.version, data.cmi).completed) this.completedItems.add(data.itemId);
+      if (attempt.status === 'completed' || this.runtime?.summarizeCmi(data.version, data.cmi).completed)
+        this.completedItems.add(data.itemId);
     }
   }
 
