@@ -175,5 +175,14 @@ describe('the demo SCORM package', function () {
       'completed',
       'passed',
     ]);
+
+    // <lms-progress> beside the player shows completion, success and score.
+    const progress = document.createElement('lms-progress');
+    progress.setAttribute('course', 'scorm-northwind.allergen-check');
+    provider.append(progress);
+    await waitUntil(() => progress.shadowRoot?.querySelector('[part="result"]'), 'no results in <lms-progress>', { timeout: 5000 });
+    const results = [...(progress.shadowRoot?.querySelectorAll('[part="result"]') ?? [])].map((row) => row.textContent?.trim());
+    expect(results).to.deep.equal(['Check yourself: completed, passed, score 67%']);
+    await expect(progress).to.be.accessible();
   });
 });
