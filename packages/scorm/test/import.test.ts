@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { isLmsError } from '@lms-kit/core';
 import { getPackage, importScormPackage, listPackageFiles } from '@lms-kit/scorm';
 import { zipSync } from 'fflate';
+import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
 import { FIXTURES, clearPackageDatabase, makeZip, manifest12, packageDatabaseContents } from './support.js';
 
 const goodManifest = manifest12(
@@ -83,6 +84,18 @@ describe('importScormPackage', () => {
       expect(await packageDatabaseContents()).to.deep.equal({ packages: 0, files: 0 });
     });
   }
+
+  it('refuses a package the browser has no room for with storage/quota-exceeded, keeping nothing', async function () {
+    this.timeout(60_000);
+    const tab = await openTab('/test/pages/scorm-import.html', { isolated: true, quotaSize: 3 * 1024 * 1024 });
+    try {
+      await waitInTab(tab, 'typeof window.importBig === "function"');
+      expect(await evalInTab(tab, 'window.importBig(8)')).to.equal('storage/quota-exceeded');
+      expect(await evalInTab(tab, 'window.packageCounts()')).to.deep.equal({ packages: 0, files: 0 });
+    } finally {
+      await closeTab(tab);
+    }
+  });
 
   it('caps the total unzipped size', async () => {
     const zip = makeZip({ 'imsmanifest.xml': goodManifest, 'index.html': 'x'.repeat(4096) });
