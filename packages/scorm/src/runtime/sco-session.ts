@@ -238,6 +238,9 @@ function statusFingerprint(cmi: CmiJson): string {
   const core = cmi.core as Record<string, unknown> | undefined;
   const score = (core?.score ?? cmi.score) as Record<string, unknown> | undefined;
   const interactions = cmi.interactions as Record<string, unknown> | undefined;
+  // Content appends interactions (or updates the last one): their count and the last one tell.
+  const keys = interactions ? Object.keys(interactions) : [];
+  const last = keys.length ? JSON.stringify(interactions?.[keys[keys.length - 1]]) : '';
   return [
     core?.lesson_status ?? cmi.completion_status,
     cmi.success_status,
@@ -246,7 +249,8 @@ function statusFingerprint(cmi: CmiJson): string {
     score?.scaled,
     score?.min,
     score?.max,
-    interactions ? JSON.stringify(interactions) : '',
+    keys.length,
+    last,
   ].join('|');
 }
 
