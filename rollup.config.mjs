@@ -45,7 +45,15 @@ const defines = readdirSync('packages/elements/src/define')
 export default [
   packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
+  packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'sw/lms-kit-sw', 'lesson-kind']),
   packageBuild('elements', ['index', 'all', ...defines]),
+  // The service worker that serves SCORM package files (and, through its router, other routes):
+  // one classic script with nothing to import, to sit beside lms-kit.js.
+  {
+    input: 'packages/scorm/src/sw/lms-kit-sw.ts',
+    plugins: [nodeResolve({ exportConditions: ['source', 'production'], browser: true }), transpile(), terser({ compress: { passes: 2 } })],
+    output: { file: 'dist/lms-kit-sw.js', format: 'iife', sourcemap: true },
+  },
   // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what
   // only some pages need (Dexie, DOMPurify, lesson views) is split into chunks loaded on first use.
   {

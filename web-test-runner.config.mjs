@@ -8,6 +8,7 @@ import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 import { lmsCommandsPlugin } from './test/server/commands.mjs';
 import { prebundlePlugin } from './test/server/prebundle.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
+import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 
@@ -17,7 +18,7 @@ const executablePath = await findChromium();
 /** Test files run one at a time in Chromium: 2-core machines stay responsive and timing-free. */
 export default {
   files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-  middleware: [corsMiddleware(), sharedFilesMiddleware()],
+  middleware: [corsMiddleware(), sharedFilesMiddleware(), zipFolderMiddleware()],
   nodeResolve: { exportConditions: ['source', 'development'] },
   concurrency: 1,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: chromiumArgs } })],

@@ -9,13 +9,14 @@ import * as progress from '../stories/progress.stories.js';
 import * as provider from '../stories/provider.stories.js';
 import * as lessonViews from '../stories/lesson-views.stories.js';
 import * as quiz from '../stories/quiz.stories.js';
+import * as scorm from '../stories/scorm.stories.js';
 
 interface StoryLike {
   loaders?: Array<() => Promise<Record<string, unknown>>>;
   render?: (args: unknown, context: { loaded: Record<string, unknown> }) => TemplateResult;
 }
 
-const files: Record<string, Record<string, unknown>> = { coursePlayer, progress, provider, lessonViews, quiz };
+const files: Record<string, Record<string, unknown>> = { coursePlayer, progress, provider, lessonViews, quiz, scorm };
 
 /** Lit elements inside `root` (crossing shadow roots) have finished rendering and loading. */
 async function settled(root: Element): Promise<void> {

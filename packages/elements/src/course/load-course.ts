@@ -3,6 +3,8 @@ import { LmsError, type Course, type LoadedCourse } from '@lms-kit/core';
 /** Fetches and validates a course document; relative lesson URLs later resolve against its URL. */
 export async function loadCourse(src: string, signal?: AbortSignal): Promise<LoadedCourse> {
   const url = new URL(src, document.baseURI).href;
+  // A SCORM package (.zip, or an unpacked folder's manifest) plays as a course of its own.
+  if (/(\.zip|imsmanifest\.xml)$/i.test(new URL(url).pathname)) return (await import('./scorm-course.js')).loadScormCourse(url);
   void import('@lms-kit/core/validate'); // fetched alongside the course
   let response: Response;
   try {
@@ -28,6 +30,6 @@ export async function loadCourse(src: string, signal?: AbortSignal): Promise<Loa
 
 /** Validation is loaded with the first course, not with the page: progress views never need it. */
 export async function parseCourseLazily(json: unknown): Promise<Course> {
-  const { parseCourse } = await import('@lms-kit/core/validate');
+  const { parseCourse } = await import('./validate-course.js');
   return parseCourse(json);
 }

@@ -13,6 +13,8 @@ export interface LessonPosition {
 export interface LessonReportDetail {
   result?: LessonResult;
   position?: LessonPosition;
+  /** The lesson asks the player to open another lesson (a SCORM `adl.nav.request`): `next`, `previous` or a lesson id. */
+  navigate?: string;
 }
 
 /**

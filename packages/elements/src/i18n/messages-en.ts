@@ -1,5 +1,7 @@
 import type { lessonViewMessages } from './messages-en-lesson-views.js';
 import type { quizMessages } from './messages-en-quiz.js';
+import type { scormMessages } from './messages-en-scorm.js';
+import type { resultMessages } from './messages-en-results.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -48,5 +50,6 @@ export const en = {
 } as const;
 
 /** Every message id: the entry's and those that lazily loaded chunks bring (their English text comes with them). */
-export type MessageId = keyof typeof en | keyof typeof lessonViewMessages | keyof typeof quizMessages;
+export type MessageId =
+  keyof typeof en | keyof typeof lessonViewMessages | keyof typeof quizMessages | keyof typeof scormMessages | keyof typeof resultMessages;
 export type Messages = Partial<Record<MessageId, string>>;

@@ -14,6 +14,7 @@ const views = new Map<string, LessonViewDefinition>([
   ['embed', { tag: 'lms-embed-lesson', load: () => import('../define/lms-embed-lesson.js') }],
   // Quiz lessons (core's `quiz` lesson kind, an assessment) show with <lms-quiz-lesson>.
   ['quiz', { tag: 'lms-quiz-lesson', load: () => import('../define/lms-quiz-lesson.js') }],
+  ['scorm', { tag: 'lms-scorm-lesson', load: () => import('../define/lms-scorm-lesson.js') }],
 ]);
 
 /** Adds a lesson kind to the player (its validation is registered with `registerLessonKind` from core). */

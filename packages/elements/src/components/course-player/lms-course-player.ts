@@ -141,6 +141,9 @@ export class LmsCoursePlayer extends LmsElement {
   private onReport(event: LmsLessonReportEvent): void {
     event.stopPropagation();
     this.session.report(event.detail);
+    const to = event.detail.navigate;
+    const target = to === 'next' ? this.neighbour(1) : to === 'previous' ? this.neighbour(-1) : to;
+    if (target) void this.navigate(target);
   }
 
   private onScroll(): void {

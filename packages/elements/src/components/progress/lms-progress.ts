@@ -6,6 +6,7 @@ import { loadCourse } from '../../course/load-course.js';
 import { formatDate, formatDuration, formatPercent } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { tokens } from '../../styles/shared.styles.js';
+import type { renderResults } from './progress-results.js';
 
 interface ProgressData {
   outline?: Course | CourseOutline;
@@ -22,6 +23,8 @@ interface ProgressData {
  * @csspart bar - A progress bar (overall and per module).
  * @csspart module - One module's line.
  * @csspart next - The "next lesson" line.
+ * @csspart results - The results of lessons that report success or a score (SCORM packages, assessments).
+ * @csspart result - One lesson's result: completion, passed or not, score.
  *
  * @cssproperty --lms-color-success - Colour of the bars. Default `#047857`.
  */
@@ -92,6 +95,8 @@ export class LmsProgress extends LmsElement {
 
   /** Bumped when storage reports a change to what is shown, so the data task runs again. */
   private revision = 0;
+  /** The results list, loaded once a course has lessons with a success or score to show. */
+  private results?: typeof renderResults;
   private unsubscribe?: () => void;
 
   private readonly data = new Task(this, {
@@ -173,6 +178,7 @@ export class LmsProgress extends LmsElement {
       </ul>
       <p>${this.t('progress.timeSpent', { time: formatDuration(this.locale, state.timeSpentMs) })}</p>
       ${state.points > 0 ? html`<p>${this.t('progress.points', { count: state.points })}</p>` : nothing}
+      ${this.renderResults(outline, progress)}
       ${
         progress.completedAt
           ? html`<p>${this.t('progress.completedOn', { date: formatDate(this.locale, progress.completedAt) })}</p>`
@@ -180,6 +186,18 @@ export class LmsProgress extends LmsElement {
             ? html`<p part="next">${this.t('progress.next', { title: lessonTitle(state.nextLessonId) })}</p>`
             : nothing
       }`;
+  }
+
+  private renderResults(outline: Course | CourseOutline, progress: CourseProgress) {
+    if (!Object.values(progress.lessons).some((lesson) => lesson.passed !== undefined || lesson.score)) return nothing;
+    if (!this.results) {
+      void import('./progress-results.js').then((module) => {
+        this.results = module.renderResults;
+        this.requestUpdate();
+      });
+      return nothing;
+    }
+    return this.results(outline, progress, this.t.bind(this), this.locale);
   }
 
   private bar(percent: number, label: string) {

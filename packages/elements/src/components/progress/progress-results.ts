@@ -1,0 +1,27 @@
+import type { CourseProgress, LessonBase } from '@lms-kit/core';
+import { html, nothing } from 'lit';
+import type { CourseOutline } from '../../course/course-outline-store.js';
+import { formatPercent, type Translate } from '../../i18n/localize.js';
+import '../../i18n/messages-en-results.js';
+
+/**
+ * The results of the lessons that report success or a score (SCORM packages, assessments): completion,
+ * passed or not, and the best score. Loaded by `<lms-progress>` only when there is such a result.
+ */
+export function renderResults(outline: Pick<CourseOutline, 'modules'>, progress: CourseProgress, t: Translate, locale: string) {
+  const lessons = outline.modules.flatMap((module) => module.lessons as LessonBase[]);
+  const rows = lessons
+    .map((lesson) => ({ lesson, result: progress.lessons[lesson.id] }))
+    .filter(({ result }) => result && (result.passed !== undefined || result.score?.scaled !== undefined));
+  if (!rows.length) return nothing;
+  return html`<p class="results-title">${t('results.title')}</p>
+    <ul part="results">
+      ${rows.map(({ lesson, result }) => {
+        const parts = [t(result.status === 'completed' ? 'results.completed' : 'results.inProgress')];
+        if (result.passed !== undefined) parts.push(t(result.passed ? 'results.passed' : 'results.failed'));
+        const scaled = result.score?.scaled;
+        if (scaled !== undefined) parts.push(t('results.score', { percent: formatPercent(locale, Math.round(scaled * 100)) }));
+        return html`<li part="result">${lesson.title}: ${parts.join(', ')}</li>`;
+      })}
+    </ul>`;
+}

@@ -1,0 +1,182 @@
+import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
+import type { LessonResult } from '@lms-kit/core';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { query } from 'lit/decorators.js';
+import { LmsLessonReportEvent } from '../../events/lesson-report.js';
+import { LessonViewElement } from '../../lessons/lesson-view.js';
+import { tokens } from '../../styles/shared.styles.js';
+import { ScormLaunchController } from './scorm-launch.js';
+import '../../i18n/messages-en-scorm.js';
+
+/**
+ * @tag lms-scorm-lesson
+ * @summary Plays a `scorm` lesson: a SCORM 1.2 or 2004 package (or one item of it) in a frame, with the
+ * scorm-again runtime the content looks for, its data saved as it commits and resumed next time.
+ *
+ * @csspart base - The wrapper.
+ * @csspart items - The list of the lesson's items, when it has several.
+ * @csspart frame - The content frame.
+ * @csspart message - Loading, offline and error messages.
+ *
+ * @cssproperty --lms-scorm-height - Height of the content frame. Default `560px` (or the lesson's `height`).
+ */
+export class LmsScormLesson extends LessonViewElement<ScormLesson> {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      iframe {
+        display: block;
+        inline-size: 100%;
+        block-size: var(--lms-scorm-height, var(--_height, 560px));
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: #fff;
+      }
+      .items {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.375rem;
+        list-style: none;
+        padding: 0;
+        margin: 0 0 0.75rem;
+      }
+      .items button[aria-current] {
+        font-weight: 600;
+      }
+      [part='message'] {
+        padding: 0.75rem 1rem;
+        border-radius: var(--_radius);
+        background: var(--_subtle);
+        margin: 0 0 0.75rem;
+      }
+      [part='message'].error {
+        background: color-mix(in srgb, var(--_danger) 10%, var(--_surface));
+      }
+    `,
+  ];
+
+  @query('iframe') private frame?: HTMLIFrameElement;
+  private readonly launch = new ScormLaunchController(this);
+  private openedFor?: unknown;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('message', this.onMessage);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('message', this.onMessage);
+    this.openedFor = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const services = this.services.value;
+    if (this.lesson && services && this.openedFor !== this.lesson) {
+      this.openedFor = this.lesson;
+      void this.launch.open(this.lesson, this.course, services);
+    }
+    super.willUpdate(changed);
+  }
+
+  /** Resolves once the package is open and the frame shows its launch page (or an error is shown). */
+  override get contentReady(): Promise<unknown> {
+    return this.updateComplete;
+  }
+
+  /** The runtime session of the SCO shown (its scorm-again `api`, `attempt`, `startingCmi`), once launched. */
+  get session() {
+    return this.launch.session;
+  }
+
+  report(result: LessonResult): void {
+    this.reportResult(result);
+  }
+
+  navigateTo(target: string): void {
+    this.dispatchEvent(new LmsLessonReportEvent({ navigate: target }));
+  }
+
+  /** Messages from the content's frames (same origin): a script from the internet failed to load. */
+  private onMessage = (event: MessageEvent): void => {
+    if (event.origin !== location.origin || (event.data as { type?: string })?.type !== RESOURCE_FAILED_MESSAGE) return;
+    if (!this.isOurFrame(event.source as Window | null)) return;
+    this.launch.onResourceFailed(String((event.data as { url?: string }).url));
+  };
+
+  private isOurFrame(source: Window | null): boolean {
+    for (let w = source; w; w = w.parent === w ? null : w.parent) if (w === this.frame?.contentWindow) return true;
+    return false;
+  }
+
+  private retry(): void {
+    this.openedFor = undefined;
+    this.requestUpdate();
+  }
+
+  protected override render() {
+    const { state, items, current } = this.launch;
+    const height = this.lesson?.height;
+    return html`<div part="base" style=${height ? `--_height: ${height}px` : nothing}>
+      ${this.renderMessage()}
+      ${
+        items.length > 1 && state !== 'error'
+          ? html`<ol class="items" part="items" aria-label=${this.t('scorm.items')}>
+              ${items.map(
+                (item) =>
+                  html`<li>
+                    <button
+                      class="action secondary"
+                      aria-current=${item === current ? 'step' : nothing}
+                      @click=${() => this.launch.select(item.identifier)}
+                    >
+                      ${item.title}${this.launch.completedItems.has(item.identifier) ? html` <span aria-hidden="true">✓</span>` : nothing}
+                    </button>
+                  </li>`,
+              )}
+            </ol>`
+          : nothing
+      }
+      ${
+        state === 'ready' && this.launch.launchUrl
+          ? html`<iframe
+              part="frame"
+              src=${this.launch.launchUrl}
+              title=${this.t('scorm.frameTitle', { title: current?.title ?? this.lesson?.title ?? '' })}
+              allow="fullscreen; autoplay"
+              @load=${() => this.launch.onFrameLoad()}
+            ></iframe>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderMessage() {
+    const { state, error, offlineHost } = this.launch;
+    if (state === 'loading') return html`<p part="message" aria-busy="true">${this.t('scorm.loading')}</p>`;
+    if (state === 'error' && error)
+      return html`<p part="message" class="error" role="alert">${this.t('scorm.failed', { message: error.message })}</p>`;
+    if (state === 'left') {
+      return html`<p part="message" role="status">
+        ${this.t('scorm.left', { title: this.launch.current?.title ?? '' })}
+        <button class="action secondary" @click=${() => this.retry()}>${this.t('scorm.reopen')}</button>
+      </p>`;
+    }
+    if (state === 'blocked') {
+      return html`<p part="message" role="status">
+        ${this.t('scorm.blocked', { title: this.launch.current?.title ?? '' })}
+        ${this.launch.sequencer?.current ? html`<button class="action secondary" @click=${() => this.launch.goToAllowed()}>${this.t('scorm.goToAllowed')}</button>` : nothing}
+      </p>`;
+    }
+    if (offlineHost) {
+      return html`<p part="message" class="error" role="alert">
+        ${this.t('scorm.offline', { host: offlineHost })}
+        <button class="action secondary" @click=${() => this.retry()}>${this.t('common.retry')}</button>
+      </p>`;
+    }
+    return nothing;
+  }
+}

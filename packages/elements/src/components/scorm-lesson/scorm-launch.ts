@@ -1,0 +1,276 @@
+import { toLmsError, uuid, type Course, type LessonResult, type LmsError } from '@lms-kit/core';
+import type { Item, ScormLesson } from '@lms-kit/scorm';
+import type { CmiSummary, NavigationRequest, OpenedPackage, PackageSequencer, ScoAttemptData, ScoSession } from '@lms-kit/scorm/runtime';
+import type * as RuntimeModule from '@lms-kit/scorm/runtime';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LmsServices } from '../../context/services.js';
+
+type Runtime = typeof RuntimeModule;
+
+export type LaunchState = 'loading' | 'ready' | 'error' | 'left' | 'blocked';
+
+/** One sequencer per learner and package course, shared by the lesson views of that course. */
+const sequencers = new Map<string, Promise<PackageSequencer>>();
+
+export interface LaunchHost extends ReactiveControllerHost, HTMLElement {
+  report(result: LessonResult): void;
+  /** Ask the player to open another lesson (`next`, `previous` or a lesson id). */
+  navigateTo(target: string): void;
+}
+
+/**
+ * Plays the items of one `scorm` lesson: opens the package (importing it on first use), runs one
+ * `ScoSession` at a time with the API exposed on this window, turns what the SCOs report into the
+ * lesson's result, and honours `adl.nav.request` (inside the lesson when it can, else by asking the
+ * player). The runtime (scorm-again) loads only here.
+ */
+export class ScormLaunchController implements ReactiveController {
+  state: LaunchState = 'loading';
+  error?: LmsError;
+  /** Host of a script the content needed from the internet and could not load. */
+  offlineHost?: string;
+  items: Item[] = [];
+  current?: Item;
+  launchUrl?: string;
+  readonly completedItems = new Set<string>();
+
+  private runtime?: Runtime;
+  private opened?: OpenedPackage;
+  /** The SCO being played, if any. */
+  session?: ScoSession;
+  private context?: { lesson: ScormLesson; course?: Course; services: LmsServices; registration: string };
+  /** SCORM 2004 sequencing of the package, when it plays as a course and its manifest has any. */
+  sequencer?: PackageSequencer;
+  private generation = 0;
+
+  constructor(private readonly host: LaunchHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.onPageHide);
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.sequencer?.removeEventListener('deliver', this.onDeliver);
+    this.generation++;
+    void this.endSession();
+  }
+
+  async open(lesson: ScormLesson, course: Course | undefined, services: LmsServices): Promise<void> {
+    const generation = ++this.generation;
+    this.set('loading');
+    try {
+      this.runtime ??= await import('@lms-kit/scorm/runtime');
+      const { defaultOrganization, launchableItems } = await import('@lms-kit/scorm');
+      this.opened = await this.runtime.openPackage(lesson.src, document.baseURI);
+      const organization = defaultOrganization(this.opened.manifest);
+      const all = organization ? launchableItems(organization) : [];
+      this.items = lesson.item ? all.filter((item) => item.identifier === lesson.item) : all;
+      if (!this.items.length) throw toLmsError(new Error(`no item "${lesson.item}" in the package`), 'package/not-launchable');
+      const courseId = course?.id ?? `scorm:${this.opened.id}`;
+      const progress = await services.storage.getProgress({ learnerId: services.learner.id, courseId }).catch(() => undefined);
+      this.context = { lesson, course, services, registration: progress?.registration ?? uuid() };
+      if (course && lesson.item && this.runtime.PackageSequencer.needed(this.opened.manifest)) await this.useSequencer(course.id);
+      await this.readCompletedItems();
+      if (generation !== this.generation) return;
+      await this.launch(this.items.find((item) => !this.completedItems.has(item.identifier)) ?? this.items[0], generation);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.error = toLmsError(error, 'package/load-failed');
+      this.set('error');
+    }
+  }
+
+  /** Opens one item of the lesson (the learner chose it, or the SCO asked for it). */
+  async select(identifier: string): Promise<void> {
+    const item = this.items.find((candidate) => candidate.identifier === identifier);
+    if (!item || !this.context) return;
+    const generation = ++this.generation;
+    await this.endSession();
+    await this.launch(item, generation);
+  }
+
+  private async useSequencer(courseId: string): Promise<void> {
+    const { runtime, opened, context } = this;
+    if (!runtime || !opened || !context) return;
+    const { services } = context;
+    const key = `${services.storage.scope}|${services.learner.id}|${courseId}`;
+    let sequencer = sequencers.get(key);
+    if (!sequencer) {
+      const created = new runtime.PackageSequencer({
+        pkg: opened.manifest,
+        storage: services.storage,
+        learnerId: services.learner.id,
+        courseId,
+      });
+      sequencer = created.start().then(() => created);
+      sequencers.set(key, sequencer);
+    }
+    this.sequencer = await sequencer;
+    this.sequencer.addEventListener('deliver', this.onDeliver);
+    // Typed warnings (`sequencing/unsupported`) for what the engine will not honour; hosts read `sequencer.warnings`.
+    for (const warning of this.sequencer.warnings) console.warn(`LMS Kit SCORM ${warning.code} at ${warning.path}: ${warning.message}`);
+  }
+
+  /** The sequencing engine delivered another activity (the SCO asked to continue, go back, choose…). */
+  private onDeliver = (event: Event): void => {
+    const itemId = (event as CustomEvent<string>).detail;
+    if (itemId !== this.current?.identifier && this.runtime) this.host.navigateTo(this.runtime.safeId(itemId));
+  };
+
+  private async launch(item: Item, generation: number): Promise<void> {
+    const { runtime, opened, context } = this;
+    if (!runtime || !opened || !context) return;
+    await this.endSession();
+    this.current = item;
+    if (this.sequencer && !this.sequencer.choose(item.identifier)) {
+      // The manifest's sequencing does not allow this activity now.
+      this.set('blocked');
+      return;
+    }
+    this.offlineHost = undefined;
+    const { lesson, course, services, registration } = context;
+    const { lessonActivityId, courseActivity } = await import('@lms-kit/core/xapi');
+    const courseActivityValue = course
+      ? courseActivity(course)
+      : { objectType: 'Activity' as const, id: `urn:lms-kit:scorm:${encodeURIComponent(opened.id)}` };
+    const scoId = `${course ? lessonActivityId(course, lesson.id) : courseActivityValue.id}/sco/${encodeURIComponent(item.identifier)}`;
+    const sco = {
+      objectType: 'Activity' as const,
+      id: scoId,
+      definition: { type: 'http://adlnet.gov/expapi/activities/lesson', name: { [course?.language ?? 'und']: item.title } },
+    };
+    if (item.scormType === 'asset') {
+      // Assets never talk to the runtime: they count as completed once shown (see onFrameLoad).
+      this.launchUrl = opened.launchUrl(item);
+      this.set('ready');
+      return;
+    }
+    const session = new runtime.ScoSession({
+      pkg: opened.manifest,
+      item,
+      storage: services.storage,
+      learner: services.learner,
+      courseId: course?.id ?? `scorm:${opened.id}`,
+      lessonId: lesson.id,
+      activityId: scoId,
+      statements: (attemptId) =>
+        new runtime.ScormStatements({
+          learner: services.learner,
+          registration,
+          sco,
+          course: courseActivityValue,
+          attemptId,
+          language: course?.language,
+        }),
+      onResult: (result, summary) => this.onResult(item, result, summary),
+      // With sequencing, the engine handles navigation requests and delivers the next activity.
+      onNavigationRequest: (request, target) =>
+        this.sequencer ? this.onSequencedRequest(request) : this.onNavigationRequest(request, target),
+      sequencer: this.sequencer,
+    });
+    await session.prepare();
+    if (generation !== this.generation) return;
+    this.session = session;
+    runtime.exposeApi(window, session.api);
+    this.launchUrl = opened.launchUrl(item);
+    this.set('ready');
+  }
+
+  /** The frame finished loading its launch page. */
+  onFrameLoad(): void {
+    const item = this.current;
+    if (item?.scormType === 'asset' && !this.completedItems.has(item.identifier)) {
+      this.completedItems.add(item.identifier);
+      this.reportLesson({ completed: true });
+    }
+  }
+
+  /** The content could not load a script from another site (the service worker told the frame to say so). */
+  onResourceFailed(url: string): void {
+    try {
+      this.offlineHost = new URL(url).host;
+    } catch {
+      this.offlineHost = url;
+    }
+    this.host.requestUpdate();
+  }
+
+  private onResult(item: Item, result: LessonResult, _summary: CmiSummary): void {
+    if (result.completed) this.completedItems.add(item.identifier);
+    this.reportLesson(result);
+  }
+
+  /** A lesson of several items is completed when all are; success and score come from the last one reported. */
+  private reportLesson(result: LessonResult): void {
+    const all = this.items.every((item) => this.completedItems.has(item.identifier));
+    this.host.report({
+      ...result,
+      completed: all,
+      progress: this.items.length > 1 ? this.completedItems.size / this.items.length : result.progress,
+    });
+  }
+
+  private onNavigationRequest(request: NavigationRequest, target?: string): void {
+    const index = this.items.findIndex((item) => item === this.current);
+    if (request === 'continue' || request === 'previous') {
+      const next = this.items[index + (request === 'continue' ? 1 : -1)];
+      if (next) void this.select(next.identifier);
+      else this.host.navigateTo(request === 'continue' ? 'next' : 'previous');
+    } else if ((request === 'choice' || request === 'jump') && target) {
+      if (this.items.some((item) => item.identifier === target)) void this.select(target);
+      else this.host.navigateTo(this.runtime?.safeId(target) ?? target);
+    } else {
+      // exit, exitAll, suspendAll, abandon…: the content is done for now.
+      void this.endSession();
+      this.set('left');
+    }
+  }
+
+  private onSequencedRequest(request: NavigationRequest): void {
+    if (request === 'exitAll' || request === 'suspendAll' || request === 'abandonAll' || request === 'exit') this.set('left');
+  }
+
+  /** Opens the activity the sequencing engine has delivered (when the learner's choice was refused). */
+  goToAllowed(): void {
+    const current = this.sequencer?.current;
+    if (current && this.runtime) this.host.navigateTo(this.runtime.safeId(current));
+  }
+
+  private async readCompletedItems(): Promise<void> {
+    const { context, opened } = this;
+    if (!context || !opened) return;
+    const courseId = context.course?.id ?? `scorm:${opened.id}`;
+    const attempts = await context.services.storage.listAttempts({ learnerId: context.services.learner.id, courseId }).catch(() => []);
+    for (const attempt of attempts) {
+      const data = attempt.data as ScoAttemptData | undefined;
+      if (!data || data.lessonId !== context.lesson.id || !data.itemId) continue;
+      if (attempt.status === 'completed' || this.runtime?.summarizeCmi(data.version, data.cmi).completed)
+        this.completedItems.add(data.itemId);
+    }
+  }
+
+  private async endSession(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    if (!session) return;
+    this.runtime?.withdrawApi(window, session.api);
+    await session.end().catch(() => undefined);
+  }
+
+  private set(state: LaunchState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+
+  /** The page may be torn down before IndexedDB commits: journal what the SCO set, synchronously. */
+  private onPageHide = (): void => this.session?.journalNow();
+
+  private onVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') this.session?.journalNow();
+  };
+}

@@ -1,0 +1,189 @@
+import type { Scorm2004API } from 'scorm-again';
+import type { Item, ManifestWarning, Objective, Organization, ScormPackage, Sequencing, SequencingRule } from '../manifest/model.js';
+
+// scorm-again's settings types, reached through the constructor (its root exports only some of them).
+type SequencingSettings = NonNullable<NonNullable<ConstructorParameters<typeof Scorm2004API>[0]>['sequencing']>;
+type ActivitySettings = NonNullable<SequencingSettings['activityTree']>;
+type ObjectiveSettings = NonNullable<ActivitySettings['primaryObjective']>;
+type SequencingRuleSettings = NonNullable<NonNullable<ActivitySettings['sequencingRules']>['preConditionRules']>[number];
+
+/** Rule conditions and actions scorm-again's sequencing engine evaluates. */
+const RULE_CONDITIONS = new Set([
+  'satisfied',
+  'objectiveStatusKnown',
+  'objectiveMeasureKnown',
+  'objectiveMeasureGreaterThan',
+  'objectiveMeasureLessThan',
+  'completed',
+  'activityProgressKnown',
+  'attempted',
+  'attemptLimitExceeded',
+  'timeLimitExceeded',
+  'outsideAvailableTimeRange',
+  'always',
+]);
+const RULE_ACTIONS = new Set([
+  'skip',
+  'disabled',
+  'hiddenFromChoice',
+  'stopForwardTraversal',
+  'exitParent',
+  'exitAll',
+  'retry',
+  'retryAll',
+  'continue',
+  'previous',
+  'exit',
+]);
+/** Manifest rollup conditions → scorm-again's names (timeLimitExceeded and outsideAvailableTimeRange have none). */
+const ROLLUP_CONDITIONS: Record<string, string> = {
+  satisfied: 'satisfied',
+  objectiveStatusKnown: 'objectiveStatusKnown',
+  objectiveMeasureKnown: 'objectiveMeasureKnown',
+  completed: 'completed',
+  activityProgressKnown: 'progressKnown',
+  attempted: 'attempted',
+  attemptLimitExceeded: 'attemptLimitExceeded',
+  always: 'always',
+};
+
+export interface CompiledSequencing {
+  settings: SequencingSettings;
+  /** Activity ids of the items that launch content, in tree order. */
+  leaves: string[];
+  /** What the manifest asks for that the engine will not do; each is also said in `ScormPackage.warnings` terms. */
+  warnings: ManifestWarning[];
+}
+
+/**
+ * Compiles an organization's items and `imsss:sequencing` (with sequencing collection references
+ * resolved) into scorm-again's activity tree, so its sequencing engine decides what is delivered,
+ * what is available, and how status rolls up. Whatever the engine cannot honour becomes a typed
+ * `sequencing/unsupported` warning instead of being silently dropped.
+ */
+export function compileActivityTree(pkg: ScormPackage, organization: Organization): CompiledSequencing {
+  const warnings: ManifestWarning[] = [];
+  const leaves: string[] = [];
+  const resolve = (sequencing: Sequencing | undefined, path: string): Sequencing | undefined => {
+    if (!sequencing?.idRef) return sequencing;
+    const shared = pkg.sequencingCollection[sequencing.idRef];
+    if (!shared)
+      warnings.push({ code: 'sequencing/unsupported', path, message: `unknown sequencing collection entry "${sequencing.idRef}"` });
+    return { ...shared, ...sequencing };
+  };
+  const activity = (item: Item, path: string): ActivitySettings => {
+    const settings: ActivitySettings = { id: item.identifier, title: item.title };
+    if (!item.isVisible) settings.isVisible = false;
+    if (item.children.length) settings.children = item.children.map((child, index) => activity(child, `${path}.items[${index}]`));
+    else leaves.push(item.identifier);
+    if (item.completionThreshold) settings.completionThreshold = { ...item.completionThreshold };
+    if (item.hideLmsUi?.length) settings.hideLmsUi = item.hideLmsUi as ActivitySettings['hideLmsUi'];
+    if (item.timeLimitAction) {
+      warnings.push({
+        code: 'sequencing/unsupported',
+        path,
+        message: `timeLimitAction "${item.timeLimitAction}" is given to the SCO, not enforced by the player`,
+      });
+    }
+    applySequencing(settings, resolve(item.sequencing, path), path, warnings);
+    return settings;
+  };
+  const root: ActivitySettings = {
+    id: organization.identifier,
+    title: organization.title,
+    children: organization.items.map((item, index) => activity(item, `items[${index}]`)),
+  };
+  applySequencing(root, resolve(organization.sequencing, 'organization'), 'organization', warnings);
+  return { settings: { activityTree: root, autoRollupOnCMIChange: false, validateNavigationRequests: true }, leaves, warnings };
+}
+
+function applySequencing(settings: ActivitySettings, sequencing: Sequencing | undefined, path: string, warnings: ManifestWarning[]): void {
+  if (!sequencing) return;
+  const unsupported = (message: string) => warnings.push({ code: 'sequencing/unsupported', path, message });
+  const controls: NonNullable<ActivitySettings['sequencingControls']> = { ...sequencing.controlMode };
+  if (sequencing.constrainedChoiceConsiderations) Object.assign(controls, sequencing.constrainedChoiceConsiderations);
+  if (sequencing.randomizationControls) Object.assign(controls, sequencing.randomizationControls);
+  const rollup = sequencing.rollupRules;
+  if (rollup) {
+    if (rollup.rollupObjectiveSatisfied !== undefined) controls.rollupObjectiveSatisfied = rollup.rollupObjectiveSatisfied;
+    if (rollup.rollupProgressCompletion !== undefined) controls.rollupProgressCompletion = rollup.rollupProgressCompletion;
+    if (rollup.objectiveMeasureWeight !== undefined) controls.objectiveMeasureWeight = rollup.objectiveMeasureWeight;
+    const rules = rollup.rules.filter((rule) => {
+      const bad = rule.conditions.find((condition) => !ROLLUP_CONDITIONS[condition.condition]);
+      if (bad) unsupported(`rollup condition "${bad.condition}" is not evaluated; the rule is ignored`);
+      return !bad;
+    });
+    if (rules.length) {
+      settings.rollupRules = {
+        rules: rules.map((rule) => ({
+          action: rule.action as never,
+          consideration: rule.childActivitySet as never,
+          conditionCombination: rule.conditionCombination as never,
+          ...(rule.minimumCount !== undefined ? { minimumCount: rule.minimumCount } : {}),
+          ...(rule.minimumPercent !== undefined ? { minimumPercent: rule.minimumPercent } : {}),
+          conditions: rule.conditions.map((condition) => ({
+            condition: ROLLUP_CONDITIONS[condition.condition] as never,
+            ...(condition.operator === 'not' ? { operator: 'not' as never } : {}),
+          })),
+        })),
+      };
+    }
+  }
+  if (Object.keys(controls).length) settings.sequencingControls = controls;
+  if (sequencing.deliveryControls) settings.deliveryControls = { ...sequencing.deliveryControls };
+  if (sequencing.rollupConsiderations) settings.rollupConsiderations = { ...sequencing.rollupConsiderations };
+  if (sequencing.limitConditions?.attemptLimit !== undefined) settings.attemptLimit = sequencing.limitConditions.attemptLimit;
+  if (sequencing.limitConditions?.attemptAbsoluteDurationLimit) {
+    settings.attemptAbsoluteDurationLimit = sequencing.limitConditions.attemptAbsoluteDurationLimit;
+  }
+  const rules = (list: SequencingRule[] | undefined) =>
+    list?.map((rule) => compileRule(rule, unsupported)).filter((rule): rule is SequencingRuleSettings => !!rule);
+  const pre = rules(sequencing.preConditionRules);
+  const exit = rules(sequencing.exitConditionRules);
+  const post = rules(sequencing.postConditionRules);
+  if (pre?.length || exit?.length || post?.length) {
+    settings.sequencingRules = {
+      ...(pre?.length ? { preConditionRules: pre } : {}),
+      ...(exit?.length ? { exitConditionRules: exit } : {}),
+      ...(post?.length ? { postConditionRules: post } : {}),
+    };
+  }
+  const objectives = sequencing.objectives ?? [];
+  const primary = objectives.find((objective) => objective.primary);
+  if (primary) settings.primaryObjective = compileObjective(primary);
+  const others = objectives.filter((objective) => !objective.primary && objective.objectiveID);
+  if (others.length) settings.objectives = others.map(compileObjective);
+}
+
+function compileRule(rule: SequencingRule, unsupported: (message: string) => void): SequencingRuleSettings | undefined {
+  if (!RULE_ACTIONS.has(rule.action)) {
+    unsupported(`rule action "${rule.action}" is not supported; the rule is ignored`);
+    return undefined;
+  }
+  const bad = rule.conditions.find((condition) => !RULE_CONDITIONS.has(condition.condition));
+  if (bad) {
+    unsupported(`rule condition "${bad.condition}" is not evaluated; the rule is ignored`);
+    return undefined;
+  }
+  return {
+    action: rule.action as never,
+    conditionCombination: rule.conditionCombination,
+    conditions: rule.conditions.map((condition) => ({
+      condition: condition.condition as never,
+      ...(condition.operator === 'not' ? { operator: 'not' as never } : {}),
+      ...(condition.referencedObjective ? { referencedObjective: condition.referencedObjective } : {}),
+      ...(condition.measureThreshold !== undefined ? { parameters: { threshold: condition.measureThreshold } } : {}),
+    })),
+  };
+}
+
+function compileObjective(objective: Objective): ObjectiveSettings {
+  const settings: ObjectiveSettings = {
+    objectiveID: objective.objectiveID || 'primary',
+    isPrimary: objective.primary,
+    satisfiedByMeasure: objective.satisfiedByMeasure,
+  };
+  if (objective.minNormalizedMeasure !== undefined) settings.minNormalizedMeasure = objective.minNormalizedMeasure;
+  if (objective.mapInfo.length) settings.mapInfo = objective.mapInfo.map((map) => ({ ...map }));
+  return settings;
+}

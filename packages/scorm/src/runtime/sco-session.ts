@@ -1,0 +1,268 @@
+import type { LessonResult, Learner, Statement } from '@lms-kit/core';
+import type { StorageAdapter } from '@lms-kit/storage';
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import type { Item, ScormPackage } from '../manifest/model.js';
+import type { ScormStatements } from '../xapi/scorm-statements.js';
+import { ScoAttemptStore, type ScoAttempt } from './attempt-store.js';
+import { resultOf, summarizeCmi, type CmiJson, type CmiSummary } from './cmi.js';
+import { launchData } from './launch-data.js';
+import { PersistingHttpService } from './persisting-http.js';
+import type { PackageSequencer } from './sequencer.js';
+
+export type ScormApi = Scorm12API | Scorm2004API;
+
+/** `adl.nav.request` values a SCO can ask for when it terminates. */
+export type NavigationRequest = 'continue' | 'previous' | 'choice' | 'jump' | 'exit' | 'exitAll' | 'abandon' | 'abandonAll' | 'suspendAll';
+
+export interface ScoSessionOptions {
+  pkg: ScormPackage;
+  item: Item;
+  storage: StorageAdapter;
+  learner: Learner;
+  courseId: string;
+  lessonId: string;
+  /** The SCO's xAPI activity IRI: the key of its attempts. */
+  activityId: string;
+  statements: (attemptId: string) => ScormStatements;
+  /** Called after every commit and at the end, with what the SCO reported. */
+  onResult?: (result: LessonResult, summary: CmiSummary) => void;
+  /** The SCO asked to go somewhere when it terminated (SCORM 2004 `adl.nav.request`). */
+  onNavigationRequest?: (request: NavigationRequest, target?: string) => void;
+  onTerminate?: (summary: CmiSummary) => void;
+  /** The package's sequencer (SCORM 2004 with sequencing): its API serves this SCO. */
+  sequencer?: PackageSequencer;
+}
+
+/**
+ * One launch of one SCO: a scorm-again API loaded with the SCO's saved data (resume) and the manifest's
+ * data (mastery score, launch data, objectives…), whose commits are persisted write-ahead through the
+ * storage adapter and turned into xAPI statements. The content finds it as `window.API` (1.2) or
+ * `window.API_1484_11` (2004) on the window that hosts the frame.
+ */
+export class ScoSession {
+  readonly api: ScormApi;
+  readonly store: ScoAttemptStore;
+  attempt!: ScoAttempt;
+  /** The CMI data the SCO was launched with (learner, manifest data and, when resuming, what it saved). */
+  startingCmi: CmiJson = {};
+  private statements!: ScormStatements;
+  private reported: { completed?: boolean; passed?: boolean; scoreKey?: string; answered: Set<string> } = { answered: new Set() };
+  private startedAt = 0;
+  private terminated = false;
+  private lastResult?: string;
+  private lastFingerprint?: string;
+  private commitAt = 0;
+  private commitCmi?: CmiJson;
+  private finishedAt?: number;
+
+  /** The attempt as of the last commit (built when written, not on every commit). */
+  private readonly currentAttempt = (): ScoAttempt => {
+    if (this.commitCmi) {
+      const updatedAt = new Date(this.commitAt).toISOString();
+      const finished = this.finishedAt !== undefined;
+      this.attempt = {
+        ...this.attempt,
+        status: finished ? 'completed' : 'in-progress',
+        updatedAt,
+        ...(finished ? { completedAt: new Date(this.finishedAt as number).toISOString() } : {}),
+        data: { ...this.attempt.data, cmi: this.commitCmi },
+      };
+      this.commitCmi = undefined;
+    }
+    return this.attempt;
+  };
+  private readonly http = new PersistingHttpService((commit, terminate) => this.persist(commit, terminate));
+
+  constructor(private readonly options: ScoSessionOptions) {
+    this.store = new ScoAttemptStore(options.storage, {
+      learnerId: options.learner.id,
+      courseId: options.courseId,
+      activityId: options.activityId,
+    });
+    const settings = {
+      lmsCommitUrl: 'lms-kit:storage',
+      httpService: this.http,
+      autocommit: false,
+      renderCommonCommitFields: true,
+      sendFullCommit: true,
+      logLevel: 5 as const,
+      uninitializedGetLogLevel: 5 as const,
+      scoId: options.item.identifier,
+      courseId: options.courseId,
+    };
+    if (options.sequencer) {
+      this.api = options.sequencer.api;
+      options.sequencer.onCommit = (commit, terminate) => this.persist(commit, terminate);
+    } else this.api = options.pkg.version === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
+  }
+
+  get version() {
+    return this.options.pkg.version;
+  }
+
+  /** Loads the saved attempt (or starts one) into the API; call before the content loads. */
+  async prepare(): Promise<void> {
+    const { pkg, item, learner, lessonId } = this.options;
+    const previous = await this.store.latest();
+    // The attempt goes on until the SCO ends it (completed and exited normally). A session that ended
+    // without the SCO saying "normal" or "logout" (suspended, or the frame closed) is resumed.
+    const resume = previous !== undefined && previous.status === 'in-progress' && !ENDING_EXITS.has(exitOf(pkg.version, previous.data.cmi));
+    const attempt = resume
+      ? { ...previous, data: { ...previous.data, sessions: previous.data.sessions + 1 } }
+      : this.store.newAttempt({ version: pkg.version, itemId: item.identifier, lessonId, cmi: {}, sessions: 1 });
+    this.attempt = attempt;
+    this.statements = this.options.statements(attempt.id);
+    this.startingCmi = launchData(pkg, item, learner, resume ? previous?.data.cmi : undefined);
+    this.api.loadFromJSON(structuredClone(this.startingCmi));
+    if (resume && previous) this.rememberReported(summarizeCmi(pkg.version, previous.data.cmi));
+    this.listen();
+  }
+
+  private listen(): void {
+    const twelve = this.version === '1.2';
+    this.api.on(twelve ? 'LMSInitialize' : 'Initialize', () => {
+      this.startedAt = Date.now();
+      const entry = summarizeCmi(this.version, this.currentCmi()).entry;
+      this.queue([entry === 'resume' ? this.statements.resumed() : this.statements.initialized()]);
+    });
+  }
+
+  private currentCmi(): CmiJson {
+    return (this.api.renderCMIToJSONObject() as { cmi?: CmiJson }).cmi ?? {};
+  }
+
+  /** Statements not tied to a commit (initialized) go out with the next journal write or right away. */
+  private queue(statements: Statement[]): void {
+    void this.options.storage.enqueueStatements(statements).catch(() => undefined);
+  }
+
+  /** Called by scorm-again for every Commit/LMSCommit and at Terminate/LMSFinish. */
+  private persist(commit: { runtimeData?: { cmi?: CmiJson } }, terminate: boolean): void {
+    const cmi = commit.runtimeData?.cmi ?? {};
+    const at = Date.now();
+    // Most commits only move a bookmark: read statuses, score and interactions only when they changed.
+    const fingerprint = statusFingerprint(cmi);
+    let finished = false;
+    let statements: Statement[] = [];
+    if (terminate || fingerprint !== this.lastFingerprint) {
+      this.lastFingerprint = fingerprint;
+      const summary = summarizeCmi(this.version, cmi);
+      statements = this.newStatements(summary, terminate);
+      finished = terminate && summary.completed && ENDING_EXITS.has(summary.exit || 'normal');
+      const result = resultOf(summary);
+      const resultKey = JSON.stringify(result);
+      if (resultKey !== this.lastResult) {
+        this.lastResult = resultKey;
+        this.options.onResult?.(result, summary);
+      }
+      if (terminate) {
+        this.terminated = true;
+        this.options.onTerminate?.(summary);
+      }
+    }
+    this.commitAt = at;
+    this.commitCmi = cmi;
+    if (finished) this.finishedAt = at;
+    // Terminate (often in the content's unload) and commits while the page is hidden journal at once.
+    this.store.save(this.currentAttempt, statements, terminate || document.visibilityState === 'hidden');
+    if (terminate) {
+      const request = this.navigationRequest();
+      if (request) queueMicrotask(() => this.options.onNavigationRequest?.(request.request, request.target));
+    }
+  }
+
+  private navigationRequest(): { request: NavigationRequest; target?: string } | undefined {
+    if (!(this.api instanceof Scorm2004API)) return undefined;
+    const raw = String(this.api.adl?.nav?.request ?? '_none_');
+    if (!raw || raw === '_none_') return undefined;
+    const match = /^\{target=([^}]+)\}(choice|jump)$/.exec(raw);
+    if (match) return { request: match[2] as NavigationRequest, target: match[1] };
+    return { request: raw as NavigationRequest };
+  }
+
+  private rememberReported(summary: CmiSummary): void {
+    this.reported.completed = summary.completed;
+    this.reported.passed = summary.passed;
+    this.reported.scoreKey = JSON.stringify(summary.score ?? null);
+    for (const interaction of summary.interactions) this.reported.answered.add(answerKey(interaction));
+  }
+
+  private newStatements(summary: CmiSummary, terminate: boolean): Statement[] {
+    const out: Statement[] = [];
+    const s = this.statements;
+    for (const interaction of summary.interactions) {
+      const key = answerKey(interaction);
+      if (interaction.id && (interaction.learnerResponse !== undefined || interaction.result) && !this.reported.answered.has(key)) {
+        this.reported.answered.add(key);
+        out.push(s.answered(interaction));
+      }
+    }
+    const scoreKey = JSON.stringify(summary.score ?? null);
+    if (summary.score && scoreKey !== this.reported.scoreKey) out.push(s.scored(summary.score));
+    if (summary.completed && !this.reported.completed) out.push(s.completed());
+    if (summary.passed !== undefined && summary.passed !== this.reported.passed) {
+      out.push(summary.passed ? s.passed(summary.score) : s.failed(summary.score));
+    }
+    this.rememberReported(summary);
+    if (terminate) {
+      const ms = this.startedAt ? Date.now() - this.startedAt : 0;
+      out.push(summary.exit === 'suspend' ? s.suspended(ms) : s.terminated(ms));
+    }
+    return out;
+  }
+
+  /** Ends the session when the learner leaves the SCO without the content terminating it. */
+  async end(): Promise<void> {
+    if (!this.terminated && this.api.isInitialized()) {
+      if (this.api instanceof Scorm12API) this.api.LMSFinish('');
+      else this.api.Terminate('');
+    }
+    await this.store.flushed();
+  }
+
+  /**
+   * Journals the current state synchronously and saves it: for `pagehide` and hidden pages, so values
+   * the content set without committing are kept too.
+   */
+  journalNow(): void {
+    if (!this.terminated && this.api.isInitialized()) {
+      this.commitCmi = this.currentCmi();
+      this.commitAt = Date.now();
+      this.store.save(this.currentAttempt, [], true);
+    } else this.store.journal();
+  }
+}
+
+/** The parts of CMI data that statements and results depend on, as one cheap string. */
+function statusFingerprint(cmi: CmiJson): string {
+  const core = cmi.core as Record<string, unknown> | undefined;
+  const score = (core?.score ?? cmi.score) as Record<string, unknown> | undefined;
+  const interactions = cmi.interactions as Record<string, unknown> | undefined;
+  // Content appends interactions (or updates the last one): their count and the last one tell.
+  const keys = interactions ? Object.keys(interactions) : [];
+  const last = keys.length ? JSON.stringify(interactions?.[keys[keys.length - 1]]) : '';
+  return [
+    core?.lesson_status ?? cmi.completion_status,
+    cmi.success_status,
+    cmi.progress_measure,
+    score?.raw,
+    score?.scaled,
+    score?.min,
+    score?.max,
+    keys.length,
+    last,
+  ].join('|');
+}
+
+/** Exits after which the next launch starts a new attempt, when the SCO is also completed. */
+const ENDING_EXITS = new Set(['normal', 'logout', 'time-out']);
+
+function exitOf(version: ScormVersion, cmi: CmiJson): string {
+  return summarizeCmi(version, cmi).exit;
+}
+
+type ScormVersion = ScormPackage['version'];
+
+function answerKey(interaction: { id: string; learnerResponse?: string; result?: string }): string {
+  return `${interaction.id}|${interaction.learnerResponse ?? ''}|${interaction.result ?? ''}`;
+}

@@ -1,0 +1,152 @@
+import { expect } from '@open-wc/testing';
+import { MemoryAdapter } from '@lms-kit/storage';
+import { parseManifest } from '@lms-kit/scorm';
+import { PackageSequencer, compileActivityTree } from '@lms-kit/scorm/runtime';
+import { manifest2004 } from './support.js';
+
+const resources = (...ids: string[]) =>
+  ids.map((id) => `<resource identifier="r-${id}" type="webcontent" adlcp:scormType="sco" href="${id}.html"/>`).join('');
+const item = (id: string, sequencing = '') =>
+  `<item identifier="${id}" identifierref="r-${id}"><title>${id}</title>${sequencing ? `<imsss:sequencing>${sequencing}</imsss:sequencing>` : ''}</item>`;
+const organization = (items: string, sequencing = '') =>
+  `<organization identifier="org"><title>Test</title>${items}${sequencing ? `<imsss:sequencing>${sequencing}</imsss:sequencing>` : ''}</organization>`;
+
+/** Plays the delivered SCO as content would: Initialize, report, ask to go on, Terminate. */
+function playSco(
+  sequencer: PackageSequencer,
+  report: { completed?: boolean; passed?: boolean; score?: number },
+  request = 'continue',
+): void {
+  const api = sequencer.api;
+  api.Initialize('');
+  if (report.completed !== undefined) api.SetValue('cmi.completion_status', report.completed ? 'completed' : 'incomplete');
+  if (report.passed !== undefined) api.SetValue('cmi.success_status', report.passed ? 'passed' : 'failed');
+  if (report.score !== undefined) api.SetValue('cmi.score.scaled', String(report.score));
+  api.SetValue('adl.nav.request', request);
+  api.Terminate('');
+}
+
+async function sequencerFor(xml: string) {
+  const delivered: string[] = [];
+  const ended: string[] = [];
+  const sequencer = new PackageSequencer({
+    pkg: parseManifest(xml),
+    storage: new MemoryAdapter(),
+    learnerId: 'mailto:ada@example.com',
+    courseId: 'seq',
+    onDeliver: (id) => delivered.push(id),
+    onSessionEnd: (reason) => ended.push(reason),
+  });
+  await sequencer.start();
+  return { sequencer, delivered, ended };
+}
+
+describe('SCORM 2004 sequencing through scorm-again', () => {
+  it('forced sequential order: starts on the first SCO, refuses choice, continues in order', async () => {
+    const xml = manifest2004(
+      organization(item('one') + item('two') + item('three'), '<imsss:controlMode choice="false" flow="true"/>'),
+      resources('one', 'two', 'three'),
+    );
+    const { sequencer, delivered } = await sequencerFor(xml);
+    expect(delivered).to.deep.equal(['one']);
+    expect(sequencer.choose('three')).to.equal(false);
+    playSco(sequencer, { completed: true });
+    expect(delivered).to.deep.equal(['one', 'two']);
+    playSco(sequencer, { completed: true });
+    expect(delivered).to.deep.equal(['one', 'two', 'three']);
+  });
+
+  const pretestXml = manifest2004(
+    organization(
+      item(
+        'pretest',
+        `<imsss:objectives><imsss:primaryObjective objectiveID="pretest-mastery"><imsss:mapInfo targetObjectiveID="g-mastery" writeSatisfiedStatus="true"/></imsss:primaryObjective></imsss:objectives>`,
+      ) +
+        item(
+          'content',
+          `<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition referencedObjective="mastery" condition="satisfied"/></imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule></imsss:sequencingRules>
+           <imsss:objectives><imsss:primaryObjective objectiveID="content-done"/><imsss:objective objectiveID="mastery"><imsss:mapInfo targetObjectiveID="g-mastery" readSatisfiedStatus="true"/></imsss:objective></imsss:objectives>`,
+        ) +
+        item('posttest'),
+      '<imsss:controlMode choice="true" flow="true"/>',
+    ),
+    resources('pretest', 'content', 'posttest'),
+  );
+
+  it('a passed pre-test skips the content', async () => {
+    const { sequencer, delivered } = await sequencerFor(pretestXml);
+    playSco(sequencer, { completed: true, passed: true });
+    expect(delivered).to.deep.equal(['pretest', 'posttest']);
+  });
+
+  it('a failed pre-test leads to the content', async () => {
+    const { sequencer, delivered } = await sequencerFor(pretestXml);
+    playSco(sequencer, { completed: true, passed: false });
+    expect(delivered).to.deep.equal(['pretest', 'content']);
+  });
+
+  const remediationXml = manifest2004(
+    organization(
+      item('lesson') +
+        item(
+          'quiz',
+          `<imsss:objectives><imsss:primaryObjective objectiveID="quiz-mastery"><imsss:mapInfo targetObjectiveID="g-quiz" writeSatisfiedStatus="true"/></imsss:primaryObjective></imsss:objectives>`,
+        ) +
+        item(
+          'remedial',
+          `<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition referencedObjective="quiz" condition="satisfied"/></imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule></imsss:sequencingRules>
+           <imsss:objectives><imsss:primaryObjective objectiveID="remedial-done"/><imsss:objective objectiveID="quiz"><imsss:mapInfo targetObjectiveID="g-quiz"/></imsss:objective></imsss:objectives>`,
+        ),
+      '<imsss:controlMode choice="true" flow="true"/>',
+    ),
+    resources('lesson', 'quiz', 'remedial'),
+  );
+
+  it('remediation: a failed quiz opens the remedial SCO, a passed one skips it', async () => {
+    const failed = await sequencerFor(remediationXml);
+    playSco(failed.sequencer, { completed: true });
+    playSco(failed.sequencer, { completed: true, passed: false });
+    expect(failed.delivered).to.deep.equal(['lesson', 'quiz', 'remedial']);
+
+    const passed = await sequencerFor(remediationXml);
+    playSco(passed.sequencer, { completed: true });
+    playSco(passed.sequencer, { completed: true, passed: true });
+    expect(passed.delivered).to.deep.equal(['lesson', 'quiz']);
+  });
+
+  it('rolls a post-test up to the package: satisfied when the post-test is passed', async () => {
+    const xml = manifest2004(
+      organization(
+        item('lesson', '<imsss:rollupRules rollupObjectiveSatisfied="false"/>') + item('posttest'),
+        '<imsss:controlMode choice="true" flow="true"/>',
+      ),
+      resources('lesson', 'posttest'),
+    );
+    const { sequencer } = await sequencerFor(xml);
+    playSco(sequencer, { completed: true });
+    expect(sequencer.rootStatus()?.passed).to.equal(undefined);
+    playSco(sequencer, { completed: true, passed: true, score: 0.8 }, 'exitAll');
+    expect(sequencer.rootStatus()).to.deep.include({ completed: true, passed: true });
+  });
+
+  it('compiles sequencing collections and warns about what the engine does not evaluate', () => {
+    const pkg = parseManifest(
+      manifest2004(
+        organization(
+          item(
+            'a',
+            `<imsss:rollupRules><imsss:rollupRule><imsss:rollupConditions><imsss:rollupCondition condition="timeLimitExceeded"/></imsss:rollupConditions><imsss:rollupAction action="satisfied"/></imsss:rollupRule></imsss:rollupRules>`,
+          ).replace('<imsss:sequencing>', '<imsss:sequencing IDRef="shared">'),
+        ),
+        resources('a'),
+        '2004 4th Edition',
+        `<imsss:sequencingCollection><imsss:sequencing ID="shared"><imsss:controlMode flow="true" choice="false"/></imsss:sequencing></imsss:sequencingCollection>`,
+      ),
+    );
+    const compiled = compileActivityTree(pkg, pkg.organizations[0]);
+    expect(compiled.settings.activityTree?.children?.[0].sequencingControls).to.deep.include({ flow: true, choice: false });
+    expect(compiled.warnings.map((warning) => warning.message)).to.include(
+      'rollup condition "timeLimitExceeded" is not evaluated; the rule is ignored',
+    );
+  });
+});
