@@ -44,6 +44,19 @@ export interface CourseProgress {
   startedAt: string;
   updatedAt: string;
   completedAt?: string;
+  /** The certificate issued for this completion (set once, in the same transaction that claims it). */
+  certificateId?: string;
+  /** Earlier completions, kept when a renewal reopened the course or a module. Oldest first. */
+  history?: CompletionRecord[];
+}
+
+/** A completion that a renewal reopened: what was completed, its certificate and the lesson results it had. */
+export interface CompletionRecord {
+  completedAt?: string;
+  certificateId?: string;
+  reopenedAt: string;
+  /** The lessons reopened, as they were. */
+  lessons: Record<string, LessonProgress>;
 }
 
 /** Where the learner is inside one lesson (video time, scroll, or kind-specific data such as SCORM CMI). */
