@@ -45,6 +45,7 @@ const defines = readdirSync('packages/elements/src/define')
 export default [
   packageBuild('core', ['index', 'validate', 'xapi']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
+  packageBuild('certificates', ['index', 'pdf/index', 'qr']),
   packageBuild('elements', ['index', 'all', ...defines]),
   // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what
   // only some pages need (Dexie, DOMPurify, lesson views) is split into chunks loaded on first use.
