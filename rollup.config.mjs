@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -56,6 +57,8 @@ export default [
     plugins: [
       nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
       commonjs(),
+      // pdf-lib reads the metrics of the standard PDF fonts from JSON modules.
+      json(),
       transpile(),
       minifyTemplateLiterals(),
       terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),

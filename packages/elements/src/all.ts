@@ -1,6 +1,7 @@
 /**
  * The entry of the single-file bundle `dist/lms-kit.js`: defines <lms-provider>, <lms-course-player>
- * and <lms-progress> and exports the API a page needs. Lesson views, Dexie and DOMPurify are not
+ * and <lms-progress>, offers <lms-certificate> and <lms-certificate-verify> (loaded when used), and
+ * exports the API a page needs. Lesson views, Dexie and DOMPurify are not
  * imported here: they load as separate chunks the first time a page needs them. Base classes for
  * new lesson kinds (`LessonViewElement`) come from the `@lms-kit/elements` package.
  */
@@ -10,8 +11,8 @@ import './define/lms-progress.js';
 import { registerLazyElement } from './autoload.js';
 
 // Elements that only some pages use: loaded when their tag first appears in the document.
-// (Later elements register here, e.g. registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js')).)
-void registerLazyElement;
+registerLazyElement('lms-certificate', () => import('./define/lms-certificate.js'));
+registerLazyElement('lms-certificate-verify', () => import('./define/lms-certificate-verify.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';

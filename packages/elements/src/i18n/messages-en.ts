@@ -1,3 +1,4 @@
+import type { certificateMessages } from './messages-en-certificate.js';
 import type { lessonViewMessages } from './messages-en-lesson-views.js';
 
 /**
@@ -47,5 +48,5 @@ export const en = {
 } as const;
 
 /** Every message id: the entry's and those that lazily loaded chunks bring (their English text comes with them). */
-export type MessageId = keyof typeof en | keyof typeof lessonViewMessages;
+export type MessageId = keyof typeof en | keyof typeof lessonViewMessages | keyof typeof certificateMessages;
 export type Messages = Partial<Record<MessageId, string>>;

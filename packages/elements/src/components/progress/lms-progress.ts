@@ -23,6 +23,7 @@ interface ProgressData {
  * @csspart bar - A progress bar (overall and per module).
  * @csspart module - One module's line.
  * @csspart next - The "next lesson" line.
+ * @csspart certificate - The certificate's line ("renew by …"), for courses that issue one.
  *
  * @cssproperty --lms-color-success - Colour of the bars. Default `#047857`.
  */
@@ -171,7 +172,14 @@ export class LmsProgress extends LmsElement {
           : state.nextLessonId
             ? html`<p part="next">${this.t('progress.next', { title: lessonTitle(state.nextLessonId) })}</p>`
             : nothing
-      }`;
+      }
+      ${outline.certificate ? this.certificateStatus(outline.id) : nothing}`;
+  }
+
+  /** Loaded only for courses with a certificate. */
+  private certificateStatus(courseId: string) {
+    void import('../../define/lms-certificate-status.js');
+    return html`<lms-certificate-status part="certificate" course=${courseId}></lms-certificate-status>`;
   }
 
   private bar(percent: number, label: string) {
