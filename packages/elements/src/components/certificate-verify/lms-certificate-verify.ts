@@ -38,8 +38,9 @@ export class LmsCertificateVerify extends LmsElement {
   private checkedInitial = false;
   private run = 0;
 
-  protected override updated(): void {
-    if (this.checkedInitial || !this.services.value) return;
+  /** Once services are known: check the certificate the page was opened for, if any. */
+  protected override servicesChanged(): void {
+    if (this.checkedInitial) return;
     this.checkedInitial = true;
     const id = this.certificateId ?? new URLSearchParams(location.search).get('certificate') ?? undefined;
     if (id) void this.verify(id);
