@@ -19,7 +19,9 @@ async function setup() {
   // Signed with this page's own key, as the player on this page would.
   const record = (await issueCertificateIfDue({ course, learner, storage, signer: browserOwnSigner() })) as CertificateRecord;
   const provider = await fixture(
-    html`<lms-provider learner-email="ada@example.com" .storage=${storage}><lms-certificate-verify></lms-certificate-verify></lms-provider>`,
+    html`<lms-provider learner-email="ada@example.com" .storage=${storage}
+      ><lms-certificate-verify></lms-certificate-verify
+    ></lms-provider>`,
   );
   await customElements.whenDefined('lms-certificate-verify');
   const verifier = provider.querySelector('lms-certificate-verify') as LmsCertificateVerify;
@@ -30,7 +32,9 @@ async function setup() {
 async function paste(verifier: LmsCertificateVerify, value: string) {
   const root = verifier.shadowRoot as ShadowRoot;
   (root.querySelector('textarea') as HTMLTextAreaElement).value = value;
-  const checked = new Promise<LmsCertificateVerifyEvent>((resolve) => verifier.addEventListener('lms-certificate-verify', resolve, { once: true }));
+  const checked = new Promise<LmsCertificateVerifyEvent>((resolve) =>
+    verifier.addEventListener('lms-certificate-verify', resolve, { once: true }),
+  );
   (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
   return (await checked).detail.result;
 }
@@ -76,7 +80,9 @@ describe('<lms-certificate-verify>', () => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([record.jwt], 'certificate.jwt', { type: 'text/plain' }));
     input.files = transfer.files;
-    const checked = new Promise<LmsCertificateVerifyEvent>((resolve) => verifier.addEventListener('lms-certificate-verify', resolve, { once: true }));
+    const checked = new Promise<LmsCertificateVerifyEvent>((resolve) =>
+      verifier.addEventListener('lms-certificate-verify', resolve, { once: true }),
+    );
     input.dispatchEvent(new Event('change'));
     expect((await checked).detail.result.status).to.equal('valid');
 
@@ -95,7 +101,9 @@ describe('<lms-certificate-verify>', () => {
     const textarea = verifier.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement;
     textarea.focus();
     await sendKeys({ type: record.id });
-    const checked = new Promise<LmsCertificateVerifyEvent>((resolve) => verifier.addEventListener('lms-certificate-verify', resolve, { once: true }));
+    const checked = new Promise<LmsCertificateVerifyEvent>((resolve) =>
+      verifier.addEventListener('lms-certificate-verify', resolve, { once: true }),
+    );
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     expect((await checked).detail.result.status).to.equal('valid');

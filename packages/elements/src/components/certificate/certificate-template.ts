@@ -12,13 +12,15 @@ export function renderCertificate(certificate: CertificateContent, text: Certifi
     class="certificate ${certificate.template} ${invalid ? 'invalid' : ''}"
     aria-labelledby="certificate-title"
   >
-    <slot name="logo"></slot>
-    <h2 id="certificate-title" part="title">${text.title}</h2>
-    <p part="preamble" class="muted">${text.preamble}</p>
-    <p part="learner" class="learner">${text.learnerName}</p>
-    <p part="statement" class="muted">${text.statement}</p>
-    <p part="course" class="course">${text.courseTitle}</p>
-    <p part="details" class="details">${text.details.map((line) => html`<span>${line}</span>`)}</p>
+    <div class="main">
+      <slot name="logo"></slot>
+      <h2 id="certificate-title" part="title">${text.title}</h2>
+      <p part="preamble" class="muted">${text.preamble}</p>
+      <p part="learner" class="learner">${text.learnerName}</p>
+      <p part="statement" class="muted">${text.statement}</p>
+      <p part="course" class="course">${text.courseTitle}</p>
+      <p part="details" class="details">${text.details.map((line) => html`<span>${line}</span>`)}</p>
+    </div>
     <div class="footer">
       <div part="issuer" class="issuer">
         <slot name="signature"></slot>

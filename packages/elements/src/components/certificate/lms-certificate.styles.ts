@@ -36,6 +36,13 @@ export const certificateStyles = [
       border: 1px solid var(--_border);
       border-inline-start: 1.6em solid var(--_cert-accent);
     }
+    .main {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0.4em;
+      margin-block: auto;
+    }
     .invalid::after {
       content: '';
       position: absolute;
