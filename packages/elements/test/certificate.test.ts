@@ -170,6 +170,27 @@ describe('<lms-certificate>', () => {
     expect(content).to.contain('Food safety basics');
   });
 
+  it('shows a server-signed certificate by id on a device that does not store it', async () => {
+    const course = certifiedCourse('server-signed');
+    const storage = observeStorage(new MemoryAdapter());
+    let progress = createProgress(course, learner.id, 'reg', new Date());
+    for (const lesson of course.modules[0].lessons)
+      progress = applyLessonResult(progress, course, lesson.id, { completed: true }, new Date());
+    await storage.updateProgress({ learnerId: learner.id, courseId: course.id }, () => progress);
+    const { serverSigner } = await import('@lms-kit/certificates');
+    const record = await issueCertificateIfDue({ course, learner, storage, signer: serverSigner({ endpoint: '/__certificate-server' }) });
+    const provider = await fixture(
+      html`<lms-provider learner-email="someone@example.com" certificate-signer="/__certificate-server" .storage=${new MemoryAdapter()}>
+        <lms-certificate certificate-id=${record?.id ?? ''}></lms-certificate>
+      </lms-provider>`,
+    );
+    const element = provider.querySelector('lms-certificate') as LmsCertificate;
+    await waitUntil(() => text(element).includes('Ada Lovelace'), 'certificate fetched from the server', { timeout: 8000 });
+    expect(text(element)).to.not.contain('Self-issued');
+    expect(text(element)).to.not.contain('could not be confirmed');
+    await expect(element).to.be.accessible();
+  });
+
   it('prints on exactly one landscape page, from the sidebar of a long page', async () => {
     const a4 = await printToPdf('/test/pages/certificate-print.html?paper=a4&isolate=1', 'window.ready === true');
     expect(a4).to.deep.equal({ pages: 1, width: 842, height: 595 });

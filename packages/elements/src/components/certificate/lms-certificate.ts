@@ -1,10 +1,13 @@
 import {
   certificateState,
+  contentFromCredential,
+  decodeJws,
   findCertificate,
   latestCertificate,
   renewCertificate,
   verifyCertificate,
   type CertificateRecord,
+  type CertificateSigner,
   type VerificationResult,
 } from '@lms-kit/certificates';
 import { toLmsError, type Course } from '@lms-kit/core';
@@ -32,6 +35,20 @@ interface CertificateData {
 }
 
 const DAY_MS = 86_400_000;
+
+/** A certificate not in this browser's store, from a signer that keeps what it signed (a site's server). */
+async function fromSigners(signers: CertificateSigner[], id: string): Promise<CertificateRecord | undefined> {
+  for (const signer of signers) {
+    const jwt = await signer.find?.(id).catch(() => undefined);
+    if (!jwt) continue;
+    try {
+      return { ...contentFromCredential(decodeJws(jwt).payload), jwt };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
 
 /**
  * @tag lms-certificate
@@ -65,7 +82,7 @@ const DAY_MS = 86_400_000;
 export class LmsCertificate extends LmsElement {
   static override styles = certificateStyles;
 
-  /** Id of the certificate to show (`urn:uuid:…`). */
+  /** Id of the certificate to show (`urn:uuid:…`): from this browser's store, or from the provider's signing server. */
   @property({ attribute: 'certificate-id' }) certificateId?: string;
   /** Id of a course: shows the current learner's latest certificate of it. */
   @property() course?: string;
@@ -90,11 +107,17 @@ export class LmsCertificate extends LmsElement {
     task: async ([id, courseId, given, services]): Promise<CertificateData | typeof initialState> => {
       if (!services) return initialState;
       const { storage, learner } = services;
+      const signers = trustedSigners(services);
       const record =
-        given ?? (id ? await findCertificate(storage, id) : courseId ? await latestCertificate(storage, learner.id, courseId) : undefined);
+        given ??
+        (id
+          ? ((await findCertificate(storage, id)) ?? (await fromSigners(signers, id)))
+          : courseId
+            ? await latestCertificate(storage, learner.id, courseId)
+            : undefined);
       if (!record) return {};
       const [verification, course] = await Promise.all([
-        verifyCertificate(record, { signers: trustedSigners(services), storage }),
+        verifyCertificate(record, { signers, storage }),
         readCourseOutline(storage, record.courseId).catch(() => undefined),
       ]);
       return { record, verification, course: course as Course | undefined };
