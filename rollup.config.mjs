@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -46,6 +47,7 @@ export default [
   packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
   packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'sw/lms-kit-sw', 'lesson-kind']),
+  packageBuild('certificates', ['index', 'pdf/index', 'qr']),
   packageBuild('elements', ['index', 'all', ...defines]),
   // The service worker that serves SCORM package files (and, through its router, other routes):
   // one classic script with nothing to import, to sit beside lms-kit.js.
@@ -63,6 +65,8 @@ export default [
     plugins: [
       nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
       commonjs(),
+      // pdf-lib reads the metrics of the standard PDF fonts from JSON modules.
+      json(),
       transpile(),
       minifyTemplateLiterals(),
       terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),

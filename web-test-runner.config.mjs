@@ -10,6 +10,7 @@ import { prebundlePlugin } from './test/server/prebundle.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
+import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
@@ -18,12 +19,12 @@ const executablePath = await findChromium();
 /** Test files run one at a time in Chromium: 2-core machines stay responsive and timing-free. */
 export default {
   files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-  middleware: [corsMiddleware(), sharedFilesMiddleware(), zipFolderMiddleware()],
+  middleware: [corsMiddleware(), sharedFilesMiddleware(), zipFolderMiddleware(), certificateServerMiddleware()],
   nodeResolve: { exportConditions: ['source', 'development'] },
   concurrency: 1,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: chromiumArgs } })],
   plugins: [
-    prebundlePlugin(['@learninglocker/xapi-validation']),
+    prebundlePlugin(['@learninglocker/xapi-validation', 'pdf-lib', '@pdf-lib/fontkit']),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
     commonjs({
       include: ['**/node_modules/dexie/**', '**/node_modules/axe-core/**'],

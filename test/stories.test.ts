@@ -10,13 +10,24 @@ import * as provider from '../stories/provider.stories.js';
 import * as lessonViews from '../stories/lesson-views.stories.js';
 import * as quiz from '../stories/quiz.stories.js';
 import * as scorm from '../stories/scorm.stories.js';
+import * as certificate from '../stories/certificate.stories.js';
+import * as certificateVerify from '../stories/certificate-verify.stories.js';
 
 interface StoryLike {
   loaders?: Array<() => Promise<Record<string, unknown>>>;
   render?: (args: unknown, context: { loaded: Record<string, unknown> }) => TemplateResult;
 }
 
-const files: Record<string, Record<string, unknown>> = { coursePlayer, progress, provider, lessonViews, quiz, scorm };
+const files: Record<string, Record<string, unknown>> = {
+  coursePlayer,
+  progress,
+  provider,
+  lessonViews,
+  quiz,
+  scorm,
+  certificate,
+  certificateVerify,
+};
 
 /** Lit elements inside `root` (crossing shadow roots) have finished rendering and loading. */
 async function settled(root: Element): Promise<void> {
@@ -30,7 +41,7 @@ async function settled(root: Element): Promise<void> {
 for (const [file, stories] of Object.entries(files)) {
   describe(`stories: ${file}`, () => {
     for (const [name, story] of Object.entries(stories)) {
-      if (name === 'default' || typeof story !== 'object' || !(story as StoryLike).render) continue;
+      if (name === 'default' || typeof story !== 'object' || !(story as StoryLike | null)?.render) continue;
       it(`${name} renders and has no axe violations`, async () => {
         const { loaders = [], render } = story as StoryLike;
         const loaded = Object.assign({}, ...(await Promise.all(loaders.map((load) => load()))));

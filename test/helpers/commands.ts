@@ -26,3 +26,15 @@ export async function evalInTab<T>(id: number, expression: string): Promise<T> {
 export function closeTab(id: number): Promise<void> {
   return executeServerCommand('lms:close-tab', { id });
 }
+
+export interface PrintedPdf {
+  pages: number;
+  /** Size of the first page in PDF points. */
+  width: number;
+  height: number;
+}
+
+/** Opens `url` in a new tab, waits until `expression` is truthy, prints the page with Chromium and reads the PDF back. */
+export function printToPdf(url: string, expression: string): Promise<PrintedPdf> {
+  return executeServerCommand('lms:print-pdf', { url, expression });
+}

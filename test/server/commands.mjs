@@ -1,7 +1,7 @@
 /**
  * Server-side commands the browser tests call through `executeServerCommand`: real extra tabs in the
- * same browser context (so they share IndexedDB), closing a tab the way a learner does, and Chromium's
- * own storage quota. Nothing here fakes the browser.
+ * same browser context (so they share IndexedDB), closing a tab the way a learner does, Chromium's
+ * own storage quota, and printing a page to PDF with Chromium. Nothing here fakes the browser.
  */
 const tabs = new Map();
 let nextTab = 1;
@@ -64,6 +64,21 @@ export function lmsCommandsPlugin() {
           await new Promise((resolve) => (entry.tab.isClosed() ? resolve() : entry.tab.once('close', resolve)));
           await entry.isolated?.close();
           return true;
+        }
+        case 'lms:print-pdf': {
+          // Chromium's own printing (the print dialog's engine), read back with pdf-lib: pages and page size.
+          const tab = await page.context().newPage();
+          try {
+            await tab.goto(new URL(payload.url, page.url()).href);
+            await tab.waitForFunction(payload.expression, undefined, { timeout: payload.timeout ?? 10000 });
+            const bytes = await tab.pdf({ preferCSSPageSize: true, printBackground: true });
+            const { PDFDocument } = await import('pdf-lib');
+            const doc = await PDFDocument.load(bytes);
+            const sizes = doc.getPages().map((p) => p.getSize());
+            return { pages: doc.getPageCount(), width: Math.round(sizes[0].width), height: Math.round(sizes[0].height) };
+          } finally {
+            await tab.close();
+          }
         }
         default:
           throw new Error(`Unknown test command ${command}`);

@@ -15,6 +15,10 @@ export type LmsErrorCode =
   | 'lesson/load-failed'
   | 'lesson/unknown-kind'
   | 'xapi/invalid-statement'
+  | 'certificate/invalid'
+  | 'certificate/not-found'
+  | 'certificate/signing-failed'
+  | 'certificate/pdf-failed'
   // Later packages add their own namespaces (`package/…`, `scorm/…`, `quiz/…`).
   | (string & {});
 

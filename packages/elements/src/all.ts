@@ -1,6 +1,7 @@
 /**
  * The entry of the single-file bundle `dist/lms-kit.js`: defines <lms-provider>, <lms-course-player>
- * and <lms-progress> and exports the API a page needs. Lesson views, Dexie and DOMPurify are not
+ * and <lms-progress>, offers <lms-certificate> and <lms-certificate-verify> (loaded when used), and
+ * exports the API a page needs. Lesson views, Dexie and DOMPurify are not
  * imported here: they load as separate chunks the first time a page needs them. Base classes for
  * new lesson kinds (`LessonViewElement`) come from the `@lms-kit/elements` package.
  */
@@ -11,6 +12,8 @@ import { registerLazyElement } from './autoload.js';
 
 // Elements that only some pages use: loaded when their tag first appears in the document.
 registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js'));
+registerLazyElement('lms-certificate', () => import('./define/lms-certificate.js'));
+registerLazyElement('lms-certificate-verify', () => import('./define/lms-certificate-verify.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';

@@ -11,6 +11,9 @@ export { registerQuestionView, type QuestionViewDefinition } from './components/
 export { QuizSessionController, type QuizContext } from './quiz/quiz-session.js';
 export { gradeQuizAttempt } from './quiz/grade.js';
 export { loadQuiz } from './quiz/load-quiz.js';
+export { LmsCertificate } from './components/certificate/lms-certificate.js';
+export { LmsCertificateVerify } from './components/certificate-verify/lms-certificate-verify.js';
+export { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices, localLearner, createMemoryStorage } from './context/default-services.js';
 export { ServicesController } from './controllers/services-controller.js';
@@ -26,3 +29,4 @@ export { defineElement } from './define/define-element.js';
 export { registerLazyElement } from './autoload.js';
 export * from './events/index.js';
 export * from './events/quiz.js';
+export * from './events/certificate-events.js';

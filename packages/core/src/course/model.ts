@@ -22,6 +22,8 @@ export interface Course {
   /** Each lesson opens only once the required lesson before it is completed. */
   sequential?: boolean;
   completion?: CourseCompletionRule;
+  /** Issue a certificate when the course is completed (see `CourseCertificateRule`). */
+  certificate?: CourseCertificateRule;
   modules: Module[];
 }
 
@@ -30,6 +32,42 @@ export interface CourseCompletionRule {
   lessons?: string[];
   /** Points the learner must also have earned. */
   minPoints?: number;
+}
+
+/**
+ * When and how a course issues a certificate, how long it is valid and how it is renewed.
+ * Reference: packages/core/README.md ("Certificates").
+ */
+export interface CourseCertificateRule {
+  /** Layout of the certificate: `classic` (default) or `modern`. */
+  template?: 'classic' | 'modern';
+  /** Heading printed on the certificate. Default: "Certificate of completion" in the learner's language. */
+  title?: string;
+  /** Who issues it; `url` is the issuer's site. */
+  issuer: { name: string; url?: string };
+  /** How long a certificate stays valid; omitted or `null`: it never expires. */
+  validity?: CertificateValidity | null;
+  /** `completed` (default): the course is completed. `passed`: completed and every assessment passed. */
+  issueWhen?: 'completed' | 'passed';
+  /** Score (0..100, the average of the scored lessons) also needed. */
+  minScore?: number;
+  /** Page that verifies certificates; the QR code links to `<verifyUrl>?certificate=<id>`. Relative to the course document. */
+  verifyUrl?: string;
+  /** How an expiring certificate is renewed. Default: the whole course is taken again. */
+  renewal?: CertificateRenewalRule;
+}
+
+export interface CertificateValidity {
+  months?: number;
+  days?: number;
+}
+
+export interface CertificateRenewalRule {
+  /** `course`: every lesson is taken again; `module`: only the lessons of `module`, the recertification module. */
+  reopen: 'course' | 'module';
+  module?: string;
+  /** Days before expiry from which learners are told to renew. Default 30. */
+  remindDays?: number;
 }
 
 export interface Module {

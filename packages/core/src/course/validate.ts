@@ -1,5 +1,6 @@
 import { LmsError, formatIssues, type ValidationIssue } from '../errors.js';
 import { FieldChecker, IssueList, describeType, isObject, joinPath } from './checks.js';
+import { checkCertificateRule } from './certificate-rule.js';
 import { getLessonKind, isAssessmentLesson, lessonKindNames } from './lesson-kinds.js';
 import { COURSE_SCHEMA, type Course } from './model.js';
 
@@ -40,6 +41,7 @@ export function validateCourse(input: unknown): ValidationIssue[] {
   const byId = new Map(nodes.map((node) => [node.id, node]));
   for (const node of nodes) checkReferences(node, byId, report);
   checkCompletionRule(course, byId);
+  checkCertificateRule(course, (id) => byId.get(id)?.type === 'module');
   if (report.ok) checkNoCycles(input as unknown as Course, nodes, report);
   return report.issues;
 }

@@ -46,6 +46,19 @@ export interface CourseProgress {
   completedAt?: string;
   /** Ids of the latest journaled writes already applied, so a replayed write is never counted twice. */
   appliedWrites?: string[];
+  /** The certificate issued for this completion (set once, in the same transaction that claims it). */
+  certificateId?: string;
+  /** Earlier completions, kept when a renewal reopened the course or a module. Oldest first. */
+  history?: CompletionRecord[];
+}
+
+/** A completion that a renewal reopened: what was completed, its certificate and the lesson results it had. */
+export interface CompletionRecord {
+  completedAt?: string;
+  certificateId?: string;
+  reopenedAt: string;
+  /** The lessons reopened, as they were. */
+  lessons: Record<string, LessonProgress>;
 }
 
 /** Where the learner is inside one lesson (video time, scroll, or kind-specific data such as SCORM CMI). */

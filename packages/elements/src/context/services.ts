@@ -1,4 +1,5 @@
 import { createContext, ContextProvider } from '@lit/context';
+import type { CertificateSigner } from '@lms-kit/certificates';
 import type { Learner } from '@lms-kit/core';
 import type { ObservableStorage } from '@lms-kit/storage';
 
@@ -10,6 +11,11 @@ export interface LmsServices {
   locale: string;
   /** False when the browser refused storage and progress lasts only as long as the page. */
   persistent: boolean;
+  /**
+   * Who signs certificates: a `CertificateSigner`, or the URL of a site's signing endpoint (see
+   * `serverSigner`). Default: a key of this browser's own, so certificates are self-issued.
+   */
+  certificateSigner?: CertificateSigner | string;
 }
 
 /** `Symbol.for` so that two copies of LMS Kit on one page still find each other's provider. */

@@ -115,6 +115,8 @@ export class CourseSessionController implements ReactiveController {
       const last = progress.lastLessonId;
       const start = last && state.lessons[last] && state.lessons[last].status !== 'locked' ? last : (state.nextLessonId ?? state.order[0]);
       if (start) await this.enter(start);
+      // A certificate claimed but not stored last time (the signer was offline) is issued now.
+      if (this.state?.completed) this.issueCertificate();
     });
   }
 
@@ -204,6 +206,15 @@ export class CourseSessionController implements ReactiveController {
       this.host.dispatchEvent(new LmsCourseCompleteEvent({ courseId: course.id, completedAt, points: after.points }));
       this.announce('course-complete', course.title);
     }
+    // Also after completion: a retaken assessment may now pass the certificate's rule.
+    if (after.completed) this.issueCertificate();
+  }
+
+  /** Issues the course's certificate when due; its code (signing, credentials) loads only for courses that have one. */
+  private issueCertificate(): void {
+    const { course, services, baseUrl, host } = this;
+    if (course?.certificate && services)
+      void import('../certificates/issue-on-completion.js').then((m) => m.issueOnCompletion(host, course, services, baseUrl));
   }
 
   /** What the player announces; it owns the wording. */

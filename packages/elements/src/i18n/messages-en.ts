@@ -1,3 +1,4 @@
+import type { certificateMessages } from './messages-en-certificate.js';
 import type { lessonViewMessages } from './messages-en-lesson-views.js';
 import type { quizMessages } from './messages-en-quiz.js';
 import type { scormMessages } from './messages-en-scorm.js';
@@ -51,5 +52,10 @@ export const en = {
 
 /** Every message id: the entry's and those that lazily loaded chunks bring (their English text comes with them). */
 export type MessageId =
-  keyof typeof en | keyof typeof lessonViewMessages | keyof typeof quizMessages | keyof typeof scormMessages | keyof typeof resultMessages;
+  | keyof typeof en
+  | keyof typeof lessonViewMessages
+  | keyof typeof quizMessages
+  | keyof typeof scormMessages
+  | keyof typeof resultMessages
+  | keyof typeof certificateMessages;
 export type Messages = Partial<Record<MessageId, string>>;

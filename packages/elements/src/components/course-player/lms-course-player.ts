@@ -23,7 +23,8 @@ import { failLoad } from '../../events/fail-load.js';
  * @event lms-course-complete - The course was just completed. `detail: { courseId, completedAt, points }`
  * @event lms-progress-change - Progress changed. `detail: { courseId, percent, completedLessons, requiredLessons, points, completed }`
  * @event lms-lesson-select - The learner asks to open a lesson; cancelable. `detail: { courseId, lessonId, fromLessonId }`
- * @event lms-error - Loading or saving failed. `detail: { error, recoverable }`
+ * @event lms-certificate-issue - The completion earned the course's certificate, now signed and stored. `detail: { certificate }`
+ * @event lms-error - Loading or saving failed, or a certificate could not be signed (issued on the next visit). `detail: { error, recoverable }`
  *
  * @csspart base - The player's frame.
  * @csspart header - Title and progress bar.

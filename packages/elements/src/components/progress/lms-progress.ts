@@ -25,6 +25,7 @@ interface ProgressData {
  * @csspart next - The "next lesson" line.
  * @csspart results - The results of lessons that report success or a score (SCORM packages, assessments).
  * @csspart result - One lesson's result: completion, passed or not, score.
+ * @csspart certificate - The certificate's line ("renew by …"), for courses that issue one.
  *
  * @cssproperty --lms-color-success - Colour of the bars. Default `#047857`.
  */
@@ -185,7 +186,14 @@ export class LmsProgress extends LmsElement {
           : state.nextLessonId
             ? html`<p part="next">${this.t('progress.next', { title: lessonTitle(state.nextLessonId) })}</p>`
             : nothing
-      }`;
+      }
+      ${outline.certificate ? this.certificateStatus(outline.id) : nothing}`;
+  }
+
+  /** Loaded only for courses with a certificate. */
+  private certificateStatus(courseId: string) {
+    void import('../../define/lms-certificate-status.js');
+    return html`<lms-certificate-status part="certificate" course=${courseId}></lms-certificate-status>`;
   }
 
   private renderResults(outline: Course | CourseOutline, progress: CourseProgress) {

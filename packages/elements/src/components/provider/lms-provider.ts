@@ -1,4 +1,5 @@
 import { ContextProvider } from '@lit/context';
+import type { CertificateSigner } from '@lms-kit/certificates';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
 import { createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
 import { LitElement, css, html, type PropertyValues } from 'lit';
@@ -31,6 +32,7 @@ export class LmsProvider extends LitElement {
     storageType: { attribute: 'storage-type' },
     database: {},
     storage: { attribute: false },
+    certificateSigner: { attribute: 'certificate-signer' },
   };
 
   /** Learner's name, shown in records and certificates. */
@@ -51,6 +53,11 @@ export class LmsProvider extends LitElement {
   database?: string;
   /** A storage adapter of your own (server, LRS, encrypted…), instead of `storage-type`. */
   storage?: StorageAdapter;
+  /**
+   * Who signs certificates: the URL of your site's signing endpoint (attribute `certificate-signer`),
+   * or a `CertificateSigner`. Default: a key of this browser's own (self-issued certificates).
+   */
+  certificateSigner?: CertificateSigner | string;
 
   private readonly provider = new ContextProvider(this, { context: servicesContext });
   private generation = 0;
@@ -65,7 +72,8 @@ export class LmsProvider extends LitElement {
       const { storage, persistent } = await openStorage(await this.createStorage());
       const learner = await this.resolveLearner(storage);
       if (generation !== this.generation) return;
-      this.provider.setValue({ storage: observeStorage(storage), learner, locale: this.locale ?? pageLocale(), persistent });
+      const locale = this.locale ?? pageLocale();
+      this.provider.setValue({ storage: observeStorage(storage), learner, locale, persistent, certificateSigner: this.certificateSigner });
     } catch (error) {
       this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'storage/failed'), recoverable: false }));
     }
