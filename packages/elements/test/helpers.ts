@@ -27,7 +27,7 @@ export async function renderPlayer(
   );
   const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
   await waitUntil(() => player.progress !== undefined && player.currentLessonId !== undefined, 'player did not load the course', {
-    timeout: 5000,
+    timeout: 15000,
   });
   await player.updateComplete;
   return { provider, player, storage, root: player.shadowRoot as ShadowRoot };
@@ -39,7 +39,7 @@ export async function lessonView(player: LmsCoursePlayer): Promise<HTMLElement &
   const mounted = () =>
     root.querySelector('.view-host')?.firstElementChild as
       (HTMLElement & { contentReady: Promise<unknown>; lesson?: { id: string } }) | null;
-  await waitUntil(() => mounted()?.lesson?.id === player.currentLessonId, 'lesson view not mounted', { timeout: 5000 });
+  await waitUntil(() => mounted()?.lesson?.id === player.currentLessonId, 'lesson view not mounted', { timeout: 15000 });
   const view = mounted() as HTMLElement & { contentReady: Promise<unknown> };
   await view.contentReady;
   return view;
@@ -50,7 +50,7 @@ export function outlineButton(player: LmsCoursePlayer, lessonId: string): HTMLBu
 }
 
 export async function waitForStatus(player: LmsCoursePlayer, lessonId: string, status: string): Promise<void> {
-  await waitUntil(() => player.progress?.lessons[lessonId]?.status === status, `${lessonId} never became ${status}`, { timeout: 5000 });
+  await waitUntil(() => player.progress?.lessons[lessonId]?.status === status, `${lessonId} never became ${status}`, { timeout: 15000 });
 }
 
 export function uniqueName(prefix: string): string {

@@ -50,7 +50,7 @@ async function passFridgeCheck(player: LmsCoursePlayer): Promise<void> {
   const quiz = await fridgeCheck(player);
   await tabTo(inQuiz(quiz, 'button.retry'), 'the Try again button');
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => deepActive()?.classList.contains('questions-heading'), 'focus did not move to the questions');
+  await waitUntil(() => deepActive()?.classList.contains('questions-heading'), 'focus did not move to the questions', { timeout: 15000 });
   await sendKeys({ press: 'Tab' }); // question 1: a radio group
   await sendKeys({ press: 'ArrowDown' }); // "close the door, check again, tell the shift lead"
   await sendKeys({ press: 'Tab' }); // question 2: true or false
@@ -79,7 +79,7 @@ describe('keyboard-only learner', () => {
       </lms-provider>`,
     );
     const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
-    await waitUntil(() => player.currentLessonId === 'welcome', 'course did not open', { timeout: 5000 });
+    await waitUntil(() => player.currentLessonId === 'welcome', 'course did not open', { timeout: 15000 });
     await waitForStatus(player, 'welcome', 'completed');
     (provider.querySelector('a') as HTMLAnchorElement).focus();
 
@@ -88,8 +88,8 @@ describe('keyboard-only learner', () => {
     await sendKeys({ press: 'ArrowDown' });
     expect(deepActive()?.getAttribute('data-lesson')).to.equal('handwashing');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => player.currentLessonId === 'handwashing');
-    await waitUntil(() => deepActive()?.id === 'lesson-title', 'focus did not move to the new lesson');
+    await waitUntil(() => player.currentLessonId === 'handwashing', undefined, { timeout: 15000 });
+    await waitUntil(() => deepActive()?.id === 'lesson-title', 'focus did not move to the new lesson', { timeout: 15000 });
 
     // The video: keyboard focus on the player and Space to play.
     const video = (await lessonView(player)).shadowRoot?.querySelector('video') as HTMLVideoElement;
@@ -110,7 +110,7 @@ describe('keyboard-only learner', () => {
     // Fail the fridge-check quiz: the remedial lesson opens, the checklist stays locked.
     await tabTo(isButton('Next'), 'the Next button');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => player.currentLessonId === 'fridge-check');
+    await waitUntil(() => player.currentLessonId === 'fridge-check', undefined, { timeout: 15000 });
     await failFridgeCheck(player);
     await waitForStatus(player, 'danger-zone-again', 'available');
     expect(player.progress?.lessons['opening-checklist'].status).to.equal('locked');
@@ -122,10 +122,10 @@ describe('keyboard-only learner', () => {
     // Back to the quiz with Previous, and pass it this time: full marks earn its 20 points.
     await tabTo(isButton('Previous'), 'the Previous button', true);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => player.currentLessonId === 'fridge-check');
+    await waitUntil(() => player.currentLessonId === 'fridge-check', undefined, { timeout: 15000 });
     await passFridgeCheck(player);
     await waitForStatus(player, 'fridge-check', 'completed');
-    await waitUntil(() => player.progress?.lessons['opening-checklist'].status !== 'locked', 'checklist still locked', { timeout: 5000 });
+    await waitUntil(() => player.progress?.lessons['opening-checklist'].status !== 'locked', 'checklist still locked', { timeout: 15000 });
     expect(player.progress?.points).to.equal(60);
 
     // Module 3 through the outline.
@@ -137,7 +137,7 @@ describe('keyboard-only learner', () => {
     await waitForStatus(player, 'cross-contamination', 'completed');
     await tabTo(isButton('Next'), 'the Next button');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => player.progress?.completed === true, 'course not completed', { timeout: 5000 });
+    await waitUntil(() => player.progress?.completed === true, 'course not completed', { timeout: 15000 });
     await expect(player).to.be.accessible();
   });
 });
