@@ -6,6 +6,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 import { lmsCommandsPlugin } from './test/server/commands.mjs';
+import { lrsPlugin } from './test/server/lrs.mjs';
 import { prebundlePlugin } from './test/server/prebundle.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
@@ -29,6 +30,7 @@ export default {
       strictRequires: false,
     }),
     lmsCommandsPlugin(),
+    lrsPlugin(),
   ],
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 10 * 60 * 1000,

@@ -1,0 +1,286 @@
+import { LmsError } from '@lms-kit/core';
+import type { ObservableStorage, OutboxEntry, StorageAdapter } from '@lms-kit/storage';
+import { LrsClient } from '../lrs/client.js';
+import { normalizeLrs, resolveSyncOptions, type LrsConfig, type SyncOptions } from '../lrs/config.js';
+import { sendBatch } from './batch-sender.js';
+import { listDeadLetters, putDeadLetter, requeueDeadLetters, type DeadLetter } from './dead-letters.js';
+import { SyncTriggers } from './triggers.js';
+import type { LrsStatus, SyncListener, SyncStatus } from './status.js';
+
+/** Browsers refuse keepalive requests whose bodies add up to more than 64 KiB; stay under it. */
+const KEEPALIVE_BUDGET = 60 * 1024;
+
+interface Target {
+  client: LrsClient;
+  status: LrsStatus;
+  /** Consecutive failures, for the backoff. */
+  failures: number;
+  retryTimer?: ReturnType<typeof setTimeout>;
+  /** Last seq this LRS has, as known in memory (the stored cursor is the truth). */
+  cursor: number;
+}
+
+/**
+ * Drains the statement outbox to one or more LRSs: in order, in batches, one tab at a time (Web
+ * Locks), each LRS at its own pace (a cursor per LRS; an entry leaves the outbox once every LRS has
+ * it). Statement ids are fixed when queued, so anything resent after a timeout or a crash is stored
+ * once: an LRS answers 200 or 409 for an id it already has.
+ */
+export class LrsSync {
+  private readonly targets: Target[];
+  private readonly options: Required<SyncOptions>;
+  private readonly listeners = new Set<SyncListener>();
+  private readonly triggers: SyncTriggers;
+  private pending = 0;
+  private deadLetterCount = 0;
+  private draining?: Promise<void>;
+  private drainAgain = false;
+  private stopped = true;
+  /** What the outbox holds after the slowest cursor, read ahead for the pagehide flush. */
+  private preview: OutboxEntry[] = [];
+  private _status: SyncStatus;
+
+  constructor(
+    private readonly storage: StorageAdapter | ObservableStorage,
+    lrs: LrsConfig | LrsConfig[],
+    options: SyncOptions = {},
+  ) {
+    this.options = resolveSyncOptions(options);
+    const configs = Array.isArray(lrs) ? lrs : [lrs];
+    const normalized = configs.map(normalizeLrs);
+    this.targets = normalized.map((config) => ({
+      client: new LrsClient(config),
+      status: { name: config.name, endpoint: config.endpoint, state: 'idle' },
+      failures: 0,
+      cursor: 0,
+    }));
+    this._status = this.snapshot();
+    this.triggers = new SyncTriggers({
+      storage,
+      intervalMs: this.options.intervalMs,
+      debounceMs: this.options.debounceMs,
+      sync: () => void this.syncNow(),
+      outboxChanged: () => void this.refreshCounts(),
+      pageHidden: () => this.flushWithKeepalive(),
+    });
+  }
+
+  get status(): SyncStatus {
+    return this._status;
+  }
+
+  /** Listens to status changes; called at once with the current status. */
+  subscribe(listener: SyncListener): () => void {
+    this.listeners.add(listener);
+    listener(this._status);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Syncs now, then on `online`, on an interval, after statements are queued, and at pagehide. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.triggers.start();
+    void this.refreshCounts().then(() => this.syncNow());
+  }
+
+  /** Stops every trigger and timer; a batch on its way still completes. */
+  stop(): void {
+    this.stopped = true;
+    this.triggers.stop();
+    for (const target of this.targets) clearTimeout(target.retryTimer);
+  }
+
+  /** Sends everything now (skipping LRSs that are stopped or waiting); resolves when this tab is done. */
+  syncNow(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = this.withLock(() => this.drain()).finally(() => {
+      this.draining = undefined;
+      if (this.drainAgain && !this.stopped) {
+        this.drainAgain = false;
+        void this.syncNow();
+      }
+    });
+    return this.draining;
+  }
+
+  /** Sends again to LRSs stopped by 401/403 (after the credentials were fixed) and to those waiting. */
+  resume(): Promise<void> {
+    for (const target of this.targets) {
+      clearTimeout(target.retryTimer);
+      target.failures = 0;
+      this.setTarget(target, { state: 'idle', error: undefined, retryAt: undefined });
+    }
+    return this.syncNow();
+  }
+
+  deadLetters(): Promise<DeadLetter[]> {
+    return listDeadLetters(this.storage);
+  }
+
+  /** Queues dead letters again (all, or those with these ids) once the cause is fixed. */
+  async requeueDeadLetters(ids?: string[]): Promise<number> {
+    const count = await requeueDeadLetters(this.storage, ids);
+    await this.refreshCounts();
+    void this.syncNow();
+    return count;
+  }
+
+  /** One tab at a time drains an outbox; others wait their turn and then find it empty. */
+  private async withLock(work: () => Promise<void>): Promise<void> {
+    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+    if (!locks) return work();
+    await locks.request(`lms-kit:lrs-sync:${this.storage.scope}`, work);
+  }
+
+  private async drain(): Promise<void> {
+    let progressed = true;
+    while (progressed && !this.stopped) {
+      progressed = false;
+      for (const target of this.targets) {
+        if (target.status.state === 'stopped' || target.status.state === 'waiting') continue;
+        if (await this.sendNextBatch(target)) progressed = true;
+      }
+      await this.trimOutbox();
+    }
+    await this.refreshCounts();
+    await this.readPreview();
+  }
+
+  private cursorKey(target: Target): string {
+    return `lms-kit:lrs-cursor:${target.client.lrs.key}`;
+  }
+
+  /** Sends the next batch after this LRS's cursor; true if anything was settled. */
+  private async sendNextBatch(target: Target): Promise<boolean> {
+    target.cursor = (await this.storage.getValue<number>(this.cursorKey(target))) ?? 0;
+    const entries = await this.storage.readOutbox(this.options.batchSize, target.cursor);
+    if (entries.length === 0) return false;
+    this.setTarget(target, { state: 'sending' });
+    const result = await sendBatch(target.client, entries, this.options.timeoutMs);
+    const rejectedAll = result.rejections.length === entries.length && entries.length > 1;
+    if (rejectedAll) {
+      // Every statement refused one by one: the LRS or its configuration is at fault, not the statements.
+      const reason = result.rejections[0].reason;
+      this.setTarget(target, {
+        state: 'stopped',
+        error: new LmsError('lrs/rejected', `${target.status.name} refused every statement (${reason}). Sync to it is stopped.`),
+      });
+      return false;
+    }
+    for (const { entry, status, reason } of result.rejections) {
+      await putDeadLetter(this.storage, { statement: entry.statement, lrs: target.client.lrs.endpoint, status, reason, failedAt: now() }, target.client.lrs.key);
+      this.deadLetterCount++;
+    }
+    if (result.settled > 0) {
+      target.cursor = entries[result.settled - 1].seq;
+      await this.storage.setValue(this.cursorKey(target), target.cursor);
+      target.failures = 0;
+    }
+    const blocked = result.blocked;
+    if (!blocked) {
+      this.setTarget(target, { state: 'idle', error: undefined, retryAt: undefined, lastSyncedAt: now() });
+      return true;
+    }
+    if (blocked.kind === 'unauthorized') {
+      const code = blocked.status === 401 ? 'lrs/unauthorized' : 'lrs/forbidden';
+      const what = blocked.status === 401 ? 'did not accept the credentials' : 'does not allow these statements to be written';
+      this.setTarget(target, { state: 'stopped', error: new LmsError(code, `${target.status.name} ${what} (${blocked.reason}). Sync to it is stopped.`) });
+      return result.settled > 0;
+    }
+    this.scheduleRetry(target, blocked.retryAfterMs, new LmsError('lrs/unavailable', `${target.status.name} could not be reached: ${blocked.reason}`));
+    return result.settled > 0;
+  }
+
+  /** Exponential backoff with equal jitter; the LRS's `Retry-After` wins (it knows its load), up to a day. */
+  private scheduleRetry(target: Target, retryAfterMs: number | undefined, error: LmsError): void {
+    const { retryBaseMs, retryMaxMs } = this.options;
+    const exponential = Math.min(retryMaxMs, retryBaseMs * 2 ** target.failures);
+    const delay = retryAfterMs !== undefined ? Math.min(86_400_000, retryAfterMs) : exponential / 2 + (Math.random() * exponential) / 2;
+    target.failures++;
+    clearTimeout(target.retryTimer);
+    this.setTarget(target, { state: 'waiting', error, retryAt: new Date(Date.now() + delay).toISOString() });
+    target.retryTimer = setTimeout(() => {
+      if (this.stopped || target.status.state !== 'waiting') return;
+      this.setTarget(target, { state: 'idle', retryAt: undefined });
+      void this.syncNow();
+    }, delay);
+  }
+
+  /** Entries every LRS has leave the outbox. */
+  private async trimOutbox(): Promise<void> {
+    const upTo = Math.min(...this.targets.map((target) => target.cursor));
+    for (;;) {
+      const head = await this.storage.readOutbox(this.options.batchSize);
+      const done = head.filter((entry) => entry.seq <= upTo).map((entry) => entry.seq);
+      if (done.length === 0) return;
+      await this.storage.removeFromOutbox(done);
+      if (done.length < head.length) return;
+    }
+  }
+
+  private async refreshCounts(): Promise<void> {
+    try {
+      this.pending = await this.storage.countOutbox();
+      if (!this.draining || this.deadLetterCount === 0) this.deadLetterCount = (await listDeadLetters(this.storage)).length;
+    } catch {
+      return;
+    }
+    this.emit();
+    if (!this.draining) await this.readPreview();
+  }
+
+  private async readPreview(): Promise<void> {
+    const from = Math.min(...this.targets.map((target) => target.cursor));
+    this.preview = await this.storage.readOutbox(this.options.batchSize, from).catch(() => this.preview);
+  }
+
+  /** At pagehide: what is still waiting goes out with `keepalive`, within the browser's 64 KiB. Resends are harmless. */
+  private flushWithKeepalive(): void {
+    const active = this.targets.filter((target) => target.status.state !== 'stopped');
+    const budget = Math.floor(KEEPALIVE_BUDGET / Math.max(1, active.length));
+    for (const target of active) {
+      const headers = target.client.headersNow();
+      const entries = this.preview.filter((entry) => entry.seq > target.cursor);
+      if (!headers || entries.length === 0) continue;
+      let body = '';
+      for (let count = entries.length; count > 0; count = Math.floor(count / 2)) {
+        body = JSON.stringify(entries.slice(0, count).map((entry) => entry.statement));
+        if (new TextEncoder().encode(body).length <= budget) break;
+        body = '';
+      }
+      if (!body) continue;
+      fetch(target.client.url('statements'), { method: 'POST', headers, body, keepalive: true, credentials: 'omit' }).catch(() => undefined);
+    }
+  }
+
+  private setTarget(target: Target, change: Partial<LrsStatus>): void {
+    target.status = { ...target.status, ...change };
+    this.emit();
+  }
+
+  private snapshot(): SyncStatus {
+    const lrs = this.targets.map((target) => target.status);
+    const lastSyncedAt = lrs.map((s) => s.lastSyncedAt).filter((at): at is string => !!at).sort().pop();
+    return {
+      pending: this.pending,
+      deadLetters: this.deadLetterCount,
+      syncing: lrs.some((s) => s.state === 'sending'),
+      lastError: lrs.find((s) => s.error)?.error,
+      lastSyncedAt,
+      lrs,
+    };
+  }
+
+  private emit(): void {
+    this._status = this.snapshot();
+    for (const listener of this.listeners) listener(this._status);
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
