@@ -4,6 +4,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from './scripts/minify-template-literals.mjs';
+import { xapiValidationRequires } from './scripts/static-requires.mjs';
 
 // Chunk names carry hashes: start from an empty dist/ so old chunks never linger.
 rmSync('dist', { recursive: true, force: true });
@@ -45,6 +46,7 @@ const defines = readdirSync('packages/elements/src/define')
 export default [
   packageBuild('core', ['index', 'validate', 'xapi']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
+  packageBuild('xapi', ['index', 'validate']),
   packageBuild('elements', ['index', 'all', ...defines]),
   // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what
   // only some pages need (Dexie, DOMPurify, lesson views) is split into chunks loaded on first use.
@@ -54,7 +56,8 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
-      commonjs(),
+      xapiValidationRequires(),
+      commonjs({ ignoreDynamicRequires: false }),
       transpile(),
       minifyTemplateLiterals(),
       terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),

@@ -11,7 +11,7 @@ import { registerLazyElement } from './autoload.js';
 
 // Elements that only some pages use: loaded when their tag first appears in the document.
 // (Later elements register here, e.g. registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js')).)
-void registerLazyElement;
+registerLazyElement('lms-sync-status', () => import('./define/lms-sync-status.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
@@ -25,3 +25,4 @@ export * from './events/index.js';
 export { LmsError, isLmsError } from '@lms-kit/core';
 export { createIndexedDbStorage, observeStorage } from '@lms-kit/storage';
 export { createMemoryStorage } from './context/default-services.js';
+export type { LrsConfig, SyncOptions, SyncStatus } from '@lms-kit/xapi';

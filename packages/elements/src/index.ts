@@ -1,6 +1,7 @@
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
 export { LmsProgress } from './components/progress/lms-progress.js';
+export { LmsSyncStatus } from './components/sync-status/lms-sync-status.js';
 export { LmsTextLesson } from './components/text-lesson/lms-text-lesson.js';
 export { LmsVideoLesson } from './components/video-lesson/lms-video-lesson.js';
 export { LmsDocumentLesson } from './components/document-lesson/lms-document-lesson.js';

@@ -1,6 +1,7 @@
 import { createContext, ContextProvider } from '@lit/context';
 import type { Learner } from '@lms-kit/core';
 import type { ObservableStorage } from '@lms-kit/storage';
+import type { LrsSync } from '@lms-kit/xapi';
 
 /** What every LMS Kit element needs from the page, given by `<lms-provider>` or `provideLms()`. */
 export interface LmsServices {
@@ -10,6 +11,8 @@ export interface LmsServices {
   locale: string;
   /** False when the browser refused storage and progress lasts only as long as the page. */
   persistent: boolean;
+  /** The outbox's sync to the LRSs, when the provider has `lrs`. */
+  sync?: LrsSync;
 }
 
 /** `Symbol.for` so that two copies of LMS Kit on one page still find each other's provider. */

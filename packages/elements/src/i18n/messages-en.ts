@@ -1,4 +1,5 @@
 import type { lessonViewMessages } from './messages-en-lesson-views.js';
+import type { syncMessages } from './messages-en-sync.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -47,5 +48,5 @@ export const en = {
 } as const;
 
 /** Every message id: the entry's and those that lazily loaded chunks bring (their English text comes with them). */
-export type MessageId = keyof typeof en | keyof typeof lessonViewMessages;
+export type MessageId = keyof typeof en | keyof typeof lessonViewMessages | keyof typeof syncMessages;
 export type Messages = Partial<Record<MessageId, string>>;

@@ -23,6 +23,7 @@ interface ProgressData {
  * @csspart bar - A progress bar (overall and per module).
  * @csspart module - One module's line.
  * @csspart next - The "next lesson" line.
+ * @csspart sync - With an LRS configured: how the learner's records are syncing (`<lms-sync-status>`).
  *
  * @cssproperty --lms-color-success - Colour of the bars. Default `#047857`.
  */
@@ -139,6 +140,7 @@ export class LmsProgress extends LmsElement {
         complete: (data) => this.renderData(data),
         error: (error) => html`<p class="error" role="alert">${(error as Error).message}</p>`,
       })}
+      ${this.services.value?.sync ? html`<lms-sync-status part="sync"></lms-sync-status>` : nothing}
     </section>`;
   }
 

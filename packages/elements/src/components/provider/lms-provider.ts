@@ -1,10 +1,11 @@
 import { ContextProvider } from '@lit/context';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
 import { createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
+import { validateBeforeQueueing, type LrsConfig, type SyncOptions } from '@lms-kit/xapi';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createMemoryStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
-import { servicesContext } from '../../context/services.js';
+import { servicesContext, type LmsServices } from '../../context/services.js';
 import { LmsErrorEvent } from '../../events/error.js';
 
 /**
@@ -13,7 +14,8 @@ import { LmsErrorEvent } from '../../events/error.js';
  * provider, elements use IndexedDB and an anonymous learner local to this browser.
  *
  * @slot - The page content with LMS Kit elements.
- * @event lms-error - The storage could not be opened. `detail: { error, recoverable }`
+ * @event lms-error - The storage could not be opened, or the LRS configuration is not valid. `detail: { error, recoverable }`
+ * @event lms-sync-change - With `lrs`: records waiting, an LRS unreachable or refusing, dead letters. `detail`: the sync status.
  */
 export class LmsProvider extends LitElement {
   static override styles = css`
@@ -40,9 +42,17 @@ export class LmsProvider extends LitElement {
   @property() database?: string;
   /** A storage adapter of your own (server, LRS, encrypted…), instead of `storage-type`. */
   @property({ attribute: false }) storage?: StorageAdapter;
+  /**
+   * Learning Record Stores to send the learner's xAPI statements to: `{ endpoint, version, username,
+   * password }` or `{ endpoint, token: (reason) => … }`. The sync code loads only when this is set.
+   */
+  @property({ attribute: false }) lrs?: LrsConfig | LrsConfig[];
+  /** Batch size, interval and retry timings of the LRS sync. */
+  @property({ attribute: false }) syncOptions?: SyncOptions;
 
   private readonly provider = new ContextProvider(this, { context: servicesContext });
   private generation = 0;
+  private services?: LmsServices;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.size > 0) void this.provide();
@@ -54,7 +64,11 @@ export class LmsProvider extends LitElement {
       const { storage, persistent } = await openStorage(await this.createStorage());
       const learner = await this.resolveLearner(storage);
       if (generation !== this.generation) return;
-      this.provider.setValue({ storage: observeStorage(storage), learner, locale: this.locale ?? pageLocale(), persistent });
+      const services: LmsServices = { storage: observeStorage(validateBeforeQueueing(storage)), learner, locale: this.locale ?? pageLocale(), persistent };
+      this.services?.sync?.stop();
+      if (this.lrs) services.sync = (await import('../../sync/start-sync.js')).startSync(this, services.storage, this.lrs, this.syncOptions);
+      this.services = services;
+      this.provider.setValue(services);
     } catch (error) {
       this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'storage/failed'), recoverable: false }));
     }
@@ -76,6 +90,16 @@ export class LmsProvider extends LitElement {
       );
     }
     return localLearner(storage);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.services?.sync?.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services?.sync?.stop();
   }
 
   protected override render() {
