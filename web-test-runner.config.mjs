@@ -7,6 +7,9 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 import { lmsCommandsPlugin } from './test/server/commands.mjs';
 import { lrsPlugin } from './test/server/lrs.mjs';
+import { framesPlugin } from './test/server/frames.mjs';
+import { serviceWorkerScopeMiddleware } from './test/server/service-worker.mjs';
+import { cmi5FixturesMiddleware } from './test/server/cmi5-fixtures.mjs';
 import { prebundlePlugin } from './test/server/prebundle.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
@@ -18,7 +21,7 @@ const executablePath = await findChromium();
 /** Test files run one at a time in Chromium: 2-core machines stay responsive and timing-free. */
 export default {
   files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-  middleware: [corsMiddleware(), sharedFilesMiddleware()],
+  middleware: [corsMiddleware(), sharedFilesMiddleware(), serviceWorkerScopeMiddleware(), cmi5FixturesMiddleware()],
   nodeResolve: { exportConditions: ['source', 'development'] },
   concurrency: 1,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: chromiumArgs } })],
@@ -31,6 +34,7 @@ export default {
     }),
     lmsCommandsPlugin(),
     lrsPlugin(),
+    framesPlugin(),
   ],
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 10 * 60 * 1000,

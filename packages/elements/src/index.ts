@@ -5,6 +5,7 @@ export { LmsSyncStatus } from './components/sync-status/lms-sync-status.js';
 export { LmsTextLesson } from './components/text-lesson/lms-text-lesson.js';
 export { LmsVideoLesson } from './components/video-lesson/lms-video-lesson.js';
 export { LmsDocumentLesson } from './components/document-lesson/lms-document-lesson.js';
+export { LmsCmi5Lesson } from './components/cmi5-lesson/lms-cmi5-lesson.js';
 export { LmsEmbedLesson, parseResultMessage } from './components/embed-lesson/lms-embed-lesson.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices, localLearner, createMemoryStorage } from './context/default-services.js';

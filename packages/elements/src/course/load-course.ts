@@ -1,8 +1,13 @@
 import { LmsError, type Course, type LoadedCourse } from '@lms-kit/core';
+import type { LmsServices } from '../context/services.js';
 
-/** Fetches and validates a course document; relative lesson URLs later resolve against its URL. */
-export async function loadCourse(src: string, signal?: AbortSignal): Promise<LoadedCourse> {
+/**
+ * Fetches and validates a course document; relative lesson URLs later resolve against its URL.
+ * A cmi5 package (`.zip`, or `cmi5.xml`) is imported by code loaded only then.
+ */
+export async function loadCourse(src: string, signal?: AbortSignal, services?: LmsServices): Promise<LoadedCourse> {
   const url = new URL(src, document.baseURI).href;
+  if (/\.(zip|xml)$/i.test(new URL(url).pathname)) return (await import('../cmi5/load-cmi5-course.js')).loadCmi5Course(url, signal, services);
   void import('@lms-kit/core/validate'); // fetched alongside the course
   let response: Response;
   try {

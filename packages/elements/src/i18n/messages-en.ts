@@ -1,5 +1,6 @@
 import type { lessonViewMessages } from './messages-en-lesson-views.js';
 import type { syncMessages } from './messages-en-sync.js';
+import type { cmi5Messages } from './messages-en-cmi5.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -48,5 +49,5 @@ export const en = {
 } as const;
 
 /** Every message id: the entry's and those that lazily loaded chunks bring (their English text comes with them). */
-export type MessageId = keyof typeof en | keyof typeof lessonViewMessages | keyof typeof syncMessages;
+export type MessageId = keyof typeof en | keyof typeof lessonViewMessages | keyof typeof syncMessages | keyof typeof cmi5Messages;
 export type Messages = Partial<Record<MessageId, string>>;

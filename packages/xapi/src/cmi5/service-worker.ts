@@ -6,7 +6,6 @@
  */
 import { observeStorage, type StorageAdapter } from '@lms-kit/storage';
 import { DexieAdapter } from '@lms-kit/storage/dexie';
-import { validateBeforeQueueing } from '../validating-storage.js';
 import { createCmi5Route, type Route } from './facade/route.js';
 
 interface FetchEventLike extends Event {
@@ -33,7 +32,8 @@ function storageFor(database: string): Promise<StorageAdapter> {
       const adapter = new DexieAdapter({ databaseName: database });
       await adapter.open();
       // Announced like any page's writes, so players and progress views follow what the AU does.
-      return observeStorage(validateBeforeQueueing(adapter));
+      // (The facade validates AU statements itself; a module worker cannot load the validator lazily.)
+      return observeStorage(adapter);
     })();
     opening.catch(() => databases.delete(database));
     databases.set(database, opening);

@@ -62,7 +62,7 @@ export class LmsCoursePlayer extends LmsElement {
     task: async ([src, course, services], { signal }): Promise<LoadedCourse | undefined> => {
       if (!services || (!src && !course)) return undefined;
       try {
-        const loaded = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal);
+        const loaded = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal, services);
         await this.session.start(loaded, services);
         void saveCourseOutline(services.storage, loaded.course).catch(() => undefined);
         return loaded;

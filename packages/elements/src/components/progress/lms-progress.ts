@@ -94,7 +94,7 @@ export class LmsProgress extends LmsElement {
     task: async ([courseId, src, services], { signal }): Promise<ProgressData> => {
       if (!services) return {};
       const outline = src
-        ? (await loadCourse(src, signal)).course
+        ? (await loadCourse(src, signal, services)).course
         : courseId
           ? await readCourseOutline(services.storage, courseId)
           : undefined;

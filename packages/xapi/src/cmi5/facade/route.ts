@@ -62,7 +62,8 @@ export function createCmi5Route(options: Cmi5RouteOptions): Route {
           return await serial(sessionId, () => handleFetchUrl(storage, sessionId, request));
         }
         if (area !== 'xapi') return problem(404, 'Not a cmi5 URL of LMS Kit.');
-        const resource = rest.join('/');
+        // Libraries join `endpoint` and the resource with a slash of their own: `xapi//statements` is `xapi/statements`.
+        const resource = rest.filter(Boolean).join('/');
         if (resource === 'about') return json({ version: ['1.0.3'] });
         const token = await sessionOf(storage, request.headers.get('Authorization'));
         if (!token) return problem(401, 'Send the auth-token from the fetch URL as Basic authorization (cmi5 8.2).');
