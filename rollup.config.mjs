@@ -46,7 +46,7 @@ const defines = readdirSync('packages/elements/src/define')
 export default [
   packageBuild('core', ['index', 'validate', 'xapi']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
-  packageBuild('xapi', ['index', 'validate']),
+  packageBuild('xapi', ['index', 'validate', 'cmi5/index', 'cmi5/service-worker']),
   packageBuild('elements', ['index', 'all', ...defines]),
   // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what
   // only some pages need (Dexie, DOMPurify, lesson views) is split into chunks loaded on first use.
@@ -70,5 +70,18 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
+  },
+  // The service worker that plays cmi5 courses (package files and the LRS facade), one classic script
+  // a site serves from its own origin: `<meta name="lms-kit-service-worker" content="/lms-kit-sw.js">`.
+  {
+    input: 'packages/xapi/src/cmi5/service-worker.ts',
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
+      xapiValidationRequires(),
+      commonjs({ ignoreDynamicRequires: false }),
+      transpile(),
+      terser({ compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    output: { file: 'dist/lms-kit-sw.js', format: 'iife', inlineDynamicImports: true, sourcemap: true },
   },
 ];

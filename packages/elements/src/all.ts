@@ -11,7 +11,8 @@ import { registerLazyElement } from './autoload.js';
 
 // Elements that only some pages use: loaded when their tag first appears in the document.
 // (Later elements register here, e.g. registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js')).)
-registerLazyElement('lms-sync-status', () => import('./define/lms-sync-status.js'));
+// (<lms-sync-status> needs no entry here: it only has something to show once the LRS sync runs, and the sync defines it.)
+void registerLazyElement;
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
@@ -22,6 +23,8 @@ export { registerLessonView, type LessonViewDefinition } from './lessons/registr
 export { registerLazyElement } from './autoload.js';
 export { registerMessages, type Messages } from './i18n/index.js';
 export * from './events/index.js';
+// Dispatched by the LRS sync, which loads on demand: its class stays in that chunk.
+export type { LmsSyncChangeEvent } from './events/sync-change.js';
 export { LmsError, isLmsError } from '@lms-kit/core';
 export { createIndexedDbStorage, observeStorage } from '@lms-kit/storage';
 export { createMemoryStorage } from './context/default-services.js';

@@ -21,3 +21,4 @@ export * from './i18n/index.js';
 export { defineElement } from './define/define-element.js';
 export { registerLazyElement } from './autoload.js';
 export * from './events/index.js';
+export { LmsSyncChangeEvent, type SyncChangeDetail } from './events/sync-change.js';

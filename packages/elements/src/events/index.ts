@@ -4,4 +4,3 @@ export * from './progress-change.js';
 export * from './error.js';
 export * from './lesson-select.js';
 export * from './lesson-report.js';
-export * from './sync-change.js';
