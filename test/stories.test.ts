@@ -8,13 +8,15 @@ import * as coursePlayer from '../stories/course-player.stories.js';
 import * as progress from '../stories/progress.stories.js';
 import * as provider from '../stories/provider.stories.js';
 import * as lessonViews from '../stories/lesson-views.stories.js';
+import * as sync from '../stories/sync.stories.js';
+import * as cmi5Lesson from '../stories/cmi5-lesson.stories.js';
 
 interface StoryLike {
   loaders?: Array<() => Promise<Record<string, unknown>>>;
   render?: (args: unknown, context: { loaded: Record<string, unknown> }) => TemplateResult;
 }
 
-const files: Record<string, Record<string, unknown>> = { coursePlayer, progress, provider, lessonViews };
+const files: Record<string, Record<string, unknown>> = { coursePlayer, progress, provider, lessonViews, sync, cmi5Lesson };
 
 /** Lit elements inside `root` (crossing shadow roots) have finished rendering and loading. */
 async function settled(root: Element): Promise<void> {

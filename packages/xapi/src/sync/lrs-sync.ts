@@ -35,7 +35,9 @@ export class LrsSync {
   private deadLetterCount = 0;
   private draining?: Promise<void>;
   private drainAgain = false;
-  private stopped = true;
+  private started = false;
+  /** Set by `stop()`: a drain in progress ends after its current batch. */
+  private stopped = false;
   /** What the outbox holds after the slowest cursor, read ahead for the pagehide flush. */
   private preview: OutboxEntry[] = [];
   private _status: SyncStatus;
@@ -78,7 +80,8 @@ export class LrsSync {
 
   /** Syncs now, then on `online`, on an interval, after statements are queued, and at pagehide. */
   start(): void {
-    if (!this.stopped) return;
+    if (this.started) return;
+    this.started = true;
     this.stopped = false;
     this.triggers.start();
     void this.refreshCounts().then(() => this.syncNow());
@@ -86,6 +89,7 @@ export class LrsSync {
 
   /** Stops every trigger and timer; a batch on its way still completes. */
   stop(): void {
+    this.started = false;
     this.stopped = true;
     this.triggers.stop();
     for (const target of this.targets) clearTimeout(target.retryTimer);
@@ -93,6 +97,7 @@ export class LrsSync {
 
   /** Sends everything now (skipping LRSs that are stopped or waiting); resolves when this tab is done. */
   syncNow(): Promise<void> {
+    this.stopped = false;
     if (this.draining) {
       this.drainAgain = true;
       return this.draining;

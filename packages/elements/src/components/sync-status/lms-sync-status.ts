@@ -1,4 +1,7 @@
 import type { LrsSync, SyncStatus } from '@lms-kit/xapi';
+
+/** What the element reads from a sync: its status as it changes, and `resume()` for the "Try again" button. */
+export type SyncStatusSource = Pick<LrsSync, 'subscribe' | 'resume'>;
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LmsElement } from '../../lessons/lms-element.js';
@@ -38,13 +41,13 @@ export class LmsSyncStatus extends LmsElement {
   ];
 
   /** The sync to show; default: the one of the nearest `<lms-provider>`. */
-  @property({ attribute: false }) sync?: LrsSync;
+  @property({ attribute: false }) sync?: SyncStatusSource;
 
   @state() private status?: SyncStatus;
   private unsubscribe?: () => void;
-  private watched?: LrsSync;
+  private watched?: SyncStatusSource;
 
-  private get source(): LrsSync | undefined {
+  private get source(): SyncStatusSource | undefined {
     return this.sync ?? this.services.value?.sync;
   }
 
