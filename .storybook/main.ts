@@ -11,7 +11,10 @@ const config: StorybookConfig = {
     viteConfig.resolve = { ...viteConfig.resolve, conditions: ['source', 'module', 'browser', 'development', 'import', 'default'] };
     // The statement validator loads its rules with require(variable): give the bundler a static table.
     viteConfig.plugins = [...(viteConfig.plugins ?? []), { ...xapiValidationRequires(), enforce: 'pre' as const }];
-    viteConfig.optimizeDeps = { ...viteConfig.optimizeDeps, exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@learninglocker/xapi-validation'] };
+    viteConfig.optimizeDeps = {
+      ...viteConfig.optimizeDeps,
+      exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@learninglocker/xapi-validation'],
+    };
     return viteConfig;
   },
 };

@@ -67,8 +67,18 @@ export default async function () {
     if (batchedStored !== COUNT || naiveStored !== COUNT) throw new Error(`LRS holds ${batchedStored} and ${naiveStored} of ${COUNT}`);
     const round = (value) => Number(value.toFixed(0));
     return [
-      { name: `LRS sync: ${COUNT} statements, LrsSync batches of 250`, value: round(batchedMs), unit: 'ms', note: `${round((COUNT / batchedMs) * 1000)} statements/s` },
-      { name: `LRS sync: ${COUNT} statements, one POST each (@xapi/xapi)`, value: round(naiveMs), unit: 'ms', note: `${round((COUNT / naiveMs) * 1000)} statements/s` },
+      {
+        name: `LRS sync: ${COUNT} statements, LrsSync batches of 250`,
+        value: round(batchedMs),
+        unit: 'ms',
+        note: `${round((COUNT / batchedMs) * 1000)} statements/s`,
+      },
+      {
+        name: `LRS sync: ${COUNT} statements, one POST each (@xapi/xapi)`,
+        value: round(naiveMs),
+        unit: 'ms',
+        note: `${round((COUNT / naiveMs) * 1000)} statements/s`,
+      },
       { name: 'LRS sync: batched speed-up', value: Number((naiveMs / batchedMs).toFixed(1)), unit: '×', note: 'goal ≥ 20×' },
     ];
   } finally {

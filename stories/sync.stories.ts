@@ -63,7 +63,13 @@ export const ProgressWithRecordsWaiting: Story = {
       const storage = new MemoryAdapter();
       const actor = { objectType: 'Agent' as const, mbox: `mailto:${LEARNER_EMAIL}` };
       await storage.enqueueStatements(
-        [1, 2, 3].map((n) => buildStatement({ actor, verb: Verbs.experienced, object: { objectType: 'Activity', id: `https://intranet.example/lessons/${n}` } })),
+        [1, 2, 3].map((n) =>
+          buildStatement({
+            actor,
+            verb: Verbs.experienced,
+            object: { objectType: 'Activity', id: `https://intranet.example/lessons/${n}` },
+          }),
+        ),
       );
       return { storage };
     },

@@ -22,7 +22,9 @@ export const setLrsDown = (down: boolean) => executeServerCommand('lrs:down', { 
 export const requireBearer = (token?: string) => executeServerCommand('lrs:bearer', { token: token ?? null });
 
 export async function proxyRequests(): Promise<Array<{ version?: string; authorization?: string; count: number }>> {
-  return (await executeServerCommand<{ requests: Array<{ version?: string; authorization?: string; count: number }> }, undefined>('lrs:requests')).requests;
+  return (
+    await executeServerCommand<{ requests: Array<{ version?: string; authorization?: string; count: number }> }, undefined>('lrs:requests')
+  ).requests;
 }
 
 /** Ids and verbs of every statement the real LRS holds for a registration. */

@@ -17,7 +17,10 @@ async function waitForFrame(page, urlPart, timeout) {
     const frame = findFrame(page, urlPart);
     if (frame) return frame;
     if (Date.now() > deadline) {
-      const urls = page.context().pages().flatMap((p) => p.frames().map((f) => f.url()));
+      const urls = page
+        .context()
+        .pages()
+        .flatMap((p) => p.frames().map((f) => f.url()));
       throw new Error(`No frame or window with "${urlPart}" in its URL. Open: ${urls.join(', ')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

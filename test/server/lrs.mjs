@@ -31,24 +31,28 @@ export function freePort() {
 export async function startLrs() {
   const port = await freePort();
   const storageDir = mkdtempSync(join(tmpdir(), 'lms-kit-lrs-'));
-  const child = spawn(process.execPath, ['-r', join(root, 'test/server/loopback.cjs'), join(root, 'node_modules/xapi-statements/dist/server.js')], {
-    cwd: storageDir,
-    env: {
-      PATH: process.env.PATH,
-      EXPRESS_PORT: String(port),
-      AUTH_REPO: 'test',
-      EVENTS_REPO: 'test',
-      MODELS_REPO: 'memory',
-      STORAGE_REPO: 'local',
-      FS_LOCAL_STORAGE_DIR: storageDir,
-      EXPRESS_MORGAN_DIRECTORY: join(storageDir, 'accessLogs'),
-      EXPRESS_BODY_PARSER_LIMIT: '20mb',
-      WINSTON_CONSOLE_LEVEL: 'error',
-      NODE_NO_WARNINGS: '1',
-      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+  const child = spawn(
+    process.execPath,
+    ['-r', join(root, 'test/server/loopback.cjs'), join(root, 'node_modules/xapi-statements/dist/server.js')],
+    {
+      cwd: storageDir,
+      env: {
+        PATH: process.env.PATH,
+        EXPRESS_PORT: String(port),
+        AUTH_REPO: 'test',
+        EVENTS_REPO: 'test',
+        MODELS_REPO: 'memory',
+        STORAGE_REPO: 'local',
+        FS_LOCAL_STORAGE_DIR: storageDir,
+        EXPRESS_MORGAN_DIRECTORY: join(storageDir, 'accessLogs'),
+        EXPRESS_BODY_PARSER_LIMIT: '20mb',
+        WINSTON_CONSOLE_LEVEL: 'error',
+        NODE_NO_WARNINGS: '1',
+        AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   const killOnExit = () => child.kill();
   process.once('exit', killOnExit);
   let log = '';
@@ -123,7 +127,8 @@ export async function startProxy(lrs) {
       const body = Buffer.concat(chunks);
       const isPost = req.method === 'POST' && /\/statements$/.test(req.url.split('?')[0]);
       const headers = { ...req.headers };
-      if (isPost) state.requests.push({ version: headers['x-experience-api-version'], authorization: headers.authorization, count: safeCount(body) });
+      if (isPost)
+        state.requests.push({ version: headers['x-experience-api-version'], authorization: headers.authorization, count: safeCount(body) });
       if (state.bearer !== undefined) {
         if (headers.authorization !== `Bearer ${state.bearer}`) {
           res.writeHead(401, { ...cors(req), 'Content-Type': 'application/json' });
@@ -136,7 +141,11 @@ export async function startProxy(lrs) {
       if (headers['x-experience-api-version'] === '2.0.0') headers['x-experience-api-version'] = '1.0.3';
       const fault = isPost ? state.faults.shift() : undefined;
       if (fault?.type === 'status') {
-        res.writeHead(fault.status, { ...cors(req), 'Content-Type': 'application/json', ...(fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}) });
+        res.writeHead(fault.status, {
+          ...cors(req),
+          'Content-Type': 'application/json',
+          ...(fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}),
+        });
         res.end(JSON.stringify({ message: fault.message ?? `Injected ${fault.status}` }));
         return;
       }

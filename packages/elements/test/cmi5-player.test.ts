@@ -53,7 +53,9 @@ describe('cmi5 courses in <lms-course-player>', function () {
       </lms-provider>
     `);
     const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
-    await waitUntil(() => player.progress !== undefined && player.currentLessonId !== undefined, 'the course did not load', { timeout: 30_000 });
+    await waitUntil(() => player.progress !== undefined && player.currentLessonId !== undefined, 'the course did not load', {
+      timeout: 30_000,
+    });
     return { provider, player, progress: provider.querySelector('lms-progress') as LmsProgress };
   }
 
@@ -68,7 +70,12 @@ describe('cmi5 courses in <lms-course-player>', function () {
   async function passQuiz(frameUrl: string) {
     await waitInFrame(frameUrl, { expression: 'document.querySelector("li.navmenuitem.current")', timeout: 15_000 });
     // In a narrow frame the responsive layout hides its menu behind a ☰ button.
-    if (await evalInFrame<boolean>(frameUrl, '!!document.querySelector(".navtoggle") && getComputedStyle(document.querySelector(".navtoggle")).display !== "none"')) {
+    if (
+      await evalInFrame<boolean>(
+        frameUrl,
+        '!!document.querySelector(".navtoggle") && getComputedStyle(document.querySelector(".navtoggle")).display !== "none"',
+      )
+    ) {
       await clickInFrame(frameUrl, '.navtoggle');
     }
     await clickInFrame(frameUrl, 'li.navmenuitem:has-text("Quiz")');
@@ -82,11 +89,16 @@ describe('cmi5 courses in <lms-course-player>', function () {
       const { player, progress } = await openCourse(`/__shared/fixtures/cmi5/${zip}`);
       expect(player.progress?.order).to.have.length(1);
       const root = player.shadowRoot as ShadowRoot;
-      await waitUntil(() => root.querySelector('lms-cmi5-lesson')?.shadowRoot?.querySelector('iframe'), 'the AU frame', { timeout: 20_000 });
+      await waitUntil(() => root.querySelector('lms-cmi5-lesson')?.shadowRoot?.querySelector('iframe'), 'the AU frame', {
+        timeout: 20_000,
+      });
       await passQuiz(content());
       await waitUntil(() => player.progress?.completed, 'the course completes when its AU is satisfied', { timeout: 20_000 });
       // The AU sends "passed", then "completed".
-      await waitUntil(async () => (await storage.listRecords<Cmi5AuStatus>(Cmi5Collections.auStatus))[0]?.completed, 'completed is recorded');
+      await waitUntil(
+        async () => (await storage.listRecords<Cmi5AuStatus>(Cmi5Collections.auStatus))[0]?.completed,
+        'completed is recorded',
+      );
       const [status] = await storage.listRecords<Cmi5AuStatus>(Cmi5Collections.auStatus);
       expect(status).to.include({ passed: true, completed: true, satisfied: true });
       expect(await verbs()).to.include.members(['launched', 'initialized', 'passed', 'completed', 'satisfied']);
@@ -112,7 +124,9 @@ describe('cmi5 courses in <lms-course-player>', function () {
     expect(passed?.result?.score?.scaled).to.be.at.least(0.3);
     // The learner closes the window without exiting: the session is abandoned.
     await evalInFrame(content(), 'window.close(), true');
-    await waitUntil(async () => (await verbs()).includes('abandoned') || (await verbs()).includes('terminated'), 'the session ends', { timeout: 10_000 });
+    await waitUntil(async () => (await verbs()).includes('abandoned') || (await verbs()).includes('terminated'), 'the session ends', {
+      timeout: 10_000,
+    });
   });
 
   it('runs an AU written with @xapi/cmi5 from a cmi5.xml URL: initialized → completed → passed → terminated, and the LRS gets it all', async () => {
@@ -152,5 +166,4 @@ describe('cmi5 courses in <lms-course-player>', function () {
     const lesson = (player.shadowRoot as ShadowRoot).querySelector('lms-cmi5-lesson');
     expect(lesson?.shadowRoot?.querySelector('[role=alert]')?.textContent).to.contain('IndexedDB');
   });
-
 });

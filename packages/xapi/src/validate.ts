@@ -41,7 +41,10 @@ export function assertValidStatements(statements: readonly Statement[]): void {
     const issues = validateStatement(statement);
     if (issues.length === 0) return;
     const prefix = statements.length > 1 ? `[${index}]` : '';
-    const located = issues.map((issue) => ({ path: issue.path ? `${prefix}${prefix ? '.' : ''}${issue.path}` : prefix, message: issue.message }));
+    const located = issues.map((issue) => ({
+      path: issue.path ? `${prefix}${prefix ? '.' : ''}${issue.path}` : prefix,
+      message: issue.message,
+    }));
     const id = (statement as { id?: unknown }).id;
     throw new LmsError(
       'xapi/invalid-statement',

@@ -37,12 +37,22 @@ describe('cmi5: the LMS side and its LRS facade', () => {
     it('reads AUs, blocks and their launch attributes, with LMS activity ids that are not the publisher ids', async () => {
       await setUp([{ moveOn: 'Passed', masteryScore: 0.8 }]);
       const au = course.structure.children[0].type === 'block' ? course.structure.children[0].children[0] : undefined;
-      expect(au).to.include({ moveOn: 'Passed', masteryScore: 0.8, launchMethod: 'AnyWindow', url: 'https://content.example/au/0/index.html?lang=en' });
-      expect(course.activityIds[auId(0)]).to.match(/^urn:lms-kit:cmi5:/).and.not.equal(auId(0));
+      expect(au).to.include({
+        moveOn: 'Passed',
+        masteryScore: 0.8,
+        launchMethod: 'AnyWindow',
+        url: 'https://content.example/au/0/index.html?lang=en',
+      });
+      expect(course.activityIds[auId(0)])
+        .to.match(/^urn:lms-kit:cmi5:/)
+        .and.not.equal(auId(0));
     });
 
     it('refuses a structure that breaks the schema, naming every problem with its path', () => {
-      const xml = courseXml([{ moveOn: 'Sometimes', masteryScore: 2 }]).replace('<url>https://content.example/au/0/index.html?lang=en</url>', '');
+      const xml = courseXml([{ moveOn: 'Sometimes', masteryScore: 2 }]).replace(
+        '<url>https://content.example/au/0/index.html?lang=en</url>',
+        '',
+      );
       let error: unknown;
       try {
         parseCourseStructure(xml);
@@ -59,10 +69,12 @@ describe('cmi5: the LMS side and its LRS facade', () => {
     });
 
     it('refuses relative AU URLs in a cmi5.xml outside a zip (cmi5 14.2) and a document that is not cmi5', () => {
-      expect(() => parseCourseStructure(courseXml([{}]).replace(/https:\/\/content\.example\/au\/0\//, 'au/'), { requireAbsoluteUrls: true })).to.throw(
-        /fully qualified/,
+      expect(() =>
+        parseCourseStructure(courseXml([{}]).replace(/https:\/\/content\.example\/au\/0\//, 'au/'), { requireAbsoluteUrls: true }),
+      ).to.throw(/fully qualified/);
+      expect(() => parseCourseStructure('<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"/>')).to.throw(
+        /not a cmi5 course structure/,
       );
-      expect(() => parseCourseStructure('<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"/>')).to.throw(/not a cmi5 course structure/);
       expect(() => parseCourseStructure('<courseStructure')).to.throw(/not well-formed/);
     });
   });
@@ -80,10 +92,16 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       expect(au.launchData).to.deep.include({ launchMode: 'Normal', moveOn: 'Completed', masteryScore: 0.5 });
       expect(au.launchData?.contextTemplate.extensions?.[Cmi5Extensions.sessionId]).to.equal(au.launch.session.id);
       expect(au.launchData?.contextTemplate.contextActivities?.grouping?.[0].id).to.equal(auId(0));
-      const preferences = await au.request('agents/profile', { query: { profileId: 'cmi5LearnerPreferences', agent: params.get('actor') as string } });
+      const preferences = await au.request('agents/profile', {
+        query: { profileId: 'cmi5LearnerPreferences', agent: params.get('actor') as string },
+      });
       expect(await preferences.json()).to.have.keys('languagePreference', 'audioPreference');
       const [launched] = await lmsStatements(storage, Cmi5Verbs.launched);
-      expect(launched.context?.extensions).to.include({ [Cmi5Extensions.launchMode]: 'Normal', [Cmi5Extensions.moveOn]: 'Completed', [Cmi5Extensions.masteryScore]: 0.5 });
+      expect(launched.context?.extensions).to.include({
+        [Cmi5Extensions.launchMode]: 'Normal',
+        [Cmi5Extensions.moveOn]: 'Completed',
+        [Cmi5Extensions.masteryScore]: 0.5,
+      });
       expect(launched.context?.extensions?.[Cmi5Extensions.launchUrl]).to.equal('https://content.example/au/0/index.html?lang=en');
     });
 
@@ -104,7 +122,12 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       const write = await au.request('activities/state', {
         method: 'PUT',
         body: '{}',
-        query: { stateId: 'LMS.LaunchData', activityId: au.params.get('activityId') as string, agent: au.params.get('actor') as string, registration },
+        query: {
+          stateId: 'LMS.LaunchData',
+          activityId: au.params.get('activityId') as string,
+          agent: au.params.get('actor') as string,
+          registration,
+        },
       });
       expect(write.status).to.equal(403);
     });
@@ -118,7 +141,9 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       expect(early.status).to.equal(400);
       expect((await early.json()).message).to.contain('initialized');
       expect((await au.send('initialized')).status).to.equal(200);
-      expect((await au.post(au.statement('http://adlnet.gov/expapi/verbs/experienced', undefined, { defined: false }))).status).to.equal(200);
+      expect((await au.post(au.statement('http://adlnet.gov/expapi/verbs/experienced', undefined, { defined: false }))).status).to.equal(
+        200,
+      );
       expect((await au.send('terminated', results.terminated)).status).to.equal(200);
       const late = await au.send('completed', results.completed);
       expect(late.status).to.equal(403);
@@ -197,7 +222,8 @@ describe('cmi5: the LMS side and its LRS facade', () => {
         const au = await launch(await setUp([{ moveOn }]));
         await au.start();
         await au.send('initialized');
-        for (const verb of sent) expect((await au.send(verb, verb === 'completed' ? results.completed : results.passed())).status).to.equal(200);
+        for (const verb of sent)
+          expect((await au.send(verb, verb === 'completed' ? results.completed : results.passed())).status).to.equal(200);
         await au.send('terminated', results.terminated);
         expect((await status())?.satisfied ?? false).to.equal(satisfied);
         const satisfiedStatements = await lmsStatements(storage, Cmi5Verbs.satisfied);
@@ -224,7 +250,9 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       await second.send('passed', results.passed());
       const satisfied = await lmsStatements(storage, Cmi5Verbs.satisfied);
       expect(satisfied).to.have.length(2);
-      expect(satisfied.every((statement) => statement.context?.extensions?.[Cmi5Extensions.sessionId] === second.launch.session.id)).to.equal(true);
+      expect(
+        satisfied.every((statement) => statement.context?.extensions?.[Cmi5Extensions.sessionId] === second.launch.session.id),
+      ).to.equal(true);
     });
 
     it('counts a waived AU as satisfied, with the reason', async () => {
@@ -259,7 +287,9 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       await first.send('initialized');
       await launch(route);
       const abandoned = await lmsStatements(storage, Cmi5Verbs.abandoned);
-      expect(abandoned.map((statement) => statement.context?.extensions?.[Cmi5Extensions.sessionId])).to.deep.equal([first.launch.session.id]);
+      expect(abandoned.map((statement) => statement.context?.extensions?.[Cmi5Extensions.sessionId])).to.deep.equal([
+        first.launch.session.id,
+      ]);
       const terminated = await launch(route);
       await terminated.start();
       await terminated.send('initialized');
@@ -276,6 +306,13 @@ describe('cmi5: the LMS side and its LRS facade', () => {
     await au.send('completed', results.completed);
     await au.send('terminated', results.terminated);
     const queued = (await storage.readOutbox(100)).map((entry) => entry.statement.verb.id);
-    expect(queued).to.deep.equal([Cmi5Verbs.launched, Cmi5Verbs.initialized, Cmi5Verbs.completed, Cmi5Verbs.satisfied, Cmi5Verbs.satisfied, Cmi5Verbs.terminated]);
+    expect(queued).to.deep.equal([
+      Cmi5Verbs.launched,
+      Cmi5Verbs.initialized,
+      Cmi5Verbs.completed,
+      Cmi5Verbs.satisfied,
+      Cmi5Verbs.satisfied,
+      Cmi5Verbs.terminated,
+    ]);
   });
 });

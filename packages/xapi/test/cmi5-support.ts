@@ -17,10 +17,16 @@ import {
 
 export const PREFIX = `${location.origin}/lms-kit-test/cmi5/`;
 export const DATABASE = 'facade-test';
-export const LEARNER = { id: 'mailto:ada@example.com', actor: { objectType: 'Agent' as const, account: { homePage: 'https://intranet.example', name: 'ada' }, name: 'Ada' } };
+export const LEARNER = {
+  id: 'mailto:ada@example.com',
+  actor: { objectType: 'Agent' as const, account: { homePage: 'https://intranet.example', name: 'ada' }, name: 'Ada' },
+};
 
 /** A cmi5.xml with one AU per `moveOn` value given, in one block, plus a top-level AU. */
-export function courseXml(aus: Array<{ moveOn?: string; masteryScore?: number; extra?: string }>, courseId = `https://courses.example/${uuid()}`): string {
+export function courseXml(
+  aus: Array<{ moveOn?: string; masteryScore?: number; extra?: string }>,
+  courseId = `https://courses.example/${uuid()}`,
+): string {
   const au = (spec: (typeof aus)[number], index: number) => `
     <au id="${courseId}/au/${index}"${spec.moveOn ? ` moveOn="${spec.moveOn}"` : ''}${spec.masteryScore !== undefined ? ` masteryScore="${spec.masteryScore}"` : ''} ${spec.extra ?? ''}>
       <title><langstring lang="en-US">AU ${index}</langstring></title>
@@ -63,7 +69,11 @@ export class TestAu {
     this.params = new URL(launch.url).searchParams;
   }
 
-  static async launch(route: Route, storage: StorageAdapter, options: Omit<LaunchOptions, 'endpoints' | 'learner'> & { learner?: LaunchOptions['learner'] }) {
+  static async launch(
+    route: Route,
+    storage: StorageAdapter,
+    options: Omit<LaunchOptions, 'endpoints' | 'learner'> & { learner?: LaunchOptions['learner'] },
+  ) {
     const launch = await launchAu(storage, { learner: LEARNER, endpoints: cmi5Urls(PREFIX, DATABASE), ...options });
     return new TestAu(route, launch);
   }
@@ -109,8 +119,10 @@ export class TestAu {
   /** A cmi5 defined statement (with the cmi5 category), or an allowed one with `defined: false`. */
   statement(verb: string, result?: Statement['result'], options: { defined?: boolean; objectId?: string } = {}): Statement {
     const template = structuredClone(this.launchData?.contextTemplate ?? {});
-    const category: Array<{ objectType: 'Activity'; id: string }> = options.defined === false ? [] : [{ objectType: 'Activity', id: Cmi5Categories.cmi5 }];
-    if (result && (result.success !== undefined || result.completion !== undefined)) category.push({ objectType: 'Activity', id: Cmi5Categories.moveOn });
+    const category: Array<{ objectType: 'Activity'; id: string }> =
+      options.defined === false ? [] : [{ objectType: 'Activity', id: Cmi5Categories.cmi5 }];
+    if (result && (result.success !== undefined || result.completion !== undefined))
+      category.push({ objectType: 'Activity', id: Cmi5Categories.moveOn });
     return {
       id: uuid(),
       actor: JSON.parse(this.params.get('actor') as string),
@@ -127,7 +139,11 @@ export class TestAu {
   }
 
   post(statements: Statement | Statement[]): Promise<Response> {
-    return this.request('statements', { method: 'POST', body: JSON.stringify(statements), headers: { 'Content-Type': 'application/json' } });
+    return this.request('statements', {
+      method: 'POST',
+      body: JSON.stringify(statements),
+      headers: { 'Content-Type': 'application/json' },
+    });
   }
 
   async send(verb: keyof typeof Cmi5Verbs, result?: Statement['result']): Promise<Response> {

@@ -13,7 +13,11 @@ async function run(): Promise<void> {
   await cmi5.initialize();
   log.push('initialized');
   const launchData = cmi5.getLaunchData();
-  log.push(`launchMode:${launchData.launchMode}`, `masteryScore:${launchData.masteryScore}`, `launchParameters:${launchData.launchParameters}`);
+  log.push(
+    `launchMode:${launchData.launchMode}`,
+    `masteryScore:${launchData.masteryScore}`,
+    `launchParameters:${launchData.launchParameters}`,
+  );
   log.push(`languagePreference:${cmi5.getLearnerPreferences().languagePreference ?? ''}`);
   await cmi5.complete();
   log.push('completed');
@@ -30,6 +34,12 @@ run().then(
   },
   (error: unknown) => {
     status.textContent = `Failed: ${String(error)}`;
-    Object.assign(window, { auError: String((error as { response?: { data?: unknown } }).response?.data ? JSON.stringify((error as { response: { data: unknown } }).response.data) : error) });
+    Object.assign(window, {
+      auError: String(
+        (error as { response?: { data?: unknown } }).response?.data
+          ? JSON.stringify((error as { response: { data: unknown } }).response.data)
+          : error,
+      ),
+    });
   },
 );

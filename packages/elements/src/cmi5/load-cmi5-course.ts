@@ -1,5 +1,14 @@
 import { LmsError, registerLessonKind, type Course, type LessonBase, type LoadedCourse, type Module } from '@lms-kit/core';
-import { MOVE_ON_VALUES, allAus, cmi5Urls, importCmi5Course, pickText, type Cmi5Au, type Cmi5Block, type Cmi5CourseRecord } from '@lms-kit/xapi/cmi5';
+import {
+  MOVE_ON_VALUES,
+  allAus,
+  cmi5Urls,
+  importCmi5Course,
+  pickText,
+  type Cmi5Au,
+  type Cmi5Block,
+  type Cmi5CourseRecord,
+} from '@lms-kit/xapi/cmi5';
 import type { LmsServices } from '../context/services.js';
 import { parseCourseLazily } from '../course/load-course.js';
 import { registerLessonView } from '../lessons/registry.js';
@@ -35,13 +44,20 @@ registerLessonView('cmi5-au', { tag: 'lms-cmi5-lesson', load: () => import('../d
 export function databaseOf(services: LmsServices): string {
   const match = /^indexeddb:(.+)$/.exec(services.storage.scope);
   if (!match) {
-    throw new LmsError('cmi5/needs-indexeddb', 'cmi5 courses need the IndexedDB storage (the default): the service worker that plays them reads it.');
+    throw new LmsError(
+      'cmi5/needs-indexeddb',
+      'cmi5 courses need the IndexedDB storage (the default): the service worker that plays them reads it.',
+    );
   }
   return match[1];
 }
 
 /** Imports a cmi5 package (zip or cmi5.xml) into the learner's storage and presents it as a course: blocks as modules, AUs as lessons. */
-export async function loadCmi5Course(url: string, signal: AbortSignal | undefined, services: LmsServices | undefined): Promise<LoadedCourse> {
+export async function loadCmi5Course(
+  url: string,
+  signal: AbortSignal | undefined,
+  services: LmsServices | undefined,
+): Promise<LoadedCourse> {
   if (!services) throw new LmsError('course/load-failed', 'A cmi5 course can only be opened inside LMS Kit elements with storage.');
   const database = /^indexeddb:(.+)$/.exec(services.storage.scope)?.[1] ?? 'memory';
   const record = await importCmi5Course(services.storage, url, { contentRoot: cmi5Urls(cmi5Prefix(), database).contentRoot, signal });
@@ -61,18 +77,31 @@ export function cmi5Course(record: Cmi5CourseRecord, locale: string): Course {
     title: pickText(au.title, locale),
     description: pickText(au.description, locale),
     optional: au.moveOn === 'NotApplicable' || undefined,
-    cmi5: { courseKey: record.id, auId: au.id, launchMethod: au.launchMethod, moveOn: au.moveOn, ...(au.masteryScore !== undefined ? { masteryScore: au.masteryScore } : {}) },
+    cmi5: {
+      courseKey: record.id,
+      auId: au.id,
+      launchMethod: au.launchMethod,
+      moveOn: au.moveOn,
+      ...(au.masteryScore !== undefined ? { masteryScore: au.masteryScore } : {}),
+    },
   });
   const modules: Module[] = [];
   let loose: Cmi5Au[] = [];
   const flush = () => {
-    if (loose.length) modules.push({ id: `part-${modules.length + 1}`, title: pickText(structure.title, locale), lessons: loose.map(lesson) });
+    if (loose.length)
+      modules.push({ id: `part-${modules.length + 1}`, title: pickText(structure.title, locale), lessons: loose.map(lesson) });
     loose = [];
   };
   const addBlock = (block: Cmi5Block, parents: string[]) => {
     const title = [...parents, pickText(block.title, locale)];
     const direct = block.children.filter((child): child is Cmi5Au => child.type === 'au');
-    if (direct.length) modules.push({ id: `part-${modules.length + 1}`, title: title.join(' › '), description: pickText(block.description, locale), lessons: direct.map(lesson) });
+    if (direct.length)
+      modules.push({
+        id: `part-${modules.length + 1}`,
+        title: title.join(' › '),
+        description: pickText(block.description, locale),
+        lessons: direct.map(lesson),
+      });
     for (const child of block.children) if (child.type === 'block') addBlock(child, title);
   };
   for (const member of structure.children) {

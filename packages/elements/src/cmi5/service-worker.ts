@@ -31,20 +31,28 @@ export function ensureServiceWorker(): Promise<void> {
 async function register(): Promise<void> {
   const { url, scope, type } = serviceWorkerConfig();
   if (!('serviceWorker' in navigator)) {
-    throw new LmsError('cmi5/no-service-worker', 'This browser cannot run cmi5 courses here: service workers are unavailable (private mode or not HTTPS).');
+    throw new LmsError(
+      'cmi5/no-service-worker',
+      'This browser cannot run cmi5 courses here: service workers are unavailable (private mode or not HTTPS).',
+    );
   }
   let registration: ServiceWorkerRegistration;
   try {
     registration = await navigator.serviceWorker.register(url, { scope, type });
   } catch (error) {
-    throw new LmsError('cmi5/no-service-worker', `LMS Kit's service worker could not be registered from ${url}: ${(error as Error).message}`, { cause: error });
+    throw new LmsError(
+      'cmi5/no-service-worker',
+      `LMS Kit's service worker could not be registered from ${url}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   if (registration.active) return;
   const worker = (registration.installing ?? registration.waiting) as ServiceWorker;
   await new Promise<void>((resolve, reject) => {
     const check = () => {
       if (worker.state === 'activated') resolve();
-      else if (worker.state === 'redundant') reject(new LmsError('cmi5/no-service-worker', `LMS Kit's service worker at ${url} failed to install.`));
+      else if (worker.state === 'redundant')
+        reject(new LmsError('cmi5/no-service-worker', `LMS Kit's service worker at ${url} failed to install.`));
     };
     worker.addEventListener('statechange', check);
     check();

@@ -54,7 +54,12 @@ let defaults: Promise<LmsServices> | undefined;
 export function defaultServices(): Promise<LmsServices> {
   defaults ??= (async () => {
     const { storage, persistent } = await openStorage(createIndexedDbStorage());
-    return { storage: observeStorage(validateBeforeQueueing(storage)), learner: await localLearner(storage), locale: pageLocale(), persistent };
+    return {
+      storage: observeStorage(validateBeforeQueueing(storage)),
+      learner: await localLearner(storage),
+      locale: pageLocale(),
+      persistent,
+    };
   })().catch((error: unknown) => {
     defaults = undefined;
     throw error;

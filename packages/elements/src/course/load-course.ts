@@ -7,7 +7,8 @@ import type { LmsServices } from '../context/services.js';
  */
 export async function loadCourse(src: string, signal?: AbortSignal, services?: LmsServices): Promise<LoadedCourse> {
   const url = new URL(src, document.baseURI).href;
-  if (/\.(zip|xml)$/i.test(new URL(url).pathname)) return (await import('../cmi5/load-cmi5-course.js')).loadCmi5Course(url, signal, services);
+  if (/\.(zip|xml)$/i.test(new URL(url).pathname))
+    return (await import('../cmi5/load-cmi5-course.js')).loadCmi5Course(url, signal, services);
   void import('@lms-kit/core/validate'); // fetched alongside the course
   let response: Response;
   try {

@@ -7,7 +7,8 @@ export const syncMessages = {
   'sync.synced': 'All records synced',
   'sync.retrying': 'Could not reach the learning record store; trying again at {time}.',
   'sync.stopped': 'Syncing is paused: {message}',
-  'sync.deadLetters': '{count, plural, one {# record was refused by the learning record store} other {# records were refused by the learning record store}}',
+  'sync.deadLetters':
+    '{count, plural, one {# record was refused by the learning record store} other {# records were refused by the learning record store}}',
   'sync.retry': 'Try again',
 } as const;
 

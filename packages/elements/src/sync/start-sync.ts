@@ -10,12 +10,19 @@ import '../define/lms-sync-status.js';
  * status change as `lms-sync-change` on the provider. A bad configuration is reported as `lms-error`
  * and the learner goes on: statements stay queued.
  */
-export function startSync(host: HTMLElement, storage: ObservableStorage, lrs: LrsConfig | LrsConfig[], options?: SyncOptions): LrsSync | undefined {
+export function startSync(
+  host: HTMLElement,
+  storage: ObservableStorage,
+  lrs: LrsConfig | LrsConfig[],
+  options?: SyncOptions,
+): LrsSync | undefined {
   let sync: LrsSync;
   try {
     sync = new LrsSync(storage, lrs, options);
   } catch (error) {
-    const lmsError = new LmsError('lrs/invalid-config', `The LRS configuration is not valid: ${(error as Error).message}`, { cause: error });
+    const lmsError = new LmsError('lrs/invalid-config', `The LRS configuration is not valid: ${(error as Error).message}`, {
+      cause: error,
+    });
     host.dispatchEvent(new LmsErrorEvent({ error: lmsError, recoverable: true }));
     return undefined;
   }
@@ -24,6 +31,6 @@ export function startSync(host: HTMLElement, storage: ObservableStorage, lrs: Lr
     if (first) first = false;
     else host.dispatchEvent(new LmsSyncChangeEvent(status));
   });
-  sync.start();
+  void sync.start();
   return sync;
 }

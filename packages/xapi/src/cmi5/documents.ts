@@ -17,7 +17,13 @@ export function getDocument(storage: StorageAdapter, id: string): Promise<Cmi5Do
 }
 
 /** Stores a document (State or Profile API); `learnerId` indexes it by agent so an agent's states can be listed. */
-export async function putDocument(storage: StorageAdapter, id: string, body: string, contentType: string, agent?: Agent): Promise<Cmi5Document> {
+export async function putDocument(
+  storage: StorageAdapter,
+  id: string,
+  body: string,
+  contentType: string,
+  agent?: Agent,
+): Promise<Cmi5Document> {
   const document: Cmi5Document = {
     id,
     body,

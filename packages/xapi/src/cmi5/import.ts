@@ -82,7 +82,9 @@ async function importZip(storage: StorageAdapter, bytes: Uint8Array, source: str
   }
   const manifest = files['cmi5.xml'];
   if (!manifest) {
-    throw new LmsError('cmi5/invalid-package', `${source} has no cmi5.xml at its root (cmi5 14.1).`, { issues: [{ path: 'cmi5.xml', message: 'required at the zip root' }] });
+    throw new LmsError('cmi5/invalid-package', `${source} has no cmi5.xml at its root (cmi5 14.1).`, {
+      issues: [{ path: 'cmi5.xml', message: 'required at the zip root' }],
+    });
   }
   const xml = new TextDecoder().decode(manifest);
   const structure = parseCourseStructure(xml);
@@ -91,11 +93,18 @@ async function importZip(storage: StorageAdapter, bytes: Uint8Array, source: str
   const contentBase = `${options.contentRoot}${courseKey}/`;
   const existing = await storage.getRecord<Cmi5CourseRecord>(Cmi5Collections.courses, courseKey);
   if (existing?.fingerprint !== fingerprint) {
-    for (const old of await storage.listRecords(Cmi5Collections.files, { courseId: courseKey })) await storage.deleteRecord(Cmi5Collections.files, old.id);
+    for (const old of await storage.listRecords(Cmi5Collections.files, { courseId: courseKey }))
+      await storage.deleteRecord(Cmi5Collections.files, old.id);
     for (const [path, data] of Object.entries(files)) {
       if (path.endsWith('/') || path.split('/').some((part) => part === '..' || part === '')) continue;
       const type = contentType(path);
-      const file: Cmi5PackageFile = { id: `${courseKey}/${path}`, courseId: courseKey, path, type, blob: new Blob([data as BlobPart], { type }) };
+      const file: Cmi5PackageFile = {
+        id: `${courseKey}/${path}`,
+        courseId: courseKey,
+        path,
+        type,
+        blob: new Blob([data as BlobPart], { type }),
+      };
       await storage.putRecord(Cmi5Collections.files, file as unknown as Cmi5PackageFile & { [field: string]: unknown });
     }
   }
@@ -108,7 +117,14 @@ async function saveCourse(
   origin: Pick<Cmi5CourseRecord, 'source' | 'contentBase' | 'fingerprint'>,
 ): Promise<Cmi5CourseRecord> {
   const id = courseKeyOf(structure);
-  const record: Cmi5CourseRecord = { id, courseId: id, structure, ...origin, importedAt: new Date().toISOString(), activityIds: lmsActivityIds(id, structure) };
+  const record: Cmi5CourseRecord = {
+    id,
+    courseId: id,
+    structure,
+    ...origin,
+    importedAt: new Date().toISOString(),
+    activityIds: lmsActivityIds(id, structure),
+  };
   await storage.putRecord(Cmi5Collections.courses, record);
   return record;
 }

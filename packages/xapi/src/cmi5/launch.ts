@@ -46,7 +46,8 @@ export interface Launch {
  * their id under this site.
  */
 export async function cmi5Actor(learner: { id: string; actor: Agent }, homePage: string): Promise<Agent> {
-  if (learner.actor.account) return { objectType: 'Agent', account: learner.actor.account, ...(learner.actor.name ? { name: learner.actor.name } : {}) };
+  if (learner.actor.account)
+    return { objectType: 'Agent', account: learner.actor.account, ...(learner.actor.name ? { name: learner.actor.name } : {}) };
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(learner.id));
   const name = Array.from(new Uint8Array(digest).slice(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('');
   return { objectType: 'Agent', account: { homePage, name }, ...(learner.actor.name ? { name: learner.actor.name } : {}) };
@@ -85,12 +86,21 @@ export async function launchAu(storage: StorageAdapter, options: LaunchOptions):
   };
   if (au.masteryScore !== undefined) session.masteryScore = au.masteryScore;
 
-  const launchData: Record<string, unknown> = { contextTemplate: contextTemplate(session), launchMode: session.launchMode, moveOn: au.moveOn };
+  const launchData: Record<string, unknown> = {
+    contextTemplate: contextTemplate(session),
+    launchMode: session.launchMode,
+    moveOn: au.moveOn,
+  };
   if (au.launchParameters !== undefined) launchData.launchParameters = au.launchParameters;
   if (au.masteryScore !== undefined) launchData.masteryScore = au.masteryScore;
   if (options.returnUrl) launchData.returnURL = options.returnUrl;
   if (au.entitlementKey !== undefined) launchData.entitlementKey = { courseStructure: au.entitlementKey };
-  await putJsonDocument(storage, stateDocumentId(session.activityId, learner.actor, registration, LAUNCH_DATA_STATE_ID), launchData, learner.actor);
+  await putJsonDocument(
+    storage,
+    stateDocumentId(session.activityId, learner.actor, registration, LAUNCH_DATA_STATE_ID),
+    launchData,
+    learner.actor,
+  );
 
   const preferencesId = agentProfileId(learner.actor, LEARNER_PREFERENCES_PROFILE_ID);
   if (!(await getDocument(storage, preferencesId))) {
@@ -126,6 +136,7 @@ export async function endSession(storage: StorageAdapter, sessionId: string): Pr
 async function abandonOpenSessions(storage: StorageAdapter, learnerId: string, registration: string): Promise<void> {
   const sessions = await storage.listRecords<Cmi5Session>(Cmi5Collections.sessions, { learnerId });
   for (const session of sessions) {
-    if (session.registration === registration && (session.state === 'launched' || session.state === 'initialized')) await endSession(storage, session.id);
+    if (session.registration === registration && (session.state === 'launched' || session.state === 'initialized'))
+      await endSession(storage, session.id);
   }
 }

@@ -4,7 +4,11 @@ import type { Cmi5Au, Cmi5Block } from './structure.js';
 import { Cmi5ActivityTypes, Cmi5Categories, Cmi5Extensions, Cmi5Verbs, type WaiveReason } from './vocabulary.js';
 
 const verb = (id: string, name: string) => ({ id, display: { 'en-US': name } });
-const activity = (id: string, extra?: Activity['definition']): Activity => ({ objectType: 'Activity', id, ...(extra ? { definition: extra } : {}) });
+const activity = (id: string, extra?: Activity['definition']): Activity => ({
+  objectType: 'Activity',
+  id,
+  ...(extra ? { definition: extra } : {}),
+});
 
 /** The `contextTemplate` of `LMS.LaunchData` (cmi5 10.2.1): session id, and the AU's publisher id as grouping. */
 export function contextTemplate(session: Pick<Cmi5Session, 'id' | 'auId'>): StatementContext {

@@ -30,9 +30,11 @@ export function checkAuStatement(statement: Statement, session: Cmi5Session, sta
   if (session.state === 'abandoned') return reject('This AU session was abandoned: no more statements are accepted for it.', 403);
   if (session.state === 'terminated') return reject('This AU session is terminated: no more statements are accepted for it.', 403);
   if (verbId === VOIDED) return reject('AUs may not void statements (cmi5 6.3).', 403);
-  if (!statement.actor || !sameAgent(statement.actor, session.actor)) return reject('actor must be the actor of the launch URL (cmi5 8.1.3).');
+  if (!statement.actor || !sameAgent(statement.actor, session.actor))
+    return reject('actor must be the actor of the launch URL (cmi5 8.1.3).');
   const context = statement.context;
-  if (context?.registration !== session.registration) return reject('context.registration must be the registration of the launch URL (cmi5 9.6.1).');
+  if (context?.registration !== session.registration)
+    return reject('context.registration must be the registration of the launch URL (cmi5 9.6.1).');
   if (context?.extensions?.[Cmi5Extensions.sessionId] !== session.id) {
     return reject('context.extensions must carry the session id of LMS.LaunchData contextTemplate (cmi5 9.6.3.1).');
   }
@@ -45,7 +47,8 @@ export function checkAuStatement(statement: Statement, session: Cmi5Session, sta
   }
   if (!defined) return { accepted: true, cmi5Defined: false };
 
-  if (statement.object?.id !== session.activityId) return reject('object.id of a cmi5 defined statement must be the activityId of the launch URL (cmi5 9.4).');
+  if (statement.object?.id !== session.activityId)
+    return reject('object.id of a cmi5 defined statement must be the activityId of the launch URL (cmi5 9.4).');
   if (!AU_VERBS.has(verbId)) return reject(`"${name(verbId)}" is not a verb an AU may use in cmi5 defined statements (cmi5 9.3).`);
   if (session.verbs.includes(verbId)) return reject(`"${name(verbId)}" was already sent in this session (cmi5 9.3).`);
   if (session.launchMode !== 'Normal' && verbId !== Cmi5Verbs.initialized && verbId !== Cmi5Verbs.terminated) {
@@ -60,7 +63,8 @@ export function checkAuStatement(statement: Statement, session: Cmi5Session, sta
     case Cmi5Verbs.completed:
       if (status.completed) return reject('"completed" was already sent in this registration (cmi5 9.3.3).');
       if (result.completion !== true) return reject('"completed" needs result.completion true (cmi5 9.5.3).');
-      if (result.success !== undefined || result.score !== undefined) return reject('"completed" must not carry success or a score (cmi5 9.5.1, 9.5.2).');
+      if (result.success !== undefined || result.score !== undefined)
+        return reject('"completed" must not carry success or a score (cmi5 9.5.1, 9.5.2).');
       break;
     case Cmi5Verbs.passed:
       if (status.passed) return reject('"passed" was already sent in this registration (cmi5 9.3.4).');
@@ -83,8 +87,10 @@ export function checkAuStatement(statement: Statement, session: Cmi5Session, sta
         return reject(`"${name(verbId)}" must not carry success, completion or a score (cmi5 9.5).`);
       }
   }
-  if (verbId !== Cmi5Verbs.passed && verbId !== Cmi5Verbs.failed && result.score !== undefined) return reject('Only "passed" and "failed" may carry a score (cmi5 9.5.1).');
-  if (verbId !== Cmi5Verbs.completed && result.completion !== undefined) return reject('Only "completed" may carry result.completion (cmi5 9.5.3).');
+  if (verbId !== Cmi5Verbs.passed && verbId !== Cmi5Verbs.failed && result.score !== undefined)
+    return reject('Only "passed" and "failed" may carry a score (cmi5 9.5.1).');
+  if (verbId !== Cmi5Verbs.completed && result.completion !== undefined)
+    return reject('Only "completed" may carry result.completion (cmi5 9.5.3).');
   const needsDuration = verbId !== Cmi5Verbs.initialized;
   if (needsDuration && !result.duration) return reject(`"${name(verbId)}" needs result.duration (cmi5 9.5.4.1).`);
   const movesOn = result.success !== undefined || result.completion !== undefined;
@@ -99,7 +105,12 @@ export function checkAuStatement(statement: Statement, session: Cmi5Session, sta
 }
 
 /** The session and the AU's status once an accepted statement is applied. */
-export function applyAuStatement(statement: Statement, session: Cmi5Session, status: Cmi5AuStatus, cmi5Defined: boolean): { session: Cmi5Session; status: Cmi5AuStatus } {
+export function applyAuStatement(
+  statement: Statement,
+  session: Cmi5Session,
+  status: Cmi5AuStatus,
+  cmi5Defined: boolean,
+): { session: Cmi5Session; status: Cmi5AuStatus } {
   const now = new Date().toISOString();
   const nextSession: Cmi5Session = { ...session, lastStatementAt: statement.timestamp ?? now };
   const nextStatus: Cmi5AuStatus = { ...status };

@@ -38,7 +38,12 @@ export function emptyStatus(course: Cmi5CourseRecord, learnerId: string, registr
   };
 }
 
-export async function readStatuses(storage: StorageAdapter, course: Cmi5CourseRecord, learnerId: string, registration: string): Promise<Map<string, Cmi5AuStatus>> {
+export async function readStatuses(
+  storage: StorageAdapter,
+  course: Cmi5CourseRecord,
+  learnerId: string,
+  registration: string,
+): Promise<Map<string, Cmi5AuStatus>> {
   const statuses = new Map<string, Cmi5AuStatus>();
   for (const au of allAus(course.structure.children)) {
     const stored = await storage.getRecord<Cmi5AuStatus>(Cmi5Collections.auStatus, auStatusId(registration, au.id));

@@ -92,7 +92,11 @@ export function parseCourseStructure(xml: string, options: { requireAbsoluteUrls
   if (objectivesElement) {
     children(objectivesElement, 'objective').forEach((element, index) => {
       const path = `courseStructure.objectives.objective[${index}]`;
-      const objective = { id: iri(element, 'id', path, add), title: text(element, 'title', path, add), description: text(element, 'description', path, add) };
+      const objective = {
+        id: iri(element, 'id', path, add),
+        title: text(element, 'title', path, add),
+        description: text(element, 'description', path, add),
+      };
       if (objective.id) unique(objective.id, path);
       course.objectives.push(objective);
     });
@@ -166,7 +170,8 @@ function readAu(element: Element, path: string, context: ReadContext): Cmi5Au {
   const masteryScore = element.getAttribute('masteryScore')?.trim();
   if (masteryScore !== undefined && masteryScore !== null) {
     const value = Number(masteryScore);
-    if (masteryScore === '' || !Number.isFinite(value) || value < 0 || value > 1) add(`${path}.masteryScore`, `must be a decimal from 0 to 1, got "${masteryScore}"`);
+    if (masteryScore === '' || !Number.isFinite(value) || value < 0 || value > 1)
+      add(`${path}.masteryScore`, `must be a decimal from 0 to 1, got "${masteryScore}"`);
     else au.masteryScore = value;
   }
   const launchMethod = element.getAttribute('launchMethod')?.trim();
@@ -221,7 +226,8 @@ function text(element: Element, name: string, path: string, add: ReadContext['ad
   const strings = children(container, 'langstring');
   if (strings.length === 0) add(`${path}.${name}`, 'needs at least one <langstring>');
   const result: LangText = {};
-  for (const langstring of strings) result[langstring.getAttribute('lang')?.trim() || 'und'] = (langstring.textContent ?? '').trim().replace(/\s+/g, ' ');
+  for (const langstring of strings)
+    result[langstring.getAttribute('lang')?.trim() || 'und'] = (langstring.textContent ?? '').trim().replace(/\s+/g, ' ');
   return result;
 }
 

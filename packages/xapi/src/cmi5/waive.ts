@@ -24,7 +24,8 @@ export async function waiveAu(
   const au = allAus(course.structure.children).find((candidate) => candidate.id === auId);
   if (!au) throw new LmsError('cmi5/unknown-au', `The course has no AU with id "${auId}".`);
   const id = auStatusId(registration, au.id);
-  const status = (await storage.getRecord<Cmi5AuStatus>(Cmi5Collections.auStatus, id)) ?? emptyStatus(course, learner.id, registration, au.id);
+  const status =
+    (await storage.getRecord<Cmi5AuStatus>(Cmi5Collections.auStatus, id)) ?? emptyStatus(course, learner.id, registration, au.id);
   if (status.waived) return false;
   const statement = waivedStatement(learner.actor, registration, au, course.activityIds[au.id], reason);
   await storage.putRecord(Cmi5Collections.auStatus, { ...status, waived: true, updatedAt: new Date().toISOString() });

@@ -78,13 +78,16 @@ export class LrsSync {
     return () => this.listeners.delete(listener);
   }
 
-  /** Syncs now, then on `online`, on an interval, after statements are queued, and at pagehide. */
-  start(): void {
-    if (this.started) return;
+  /**
+   * Syncs now, then on `online`, on an interval, after statements are queued, and at pagehide.
+   * Resolves when the first sync is done.
+   */
+  start(): Promise<void> {
+    if (this.started) return this.draining ?? Promise.resolve();
     this.started = true;
     this.stopped = false;
     this.triggers.start();
-    void this.refreshCounts().then(() => this.syncNow());
+    return this.refreshCounts().then(() => this.syncNow());
   }
 
   /** Stops every trigger and timer; a batch on its way still completes. */
@@ -177,7 +180,11 @@ export class LrsSync {
       return false;
     }
     for (const { entry, status, reason } of result.rejections) {
-      await putDeadLetter(this.storage, { statement: entry.statement, lrs: target.client.lrs.endpoint, status, reason, failedAt: now() }, target.client.lrs.key);
+      await putDeadLetter(
+        this.storage,
+        { statement: entry.statement, lrs: target.client.lrs.endpoint, status, reason, failedAt: now() },
+        target.client.lrs.key,
+      );
       this.deadLetterCount++;
     }
     if (result.settled > 0) {
@@ -193,10 +200,17 @@ export class LrsSync {
     if (blocked.kind === 'unauthorized') {
       const code = blocked.status === 401 ? 'lrs/unauthorized' : 'lrs/forbidden';
       const what = blocked.status === 401 ? 'did not accept the credentials' : 'does not allow these statements to be written';
-      this.setTarget(target, { state: 'stopped', error: new LmsError(code, `${target.status.name} ${what} (${blocked.reason}). Sync to it is stopped.`) });
+      this.setTarget(target, {
+        state: 'stopped',
+        error: new LmsError(code, `${target.status.name} ${what} (${blocked.reason}). Sync to it is stopped.`),
+      });
       return result.settled > 0;
     }
-    this.scheduleRetry(target, blocked.retryAfterMs, new LmsError('lrs/unavailable', `${target.status.name} could not be reached: ${blocked.reason}`));
+    this.scheduleRetry(
+      target,
+      blocked.retryAfterMs,
+      new LmsError('lrs/unavailable', `${target.status.name} could not be reached: ${blocked.reason}`),
+    );
     return result.settled > 0;
   }
 
@@ -258,7 +272,9 @@ export class LrsSync {
         body = '';
       }
       if (!body) continue;
-      fetch(target.client.url('statements'), { method: 'POST', headers, body, keepalive: true, credentials: 'omit' }).catch(() => undefined);
+      fetch(target.client.url('statements'), { method: 'POST', headers, body, keepalive: true, credentials: 'omit' }).catch(
+        () => undefined,
+      );
     }
   }
 
@@ -269,7 +285,11 @@ export class LrsSync {
 
   private snapshot(): SyncStatus {
     const lrs = this.targets.map((target) => target.status);
-    const lastSyncedAt = lrs.map((s) => s.lastSyncedAt).filter((at): at is string => !!at).sort().pop();
+    const lastSyncedAt = lrs
+      .map((s) => s.lastSyncedAt)
+      .filter((at): at is string => !!at)
+      .sort()
+      .pop();
     return {
       pending: this.pending,
       deadLetters: this.deadLetterCount,

@@ -1,5 +1,15 @@
 import { toLmsError, type LmsError } from '@lms-kit/core';
-import { Cmi5Collections, auStatusId, cmi5Actor, cmi5Urls, endSession, launchAu, type Cmi5AuStatus, type Cmi5CourseRecord, type Cmi5Session } from '@lms-kit/xapi/cmi5';
+import {
+  Cmi5Collections,
+  auStatusId,
+  cmi5Actor,
+  cmi5Urls,
+  endSession,
+  launchAu,
+  type Cmi5AuStatus,
+  type Cmi5CourseRecord,
+  type Cmi5Session,
+} from '@lms-kit/xapi/cmi5';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { databaseOf, type Cmi5Lesson } from '../../cmi5/load-cmi5-course.js';
@@ -87,7 +97,8 @@ export class LmsCmi5Lesson extends LessonViewElement<Cmi5Lesson> {
 
   private async registration(): Promise<string> {
     const services = this.services.value;
-    const progress = services && (await services.storage.getProgress({ learnerId: services.learner.id, courseId: this.lesson?.cmi5.courseKey ?? '' }));
+    const progress =
+      services && (await services.storage.getProgress({ learnerId: services.learner.id, courseId: this.lesson?.cmi5.courseKey ?? '' }));
     if (!progress) throw new Error('the course progress is not stored yet');
     return progress.registration;
   }
@@ -186,14 +197,18 @@ export class LmsCmi5Lesson extends LessonViewElement<Cmi5Lesson> {
     if (!lesson) return nothing;
     if (this.phase === 'idle' || this.phase === 'starting') return html`<p part="base" aria-busy="true">${this.t('cmi5.starting')}</p>`;
     const button = (label: string, primary = false) =>
-      html`<button class="action ${primary ? '' : 'secondary'}" part="launch" @click=${primary ? this.openWindow : this.again}>${label}</button>`;
+      html`<button class="action ${primary ? '' : 'secondary'}" part="launch" @click=${primary ? this.openWindow : this.again}>
+        ${label}
+      </button>`;
     let notice: unknown = nothing;
     if (this.phase === 'windowed') {
       notice = html`${this.popup ? html`<p>${this.t('cmi5.openedWindow')}</p>` : nothing}${button(this.t('cmi5.openWindow'), true)}`;
     } else if (this.phase === 'ended') {
-      notice = html`<p>${this.t('cmi5.finished')}</p>${button(this.t('cmi5.launchAgain'))}`;
+      notice = html`<p>${this.t('cmi5.finished')}</p>
+        ${button(this.t('cmi5.launchAgain'))}`;
     } else if (this.phase === 'failed') {
-      notice = html`<p class="error" role="alert">${this.t('cmi5.launchFailed', { message: this.failure?.message ?? '' })}</p>${button(this.t('cmi5.launchAgain'))}`;
+      notice = html`<p class="error" role="alert">${this.t('cmi5.launchFailed', { message: this.failure?.message ?? '' })}</p>
+        ${button(this.t('cmi5.launchAgain'))}`;
     }
     // One template for every phase, so the AU's frame is never re-created (that would launch it again).
     return html`<div part="base">

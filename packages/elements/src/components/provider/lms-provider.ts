@@ -64,9 +64,15 @@ export class LmsProvider extends LitElement {
       const { storage, persistent } = await openStorage(await this.createStorage());
       const learner = await this.resolveLearner(storage);
       if (generation !== this.generation) return;
-      const services: LmsServices = { storage: observeStorage(validateBeforeQueueing(storage)), learner, locale: this.locale ?? pageLocale(), persistent };
+      const services: LmsServices = {
+        storage: observeStorage(validateBeforeQueueing(storage)),
+        learner,
+        locale: this.locale ?? pageLocale(),
+        persistent,
+      };
       this.services?.sync?.stop();
-      if (this.lrs) services.sync = (await import('../../sync/start-sync.js')).startSync(this, services.storage, this.lrs, this.syncOptions);
+      if (this.lrs)
+        services.sync = (await import('../../sync/start-sync.js')).startSync(this, services.storage, this.lrs, this.syncOptions);
       this.services = services;
       this.provider.setValue(services);
     } catch (error) {
@@ -94,7 +100,7 @@ export class LmsProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.services?.sync?.start();
+    void this.services?.sync?.start();
   }
 
   override disconnectedCallback(): void {

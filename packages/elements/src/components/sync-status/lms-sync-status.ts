@@ -80,7 +80,9 @@ export class LmsSyncStatus extends LmsElement {
     if (status.pending === 0) line = this.t('sync.synced');
     else if (status.syncing) line = this.t('sync.sending', { count: status.pending });
     else line = this.t('sync.waiting', { count: status.pending });
-    const retryTime = waiting?.retryAt ? new Intl.DateTimeFormat(this.locale, { timeStyle: 'short' }).format(new Date(waiting.retryAt)) : '';
+    const retryTime = waiting?.retryAt
+      ? new Intl.DateTimeFormat(this.locale, { timeStyle: 'short' }).format(new Date(waiting.retryAt))
+      : '';
     return html`<div part="base">
       <p role="status">${line}</p>
       ${waiting && !stopped ? html`<p>${this.t('sync.retrying', { time: retryTime })}</p>` : nothing}

@@ -5,7 +5,10 @@ import { Cmi5Collections } from '../records.js';
 /** Serves a file of an imported package, with byte ranges (video seeking) and no caching of stale versions. */
 export async function handleContent(storage: StorageAdapter, courseKey: string, path: string, request: Request): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
-  const file = await storage.getRecord<Cmi5PackageFile & { [field: string]: unknown }>(Cmi5Collections.files, `${courseKey}/${path || 'index.html'}`);
+  const file = await storage.getRecord<Cmi5PackageFile & { [field: string]: unknown }>(
+    Cmi5Collections.files,
+    `${courseKey}/${path || 'index.html'}`,
+  );
   if (!file) return new Response(`Not in the course package: ${path}`, { status: 404, headers: { 'Content-Type': 'text/plain' } });
   const headers: Record<string, string> = { 'Content-Type': file.type, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' };
   const size = file.blob.size;
@@ -19,5 +22,8 @@ export async function handleContent(storage: StorageAdapter, courseKey: string, 
       headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': String(end - start + 1) },
     });
   }
-  return new Response(request.method === 'HEAD' ? null : file.blob, { status: 200, headers: { ...headers, 'Content-Length': String(size) } });
+  return new Response(request.method === 'HEAD' ? null : file.blob, {
+    status: 200,
+    headers: { ...headers, 'Content-Length': String(size) },
+  });
 }

@@ -12,12 +12,19 @@ type Resource = 'activities/state' | 'agents/profile' | 'activities/profile';
  * `LMS.LaunchData`, which it may read but never change, cmi5 10.2.1), agent profile (learner
  * preferences, cmi5 11) and activity profile. Documents of other agents are refused.
  */
-export async function handleDocuments(storage: StorageAdapter, session: Cmi5Session, resource: Resource, request: Request, url: URL): Promise<Response> {
+export async function handleDocuments(
+  storage: StorageAdapter,
+  session: Cmi5Session,
+  resource: Resource,
+  request: Request,
+  url: URL,
+): Promise<Response> {
   const params = url.searchParams;
   let agent: Agent | undefined;
   if (resource !== 'activities/profile') {
     const parsed = parseJson(params.get('agent') ?? '');
-    if (parsed.error || typeof parsed.value !== 'object' || parsed.value === null) return problem(400, 'The agent parameter must be an Agent as JSON.');
+    if (parsed.error || typeof parsed.value !== 'object' || parsed.value === null)
+      return problem(400, 'The agent parameter must be an Agent as JSON.');
     agent = parsed.value as Agent;
     try {
       if (agentKey(agent) !== agentKey(session.actor)) return problem(403, 'This session may only use the documents of its own learner.');
@@ -54,10 +61,21 @@ export async function handleDocuments(storage: StorageAdapter, session: Cmi5Sess
       if (!existing) return problem(404, `No document "${documentName}".`);
       return new Response(existing.body, {
         status: 200,
-        headers: { 'Content-Type': existing.contentType, ETag: existing.etag, 'Last-Modified': new Date(existing.updated).toUTCString(), 'X-Experience-API-Version': '1.0.3' },
+        headers: {
+          'Content-Type': existing.contentType,
+          ETag: existing.etag,
+          'Last-Modified': new Date(existing.updated).toUTCString(),
+          'X-Experience-API-Version': '1.0.3',
+        },
       });
     case 'PUT': {
-      const stored = await putDocument(storage, id, await request.text(), request.headers.get('Content-Type') ?? 'application/octet-stream', agent);
+      const stored = await putDocument(
+        storage,
+        id,
+        await request.text(),
+        request.headers.get('Content-Type') ?? 'application/octet-stream',
+        agent,
+      );
       return empty(204, { ETag: stored.etag });
     }
     case 'POST': {
@@ -101,7 +119,8 @@ async function listNames(storage: StorageAdapter, prefix: string): Promise<strin
 async function deleteAll(storage: StorageAdapter, prefix: string): Promise<Response> {
   const all = await storage.listRecords<Cmi5Document>(Cmi5Collections.documents);
   for (const document of all) {
-    if (document.id.startsWith(prefix) && !document.id.endsWith(`|${LAUNCH_DATA_STATE_ID}`)) await storage.deleteRecord(Cmi5Collections.documents, document.id);
+    if (document.id.startsWith(prefix) && !document.id.endsWith(`|${LAUNCH_DATA_STATE_ID}`))
+      await storage.deleteRecord(Cmi5Collections.documents, document.id);
   }
   return empty(204);
 }

@@ -56,7 +56,8 @@ export function createCmi5Route(options: Cmi5RouteOptions): Route {
         return problem(503, `The learning database could not be opened: ${(error as Error).message}`);
       }
       try {
-        if (area === 'content') return await handleContent(storage, decodeURIComponent(rest[0] ?? ''), rest.slice(1).map(decodeURIComponent).join('/'), request);
+        if (area === 'content')
+          return await handleContent(storage, decodeURIComponent(rest[0] ?? ''), rest.slice(1).map(decodeURIComponent).join('/'), request);
         if (area === 'fetch') {
           const sessionId = decodeURIComponent(rest[0] ?? '');
           return await serial(sessionId, () => handleFetchUrl(storage, sessionId, request));
@@ -73,7 +74,8 @@ export function createCmi5Route(options: Cmi5RouteOptions): Route {
           if (resource === 'activities/state' || resource === 'agents/profile' || resource === 'activities/profile') {
             return handleDocuments(storage, session, resource, request, url);
           }
-          if (resource === 'activities' && request.method === 'GET') return json({ objectType: 'Activity', id: url.searchParams.get('activityId') });
+          if (resource === 'activities' && request.method === 'GET')
+            return json({ objectType: 'Activity', id: url.searchParams.get('activityId') });
           return problem(404, `No xAPI resource "${resource}" here.`);
         });
       } catch (error) {

@@ -2,7 +2,14 @@ import { uuid, type Statement } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
 import { validateStatement } from '../../validate.js';
 import { recordStatements } from '../ledger.js';
-import { auStatusId, Cmi5Collections, type Cmi5AuStatus, type Cmi5CourseRecord, type Cmi5Session, type Cmi5StoredStatement } from '../records.js';
+import {
+  auStatusId,
+  Cmi5Collections,
+  type Cmi5AuStatus,
+  type Cmi5CourseRecord,
+  type Cmi5Session,
+  type Cmi5StoredStatement,
+} from '../records.js';
 import { applyAuStatement, checkAuStatement } from '../rules.js';
 import { emptyStatus, updateSatisfaction } from '../satisfaction.js';
 import { XAPI_VERSION, empty, json, parseJson, problem } from './http.js';
@@ -20,7 +27,8 @@ export async function handleStatements(storage: StorageAdapter, session: Cmi5Ses
         return problem(400, `The body must be one statement as JSON${parsed.error ? ` (${parsed.error})` : ''}.`);
       }
       const statement = parsed.value as Statement;
-      if (statement.id !== undefined && statement.id !== id) return problem(400, 'The statement id does not match the statementId parameter.');
+      if (statement.id !== undefined && statement.id !== id)
+        return problem(400, 'The statement id does not match the statementId parameter.');
       const outcome = await storeStatements(storage, session, [{ ...statement, id }]);
       return outcome instanceof Response ? outcome : empty(204);
     }
@@ -33,7 +41,9 @@ export async function handleStatements(storage: StorageAdapter, session: Cmi5Ses
       const outcome = await storeStatements(
         storage,
         session,
-        statements.map((statement) => (typeof statement === 'object' && statement && !statement.id ? { ...statement, id: uuid() } : statement)),
+        statements.map((statement) =>
+          typeof statement === 'object' && statement && !statement.id ? { ...statement, id: uuid() } : statement,
+        ),
       );
       return outcome instanceof Response ? outcome : json(outcome);
     }
@@ -50,13 +60,19 @@ async function storeStatements(storage: StorageAdapter, session: Cmi5Session, st
   const course = await storage.getRecord<Cmi5CourseRecord>(Cmi5Collections.courses, session.courseId);
   if (!course) return problem(500, 'The course of this session is no longer stored.');
   const statusKey = auStatusId(session.registration, session.auId);
-  const statusBefore = (await storage.getRecord<Cmi5AuStatus>(Cmi5Collections.auStatus, statusKey)) ?? emptyStatus(course, session.learnerId, session.registration, session.auId);
+  const statusBefore =
+    (await storage.getRecord<Cmi5AuStatus>(Cmi5Collections.auStatus, statusKey)) ??
+    emptyStatus(course, session.learnerId, session.registration, session.auId);
   let current = { session, status: statusBefore };
   const accepted: Statement[] = [];
   for (const [index, statement] of statements.entries()) {
     const where = statements.length > 1 ? `Statement [${index}]` : 'The statement';
     const issues = validateStatement(statement);
-    if (issues.length) return problem(400, `${where} is not valid xAPI: ${issues.map((issue) => `${issue.path || 'statement'} ${issue.message}`).join('; ')}`);
+    if (issues.length)
+      return problem(
+        400,
+        `${where} is not valid xAPI: ${issues.map((issue) => `${issue.path || 'statement'} ${issue.message}`).join('; ')}`,
+      );
     const existing = await storage.getRecord<Cmi5StoredStatement>(Cmi5Collections.statements, statement.id);
     if (existing) {
       if (sameStatement(existing.statement, statement)) continue;
@@ -82,7 +98,13 @@ async function storeStatements(storage: StorageAdapter, session: Cmi5Session, st
 /** A resend of the same statement (ignoring what an LRS adds) is not a conflict. */
 function sameStatement(a: Statement, b: Statement): boolean {
   const strip = (statement: Statement) => {
-    const { stored: _stored, authority: _authority, version: _version, timestamp: _timestamp, ...rest } = statement as Statement & Record<string, unknown>;
+    const {
+      stored: _stored,
+      authority: _authority,
+      version: _version,
+      timestamp: _timestamp,
+      ...rest
+    } = statement as Statement & Record<string, unknown>;
     return rest;
   };
   return canonical(strip(a)) === canonical(strip(b));
