@@ -3,12 +3,10 @@ import type { ObservableStorage, OutboxEntry, StorageAdapter } from '@lms-kit/st
 import { LrsClient } from '../lrs/client.js';
 import { normalizeLrs, resolveSyncOptions, type LrsConfig, type SyncOptions } from '../lrs/config.js';
 import { sendBatch } from './batch-sender.js';
+import { sendWithKeepalive } from './keepalive.js';
 import { listDeadLetters, putDeadLetter, requeueDeadLetters, type DeadLetter } from './dead-letters.js';
 import { SyncTriggers } from './triggers.js';
 import type { LrsStatus, SyncListener, SyncStatus } from './status.js';
-
-/** Browsers refuse keepalive requests whose bodies add up to more than 64 KiB; stay under it. */
-const KEEPALIVE_BUDGET = 60 * 1024;
 
 interface Target {
   client: LrsClient;
@@ -87,7 +85,9 @@ export class LrsSync {
     this.started = true;
     this.stopped = false;
     this.triggers.start();
-    return this.refreshCounts().then(() => this.syncNow());
+    return this.countDeadLetters()
+      .then(() => this.refreshCounts())
+      .then(() => this.syncNow());
   }
 
   /** Stops every trigger and timer; a batch on its way still completes. */
@@ -132,6 +132,7 @@ export class LrsSync {
   /** Queues dead letters again (all, or those with these ids) once the cause is fixed. */
   async requeueDeadLetters(ids?: string[]): Promise<number> {
     const count = await requeueDeadLetters(this.storage, ids);
+    await this.countDeadLetters();
     await this.refreshCounts();
     void this.syncNow();
     return count;
@@ -145,6 +146,8 @@ export class LrsSync {
   }
 
   private async drain(): Promise<void> {
+    // Every LRS's place, even those skipped now (waiting, stopped): what they lack stays in the outbox.
+    for (const target of this.targets) target.cursor = (await this.storage.getValue<number>(this.cursorKey(target))) ?? 0;
     let progressed = true;
     while (progressed && !this.stopped) {
       progressed = false;
@@ -241,10 +244,15 @@ export class LrsSync {
     }
   }
 
+  private async countDeadLetters(): Promise<void> {
+    this.deadLetterCount = await listDeadLetters(this.storage)
+      .then((letters) => letters.length)
+      .catch(() => this.deadLetterCount);
+  }
+
   private async refreshCounts(): Promise<void> {
     try {
       this.pending = await this.storage.countOutbox();
-      if (!this.draining || this.deadLetterCount === 0) this.deadLetterCount = (await listDeadLetters(this.storage)).length;
     } catch {
       return;
     }
@@ -257,25 +265,12 @@ export class LrsSync {
     this.preview = await this.storage.readOutbox(this.options.batchSize, from).catch(() => this.preview);
   }
 
-  /** At pagehide: what is still waiting goes out with `keepalive`, within the browser's 64 KiB. Resends are harmless. */
+  /** At pagehide: what is still waiting goes out with `keepalive` (resends are harmless). */
   private flushWithKeepalive(): void {
     const active = this.targets.filter((target) => target.status.state !== 'stopped');
-    const budget = Math.floor(KEEPALIVE_BUDGET / Math.max(1, active.length));
-    for (const target of active) {
-      const headers = target.client.headersNow();
-      const entries = this.preview.filter((entry) => entry.seq > target.cursor);
-      if (!headers || entries.length === 0) continue;
-      let body = '';
-      for (let count = entries.length; count > 0; count = Math.floor(count / 2)) {
-        body = JSON.stringify(entries.slice(0, count).map((entry) => entry.statement));
-        if (new TextEncoder().encode(body).length <= budget) break;
-        body = '';
-      }
-      if (!body) continue;
-      fetch(target.client.url('statements'), { method: 'POST', headers, body, keepalive: true, credentials: 'omit' }).catch(
-        () => undefined,
-      );
-    }
+    sendWithKeepalive(
+      active.map((target) => ({ client: target.client, entries: this.preview.filter((entry) => entry.seq > target.cursor) })),
+    );
   }
 
   private setTarget(target: Target, change: Partial<LrsStatus>): void {
