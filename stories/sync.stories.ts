@@ -2,10 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { buildStatement, Verbs } from '@lms-kit/core';
 import { LmsError } from '@lms-kit/core';
-import { MemoryAdapter } from '@lms-kit/storage';
 import type { SyncListener, SyncStatus } from '@lms-kit/xapi';
 import '@lms-kit/elements/define/lms-sync-status';
-import { LEARNER_EMAIL } from './support.js';
+import { LEARNER_EMAIL, absoluteCourse, loadDemoCourse, storageWithProgress } from './support.js';
 
 const meta: Meta = {
   title: 'Elements/Sync status',
@@ -60,7 +59,14 @@ export const RecordsRefusedByTheLrs: Story = { render: () => show({ deadLetters:
 export const ProgressWithRecordsWaiting: Story = {
   loaders: [
     async () => {
-      const storage = new MemoryAdapter();
+      const storage = await storageWithProgress(
+        absoluteCourse(await loadDemoCourse()),
+        [
+          ['welcome', { completed: true }],
+          ['handwashing', { completed: true }],
+        ],
+        'allergens',
+      );
       const actor = { objectType: 'Agent' as const, mbox: `mailto:${LEARNER_EMAIL}` };
       await storage.enqueueStatements(
         [1, 2, 3].map((n) =>

@@ -1,4 +1,4 @@
-import validateXapiStatement from '@learninglocker/xapi-validation';
+import * as validation from '@learninglocker/xapi-validation';
 import { LmsError, formatIssues, type Statement, type ValidationIssue } from '@lms-kit/core';
 
 interface Warning {
@@ -22,12 +22,24 @@ const DESCRIPTIONS: Record<string, (warning: Warning) => string> = {
   VoidWarning: () => 'a voiding statement must point at a StatementRef',
 };
 
+type Validator = (data: unknown) => Warning[];
+
+/** The validator is CommonJS with `exports.default`: bundlers hand it over as the module, its default, or the default's default. */
+function findValidator(module: unknown): Validator {
+  for (let candidate = module; candidate; candidate = (candidate as { default?: unknown }).default) {
+    if (typeof candidate === 'function') return candidate as Validator;
+  }
+  throw new Error('@learninglocker/xapi-validation did not load as expected');
+}
+
+const validateXapiStatement = findValidator(validation);
+
 /**
  * Checks a statement against xAPI 1.0.3 with `@learninglocker/xapi-validation` and returns every
  * problem with its path (`actor.mbox`, `result.score.scaled`…); an empty list means it is valid.
  */
 export function validateStatement(statement: unknown): ValidationIssue[] {
-  const warnings = validateXapiStatement(statement) as Warning[];
+  const warnings = validateXapiStatement(statement);
   return warnings.map((warning) => {
     const path = (warning.path ?? []).slice(1).join('.');
     const describe = DESCRIPTIONS[warning.name ?? ''];

@@ -17,9 +17,13 @@ import { cmi5Prefix, ensureServiceWorker } from '../../cmi5/service-worker.js';
 import { LmsErrorEvent } from '../../events/error.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { tokens } from '../../styles/shared.styles.js';
-import '../../i18n/messages-en-cmi5.js';
+import { registerMessages } from '../../i18n/localize.js';
+import { cmi5Messages } from '../../i18n/messages-en-cmi5.js';
 
 type Phase = 'idle' | 'starting' | 'framed' | 'windowed' | 'ended' | 'failed';
+
+// Registered here, not only by importing the strings module: bundlers that trust `sideEffects` drop bare imports.
+registerMessages('en', cmi5Messages);
 
 /**
  * @tag lms-cmi5-lesson

@@ -6,7 +6,11 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { tokens } from '../../styles/shared.styles.js';
-import '../../i18n/messages-en-sync.js';
+import { registerMessages } from '../../i18n/localize.js';
+import { syncMessages } from '../../i18n/messages-en-sync.js';
+
+// Registered here, not only by importing the strings module: bundlers that trust `sideEffects` drop bare imports.
+registerMessages('en', syncMessages);
 
 /**
  * @tag lms-sync-status
