@@ -208,6 +208,42 @@ describe('LRS sync against a real LRS', function () {
     expect(sync.status.lrs.map((lrs) => lrs.state)).to.deep.equal(['idle', 'idle']);
   });
 
+  it('syncs again as soon as the browser is back online, without waiting for the retry', async () => {
+    const registration = uuid();
+    const batch = statements(8, registration);
+    await storage.enqueueStatements(batch);
+    await setLrsDown(true);
+    sync = new LrsSync(storage, basic(), { ...FAST, retryBaseMs: 600_000, retryMaxMs: 600_000 });
+    await sync.start();
+    expect(sync.status.lrs[0].state).to.equal('waiting');
+    await setLrsDown(false);
+    window.dispatchEvent(new Event('online'));
+    await until(async () => (await storage.countOutbox()) === 0, 'the outbox is empty');
+    await expectExactlyOnce(
+      registration,
+      batch.map((s) => s.id),
+    );
+  });
+
+  it('sends statements queued later on the interval, and shortly after they are queued', async () => {
+    const registration = uuid();
+    sync = new LrsSync(storage, basic(), { ...FAST, intervalMs: 150, debounceMs: 600_000 });
+    await sync.start();
+    const first = statements(3, registration);
+    await storage.enqueueStatements(first);
+    await until(async () => (await storage.countOutbox()) === 0, 'the interval sent them');
+    sync.stop();
+    sync = new LrsSync(storage, basic(), { ...FAST, intervalMs: 0, debounceMs: 20 });
+    await sync.start();
+    const second = statements(2, registration);
+    await storage.enqueueStatements(second);
+    await until(async () => (await storage.countOutbox()) === 0, 'the debounce sent them');
+    await expectExactlyOnce(
+      registration,
+      [...first, ...second].map((s) => s.id),
+    );
+  });
+
   it('rejects an invalid statement where it is queued, and queues nothing of that call', async () => {
     const guarded: StorageAdapter = validateBeforeQueueing(storage);
     const batch = statements(3);

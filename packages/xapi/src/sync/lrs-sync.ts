@@ -2,6 +2,7 @@ import { LmsError } from '@lms-kit/core';
 import type { ObservableStorage, OutboxEntry, StorageAdapter } from '@lms-kit/storage';
 import { LrsClient } from '../lrs/client.js';
 import { normalizeLrs, resolveSyncOptions, type LrsConfig, type SyncOptions } from '../lrs/config.js';
+import { retryDelay } from './backoff.js';
 import { sendBatch } from './batch-sender.js';
 import { sendWithKeepalive } from './keepalive.js';
 import { listDeadLetters, putDeadLetter, requeueDeadLetters, type DeadLetter } from './dead-letters.js';
@@ -14,6 +15,8 @@ interface Target {
   /** Consecutive failures, for the backoff. */
   failures: number;
   retryTimer?: ReturnType<typeof setTimeout>;
+  /** Waiting because the network failed (going online again retries at once), not because the LRS asked to wait. */
+  offline?: boolean;
   /** Last seq this LRS has, as known in memory (the stored cursor is the truth). */
   cursor: number;
 }
@@ -60,6 +63,7 @@ export class LrsSync {
       intervalMs: this.options.intervalMs,
       debounceMs: this.options.debounceMs,
       sync: () => void this.syncNow(),
+      online: () => this.backOnline(),
       outboxChanged: () => void this.refreshCounts(),
       pageHidden: () => this.flushWithKeepalive(),
     });
@@ -123,6 +127,16 @@ export class LrsSync {
       this.setTarget(target, { state: 'idle', error: undefined, retryAt: undefined });
     }
     return this.syncNow();
+  }
+
+  /** Back online: LRSs that failed for want of a network are tried now; those that asked to wait keep waiting. */
+  private backOnline(): void {
+    for (const target of this.targets) {
+      if (target.status.state !== 'waiting' || !target.offline) continue;
+      clearTimeout(target.retryTimer);
+      this.setTarget(target, { state: 'idle', retryAt: undefined });
+    }
+    void this.syncNow();
   }
 
   deadLetters(): Promise<DeadLetter[]> {
@@ -211,18 +225,17 @@ export class LrsSync {
     }
     this.scheduleRetry(
       target,
+      blocked.status,
       blocked.retryAfterMs,
       new LmsError('lrs/unavailable', `${target.status.name} could not be reached: ${blocked.reason}`),
     );
     return result.settled > 0;
   }
 
-  /** Exponential backoff with equal jitter; the LRS's `Retry-After` wins (it knows its load), up to a day. */
-  private scheduleRetry(target: Target, retryAfterMs: number | undefined, error: LmsError): void {
-    const { retryBaseMs, retryMaxMs } = this.options;
-    const exponential = Math.min(retryMaxMs, retryBaseMs * 2 ** target.failures);
-    const delay = retryAfterMs !== undefined ? Math.min(86_400_000, retryAfterMs) : exponential / 2 + (Math.random() * exponential) / 2;
+  private scheduleRetry(target: Target, status: number | undefined, retryAfterMs: number | undefined, error: LmsError): void {
+    const delay = retryDelay(target.failures, retryAfterMs, this.options);
     target.failures++;
+    target.offline = status === undefined;
     clearTimeout(target.retryTimer);
     this.setTarget(target, { state: 'waiting', error, retryAt: new Date(Date.now() + delay).toISOString() });
     target.retryTimer = setTimeout(() => {

@@ -5,6 +5,8 @@ export interface TriggerOptions {
   intervalMs: number;
   debounceMs: number;
   sync: () => void;
+  /** The browser is back online. */
+  online: () => void;
   outboxChanged: () => void;
   pageHidden: () => void;
 }
@@ -39,6 +41,6 @@ export class SyncTriggers {
     this.unsubscribe?.();
   }
 
-  private onOnline = (): void => this.options.sync();
+  private onOnline = (): void => this.options.online();
   private onPageHide = (): void => this.options.pageHidden();
 }
