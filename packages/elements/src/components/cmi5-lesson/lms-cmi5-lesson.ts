@@ -35,6 +35,8 @@ registerMessages('en', cmi5Messages);
  * @csspart frame - The iframe of an AnyWindow AU.
  * @csspart launch - The button that opens an OwnWindow AU, or starts an AU again.
  *
+ * @cssproperty --lms-cmi5-frame-height - Height of the AU's frame. Default `min(75vh, 44rem)`.
+ *
  * @event lms-error - The AU could not be launched (no service worker, storage that is not IndexedDB…).
  */
 export class LmsCmi5Lesson extends LessonViewElement<Cmi5Lesson> {
