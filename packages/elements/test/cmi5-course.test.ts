@@ -4,14 +4,25 @@ import { courseKeyOf, lmsActivityIds, parseCourseStructure, type Cmi5CourseRecor
 import { cmi5Course } from '../src/cmi5/load-cmi5-course.js';
 
 const NS = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd';
-const text = (value: string) => `<title><langstring lang="en-US">${value}</langstring><langstring lang="fr">${value} (fr)</langstring></title>
+const text = (
+  value: string,
+) => `<title><langstring lang="en-US">${value}</langstring><langstring lang="fr">${value} (fr)</langstring></title>
   <description><langstring lang="en-US">About ${value}</langstring></description>`;
-const au = (id: string, attributes = '') => `<au id="https://c.example/${id}" ${attributes}>${text(id)}<url>https://c.example/${id}.html</url></au>`;
+const au = (id: string, attributes = '') =>
+  `<au id="https://c.example/${id}" ${attributes}>${text(id)}<url>https://c.example/${id}.html</url></au>`;
 
 function record(xml: string): Cmi5CourseRecord {
   const structure = parseCourseStructure(xml);
   const id = courseKeyOf(structure);
-  return { id, structure, contentBase: 'https://c.example/', source: 'https://c.example/cmi5.xml', fingerprint: 'x', importedAt: '', activityIds: lmsActivityIds(id, structure) };
+  return {
+    id,
+    structure,
+    contentBase: 'https://c.example/',
+    source: 'https://c.example/cmi5.xml',
+    fingerprint: 'x',
+    importedAt: '',
+    activityIds: lmsActivityIds(id, structure),
+  };
 }
 
 describe('cmi5 course as the player shows it', () => {
@@ -26,7 +37,12 @@ describe('cmi5 course as the player shows it', () => {
 
   it('turns blocks (nested too) into modules and AUs into lessons, in course order, and is a valid course', () => {
     const course = cmi5Course(record(xml), 'fr');
-    expect(course.modules.map((module) => module.title)).to.deep.equal(['Safety (fr)', 'Ladders (fr)', 'Ladders (fr) › Scaffolds (fr)', 'Safety (fr)']);
+    expect(course.modules.map((module) => module.title)).to.deep.equal([
+      'Safety (fr)',
+      'Ladders (fr)',
+      'Ladders (fr) › Scaffolds (fr)',
+      'Safety (fr)',
+    ]);
     expect(course.modules.flatMap((module) => module.lessons.map((lesson) => lesson.id))).to.deep.equal(['au-1', 'au-2', 'au-3', 'au-4']);
     expect(course.activityId).to.match(/^urn:lms-kit:cmi5:/);
     expect(validateCourse(course)).to.deep.equal([]);
@@ -38,6 +54,11 @@ describe('cmi5 course as the player shows it', () => {
       cmi5: Record<string, unknown>;
     }>;
     expect(lessons.map((lesson) => lesson.optional ?? false)).to.deep.equal([true, false, false, false]);
-    expect(lessons[2].cmi5).to.include({ launchMethod: 'OwnWindow', moveOn: 'Passed', masteryScore: 0.8, auId: 'https://c.example/scaffolds-1' });
+    expect(lessons[2].cmi5).to.include({
+      launchMethod: 'OwnWindow',
+      moveOn: 'Passed',
+      masteryScore: 0.8,
+      auId: 'https://c.example/scaffolds-1',
+    });
   });
 });
