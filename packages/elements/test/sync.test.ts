@@ -1,10 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { buildStatement, uuid, Verbs, type Statement } from '@lms-kit/core';
 import { MemoryAdapter } from '@lms-kit/storage';
 import '@lms-kit/elements/all';
 import type { LmsProgress, LmsProvider, LmsSyncChangeEvent } from '@lms-kit/elements';
 import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
-import { lrsInfo, lrsStatements, resetLrsProxy, setLrsDown } from '../../../test/helpers/lrs.js';
+import { lrsInfo, lrsStatements, requireBearer, resetLrsProxy, setLrsDown } from '../../../test/helpers/lrs.js';
 
 function statements(count: number, registration: string): Statement[] {
   return Array.from({ length: count }, (_, n) =>
@@ -57,6 +58,35 @@ describe('LRS sync on <lms-provider> and in <lms-progress>', function () {
     await waitUntil(() => text(progress).includes('All records synced'), 'synced', { timeout: 10_000 });
     expect(changes.at(-1)).to.deep.include({ pending: 0, deadLetters: 0 });
     expect((await lrsStatements(registration)).ids).to.have.length(3);
+    provider.remove();
+  });
+
+  it('pauses when the LRS refuses the credentials, says so, and syncs again from the "Try again" button', async () => {
+    const { endpoint } = await lrsInfo();
+    const registration = uuid();
+    const storage = new MemoryAdapter();
+    await storage.enqueueStatements(statements(2, registration));
+    await requireBearer('only-this-token');
+    const provider = await fixture<LmsProvider>(html`
+      <lms-provider
+        learner-email="ada@example.com"
+        locale="en"
+        .storage=${storage}
+        .lrs=${{ endpoint, username: 'test', password: 'test' }}
+      >
+        <lms-progress course="unknown"></lms-progress>
+      </lms-provider>
+    `);
+    const progress = provider.querySelector('lms-progress') as LmsProgress;
+    await waitUntil(() => text(progress).includes('Syncing is paused'), 'the paused notice', { timeout: 10_000 });
+    expect(text(progress)).to.contain('did not accept the credentials');
+    await expect(progress).to.be.accessible();
+    await requireBearer();
+    const button = progress.shadowRoot?.querySelector('lms-sync-status')?.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(progress).includes('All records synced'), 'synced after trying again', { timeout: 10_000 });
+    expect((await lrsStatements(registration)).ids).to.have.length(2);
     provider.remove();
   });
 
