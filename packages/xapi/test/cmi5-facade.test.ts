@@ -200,6 +200,10 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       expect((await au.post({ ...au.statement(Cmi5Verbs.terminated, results.terminated), id: initialized.id })).status).to.equal(409);
       const byId = await au.request('statements', { query: { statementId: initialized.id } });
       expect((await byId.json()).id).to.equal(initialized.id);
+      const byVerb = await au.request('statements', { query: { verb: Cmi5Verbs.initialized } });
+      expect(((await byVerb.json()) as { statements: Array<{ id: string }> }).statements.map((statement) => statement.id)).to.deep.equal([
+        initialized.id,
+      ]);
     });
   });
 

@@ -64,7 +64,7 @@ export async function launchAu(storage: StorageAdapter, options: LaunchOptions):
   const au = allAus(course.structure.children).find((candidate) => candidate.id === options.auId);
   if (!au) throw new LmsError('cmi5/unknown-au', `The course has no AU with id "${options.auId}".`);
   await abandonOpenSessions(storage, learner.id, registration);
-  await recordStatements(storage, await updateSatisfaction(storage, course, learner, registration, uuid()));
+  await recordStatements(storage, await updateSatisfaction(storage, course, learner, registration, uuid()), { learnerId: learner.id });
 
   const launchUrl = new URL(au.url, course.contentBase).href;
   const session: Cmi5Session = {
@@ -109,7 +109,7 @@ export async function launchAu(storage: StorageAdapter, options: LaunchOptions):
   }
 
   await storage.putRecord(Cmi5Collections.sessions, session);
-  await recordStatements(storage, [launchedStatement(session, au, au.launchParameters)], session.id);
+  await recordStatements(storage, [launchedStatement(session, au, au.launchParameters)], { learnerId: learner.id, sessionId: session.id });
 
   const url = new URL(launchUrl);
   url.searchParams.set('endpoint', options.endpoints.endpoint);
@@ -129,7 +129,7 @@ export async function endSession(storage: StorageAdapter, sessionId: string): Pr
   if (!session || session.state === 'terminated' || session.state === 'abandoned') return false;
   const now = new Date();
   await storage.putRecord(Cmi5Collections.sessions, { ...session, state: 'abandoned', endedAt: now.toISOString() });
-  await recordStatements(storage, [abandonedStatement(session, now)], session.id);
+  await recordStatements(storage, [abandonedStatement(session, now)], { learnerId: session.learnerId, sessionId: session.id });
   return true;
 }
 

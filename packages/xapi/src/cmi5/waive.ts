@@ -29,8 +29,8 @@ export async function waiveAu(
   if (status.waived) return false;
   const statement = waivedStatement(learner.actor, registration, au, course.activityIds[au.id], reason);
   await storage.putRecord(Cmi5Collections.auStatus, { ...status, waived: true, updatedAt: new Date().toISOString() });
-  await recordStatements(storage, [statement]);
+  await recordStatements(storage, [statement], { learnerId: learner.id });
   const sessionId = statement.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/sessionid'] as string;
-  await recordStatements(storage, await updateSatisfaction(storage, course, learner, registration, sessionId));
+  await recordStatements(storage, await updateSatisfaction(storage, course, learner, registration, sessionId), { learnerId: learner.id });
   return true;
 }

@@ -86,11 +86,14 @@ async function storeStatements(storage: StorageAdapter, session: Cmi5Session, st
   }
   if (accepted.length === 0) return statements.map((statement) => statement.id);
   await storage.putRecord(Cmi5Collections.sessions, current.session);
-  await recordStatements(storage, accepted, session.id);
+  await recordStatements(storage, accepted, { learnerId: session.learnerId, sessionId: session.id });
   if (current.status !== statusBefore) {
     await storage.putRecord(Cmi5Collections.auStatus, current.status);
     const learner = { id: session.learnerId, actor: session.actor };
-    await recordStatements(storage, await updateSatisfaction(storage, course, learner, session.registration, session.id), session.id);
+    await recordStatements(storage, await updateSatisfaction(storage, course, learner, session.registration, session.id), {
+      learnerId: session.learnerId,
+      sessionId: session.id,
+    });
   }
   return statements.map((statement) => statement.id);
 }
@@ -138,7 +141,7 @@ async function getStatements(storage: StorageAdapter, session: Cmi5Session, url:
   const activity = url.searchParams.get('activity');
   const registration = url.searchParams.get('registration') ?? session.registration;
   const limit = Number(url.searchParams.get('limit') ?? 0) || Infinity;
-  const all = await storage.listRecords<Cmi5StoredStatement>(Cmi5Collections.statements);
+  const all = await storage.listRecords<Cmi5StoredStatement>(Cmi5Collections.statements, { learnerId: session.learnerId });
   const matching = all
     .filter((record) => record.registration === session.registration && registration === session.registration)
     .filter((record) => !verb || record.statement.verb.id === verb)
