@@ -5,6 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from './scripts/minify-template-literals.mjs';
+import { xapiValidationRequires } from './scripts/static-requires.mjs';
 
 // Chunk names carry hashes: start from an empty dist/ so old chunks never linger.
 rmSync('dist', { recursive: true, force: true });
@@ -46,16 +47,10 @@ const defines = readdirSync('packages/elements/src/define')
 export default [
   packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
-  packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'sw/lms-kit-sw', 'lesson-kind']),
+  packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind']),
   packageBuild('certificates', ['index', 'pdf/index', 'qr']),
+  packageBuild('xapi', ['index', 'validate', 'cmi5/index', 'cmi5/service-worker-route']),
   packageBuild('elements', ['index', 'all', ...defines]),
-  // The service worker that serves SCORM package files (and, through its router, other routes):
-  // one classic script with nothing to import, to sit beside lms-kit.js.
-  {
-    input: 'packages/scorm/src/sw/lms-kit-sw.ts',
-    plugins: [nodeResolve({ exportConditions: ['source', 'production'], browser: true }), transpile(), terser({ compress: { passes: 2 } })],
-    output: { file: 'dist/lms-kit-sw.js', format: 'iife', sourcemap: true },
-  },
   // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what
   // only some pages need (Dexie, DOMPurify, lesson views) is split into chunks loaded on first use.
   {
@@ -64,7 +59,8 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
-      commonjs(),
+      xapiValidationRequires(),
+      commonjs({ ignoreDynamicRequires: false }),
       // pdf-lib reads the metrics of the standard PDF fonts from JSON modules.
       json(),
       transpile(),
@@ -79,5 +75,18 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
+  },
+  // LMS Kit's service worker (SCORM package files, cmi5 files and LRS facade): one classic script,
+  // nothing to import, served beside lms-kit.js or where `<meta name="lms-kit-service-worker">` says.
+  {
+    input: 'packages/elements/src/service-worker/lms-kit-sw.ts',
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
+      xapiValidationRequires(),
+      commonjs({ ignoreDynamicRequires: false }),
+      transpile(),
+      terser({ compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    output: { file: 'dist/lms-kit-sw.js', format: 'iife', inlineDynamicImports: true, sourcemap: true },
   },
 ];

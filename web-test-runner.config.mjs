@@ -6,6 +6,10 @@ import { fromRollup } from '@web/dev-server-rollup';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 import { lmsCommandsPlugin } from './test/server/commands.mjs';
+import { lrsPlugin } from './test/server/lrs.mjs';
+import { framesPlugin } from './test/server/frames.mjs';
+import { serviceWorkerScopeMiddleware } from './test/server/service-worker.mjs';
+import { cmi5FixturesMiddleware } from './test/server/cmi5-fixtures.mjs';
 import { prebundlePlugin } from './test/server/prebundle.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
@@ -19,7 +23,14 @@ const executablePath = await findChromium();
 /** Test files run one at a time in Chromium: 2-core machines stay responsive and timing-free. */
 export default {
   files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-  middleware: [corsMiddleware(), sharedFilesMiddleware(), zipFolderMiddleware(), certificateServerMiddleware()],
+  middleware: [
+    corsMiddleware(),
+    sharedFilesMiddleware(),
+    zipFolderMiddleware(),
+    certificateServerMiddleware(),
+    serviceWorkerScopeMiddleware(),
+    cmi5FixturesMiddleware(),
+  ],
   nodeResolve: { exportConditions: ['source', 'development'] },
   concurrency: 1,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: chromiumArgs } })],
@@ -31,6 +42,8 @@ export default {
       strictRequires: false,
     }),
     lmsCommandsPlugin(),
+    lrsPlugin(),
+    framesPlugin(),
   ],
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 10 * 60 * 1000,

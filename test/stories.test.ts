@@ -12,6 +12,8 @@ import * as quiz from '../stories/quiz.stories.js';
 import * as scorm from '../stories/scorm.stories.js';
 import * as certificate from '../stories/certificate.stories.js';
 import * as certificateVerify from '../stories/certificate-verify.stories.js';
+import * as sync from '../stories/sync.stories.js';
+import * as cmi5Lesson from '../stories/cmi5-lesson.stories.js';
 
 interface StoryLike {
   loaders?: Array<() => Promise<Record<string, unknown>>>;
@@ -27,6 +29,8 @@ const files: Record<string, Record<string, unknown>> = {
   scorm,
   certificate,
   certificateVerify,
+  sync,
+  cmi5Lesson,
 };
 
 /** Lit elements inside `root` (crossing shadow roots) have finished rendering and loading. */

@@ -19,6 +19,17 @@ export type LmsErrorCode =
   | 'certificate/not-found'
   | 'certificate/signing-failed'
   | 'certificate/pdf-failed'
+  | 'lrs/invalid-config'
+  | 'lrs/unavailable'
+  | 'lrs/unauthorized'
+  | 'lrs/forbidden'
+  | 'lrs/rejected'
+  | 'cmi5/invalid-course'
+  | 'cmi5/invalid-package'
+  | 'cmi5/unknown-au'
+  | 'cmi5/needs-indexeddb'
+  | 'cmi5/no-service-worker'
+  | 'cmi5/launch-failed'
   // Later packages add their own namespaces (`package/…`, `scorm/…`, `quiz/…`).
   | (string & {});
 

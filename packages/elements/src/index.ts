@@ -1,9 +1,11 @@
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
 export { LmsProgress } from './components/progress/lms-progress.js';
+export { LmsSyncStatus } from './components/sync-status/lms-sync-status.js';
 export { LmsTextLesson } from './components/text-lesson/lms-text-lesson.js';
 export { LmsVideoLesson } from './components/video-lesson/lms-video-lesson.js';
 export { LmsDocumentLesson } from './components/document-lesson/lms-document-lesson.js';
+export { LmsCmi5Lesson } from './components/cmi5-lesson/lms-cmi5-lesson.js';
 export { LmsEmbedLesson, parseResultMessage } from './components/embed-lesson/lms-embed-lesson.js';
 export { LmsQuiz } from './components/quiz/lms-quiz.js';
 export { LmsQuizLesson } from './components/quiz-lesson/lms-quiz-lesson.js';
@@ -30,3 +32,4 @@ export { registerLazyElement } from './autoload.js';
 export * from './events/index.js';
 export * from './events/quiz.js';
 export * from './events/certificate-events.js';
+export { LmsSyncChangeEvent, type SyncChangeDetail } from './events/sync-change.js';

@@ -37,6 +37,8 @@ describe('<lms-course-player>', () => {
     const stored = await storage.getProgress({ learnerId: LEARNER, courseId: 'events' });
     expect(stored?.completedAt).to.be.a('string');
     expect(stored?.lastLessonId).to.equal('l2');
+    // Statements are validated before they are queued (the validator loads with the first one): wait for the last.
+    await waitUntil(async () => (await storage.readOutbox(100)).some((e) => e.statement.verb.display['en-US'] === 'experienced'), 'queued');
     const outbox = await storage.readOutbox(100);
     const verbs = outbox.map((e) => e.statement.verb.display['en-US']);
     expect(verbs).to.include.members(['launched', 'initialized', 'completed', 'progressed', 'experienced']);

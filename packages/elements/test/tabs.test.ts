@@ -99,7 +99,7 @@ describe('<lms-course-player> across tabs and reloads', () => {
       await waitInTab(tab, `window.errors.includes('storage/quota-exceeded')`);
       await waitInTab(tab, `window.player.shadowRoot.querySelector('[role="alert"]')?.textContent.includes('could not be saved')`);
       // The learner carries on: the page shows l2 as completed even though it is not stored yet.
-      expect(await evalInTab(tab, `window.player.progress.lessons.l2.status`)).to.equal('completed');
+      await waitInTab(tab, `window.player.progress.lessons.l2.status === 'completed'`);
       const stored = await evalInTab<Record<string, { status: string }>>(
         tab,
         `window.storage.getProgress(${JSON.stringify(key)}).then((p) => p.lessons)`,

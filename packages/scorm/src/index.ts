@@ -17,7 +17,7 @@ export {
   type StoredPackage,
 } from './store/package-db.js';
 export { mimeType } from './store/mime.js';
-export { registerLmsServiceWorker, configureServiceWorker, type ServiceWorkerOptions } from './sw/register.js';
+export { registerLmsServiceWorker, configureServiceWorker, serviceWorkerScope, type ServiceWorkerOptions } from './sw/register.js';
 export { packageFileUrl, RESOURCE_FAILED_MESSAGE } from './sw/index.js';
 export { scormLessonKind, type ScormLesson } from './lesson-kind.js';
 export { packageCourse, safeId } from './course/package-course.js';

@@ -84,8 +84,8 @@ export interface StorageAdapter {
   deleteValue(key: string): Promise<void>;
 
   enqueueStatements(statements: Statement[]): Promise<void>;
-  /** The oldest entries first. */
-  readOutbox(limit: number): Promise<OutboxEntry[]>;
+  /** The oldest entries first; with `afterSeq`, only entries queued after that one (a reader's cursor). */
+  readOutbox(limit: number, afterSeq?: number): Promise<OutboxEntry[]>;
   removeFromOutbox(seqs: number[]): Promise<void>;
   countOutbox(): Promise<number>;
 

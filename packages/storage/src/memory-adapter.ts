@@ -106,9 +106,10 @@ export class MemoryAdapter implements StorageAdapter {
     for (const statement of statements) this.outbox.push({ seq: this.nextSeq++, statement: clone(statement), queuedAt });
   }
 
-  async readOutbox(limit: number) {
+  async readOutbox(limit: number, afterSeq = 0) {
     this.check();
-    return this.outbox.slice(0, limit).map(clone);
+    const start = this.outbox.findIndex((entry) => entry.seq > afterSeq);
+    return start < 0 ? [] : this.outbox.slice(start, start + limit).map(clone);
   }
 
   async removeFromOutbox(seqs: number[]) {

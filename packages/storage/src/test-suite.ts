@@ -194,6 +194,16 @@ export function runStorageAdapterSuite(name: string, options: StorageAdapterSuit
         expect(rest.map((e) => e.statement.id)).to.deep.equal([statement(3).id]);
         expect(await adapter.countOutbox()).to.equal(1);
       });
+
+      it('reads after a cursor, so each reader (one per LRS) can keep its own place', async () => {
+        await adapter.enqueueStatements([statement(1), statement(2), statement(3), statement(4)]);
+        const all = await adapter.readOutbox(10);
+        const afterFirst = await adapter.readOutbox(2, all[0].seq);
+        expect(afterFirst.map((e) => e.statement.id)).to.deep.equal([statement(2).id, statement(3).id]);
+        expect(await adapter.readOutbox(10, all[3].seq)).to.deep.equal([]);
+        await adapter.removeFromOutbox([all[1].seq]);
+        expect((await adapter.readOutbox(10, all[0].seq)).map((e) => e.statement.id)).to.deep.equal([statement(3).id, statement(4).id]);
+      });
     });
 
     describe('records', () => {

@@ -1,5 +1,6 @@
 import { anonymousLearner, isLmsError, uuid, type Learner } from '@lms-kit/core';
 import { createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
+import { validateBeforeQueueing } from '@lms-kit/xapi';
 import type { LmsServices } from './services.js';
 
 const LOCAL_LEARNER_KEY = 'lms-kit:local-learner';
@@ -53,7 +54,12 @@ let defaults: Promise<LmsServices> | undefined;
 export function defaultServices(): Promise<LmsServices> {
   defaults ??= (async () => {
     const { storage, persistent } = await openStorage(createIndexedDbStorage());
-    return { storage: observeStorage(storage), learner: await localLearner(storage), locale: pageLocale(), persistent };
+    return {
+      storage: observeStorage(validateBeforeQueueing(storage)),
+      learner: await localLearner(storage),
+      locale: pageLocale(),
+      persistent,
+    };
   })().catch((error: unknown) => {
     defaults = undefined;
     throw error;

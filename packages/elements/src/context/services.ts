@@ -2,6 +2,7 @@ import { createContext, ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import type { Learner } from '@lms-kit/core';
 import type { ObservableStorage } from '@lms-kit/storage';
+import type { LrsSync } from '@lms-kit/xapi';
 
 /** What every LMS Kit element needs from the page, given by `<lms-provider>` or `provideLms()`. */
 export interface LmsServices {
@@ -16,6 +17,8 @@ export interface LmsServices {
    * `serverSigner`). Default: a key of this browser's own, so certificates are self-issued.
    */
   certificateSigner?: CertificateSigner | string;
+  /** The outbox's sync to the LRSs, when the provider has `lrs`. */
+  sync?: LrsSync;
 }
 
 /** `Symbol.for` so that two copies of LMS Kit on one page still find each other's provider. */

@@ -1,10 +1,16 @@
 import { LmsError, type Course, type LoadedCourse } from '@lms-kit/core';
+import type { LmsServices } from '../context/services.js';
 
-/** Fetches and validates a course document; relative lesson URLs later resolve against its URL. */
-export async function loadCourse(src: string, signal?: AbortSignal): Promise<LoadedCourse> {
+/**
+ * Fetches and validates a course document; relative lesson URLs later resolve against its URL.
+ * A SCORM or cmi5 package (a `.zip`, `imsmanifest.xml` or `cmi5.xml`) is imported by code loaded only then.
+ */
+export async function loadCourse(src: string, signal?: AbortSignal, services?: LmsServices): Promise<LoadedCourse> {
   const url = new URL(src, document.baseURI).href;
-  // A SCORM package (.zip, or an unpacked folder's manifest) plays as a course of its own.
-  if (/(\.zip|imsmanifest\.xml)$/i.test(new URL(url).pathname)) return (await import('./scorm-course.js')).loadScormCourse(url);
+  // A package plays as a course of its own; the code for its standard loads only then.
+  const kind = /\.(zip|xml)$/i.test(new URL(url).pathname) ? await (await import('./package-kind.js')).packageKind(url, signal) : undefined;
+  if (kind === 'scorm') return (await import('./scorm-course.js')).loadScormCourse(url);
+  if (kind === 'cmi5') return (await import('../cmi5/load-cmi5-course.js')).loadCmi5Course(url, signal, services);
   void import('@lms-kit/core/validate'); // fetched alongside the course
   let response: Response;
   try {

@@ -3,6 +3,8 @@ import type { lessonViewMessages } from './messages-en-lesson-views.js';
 import type { quizMessages } from './messages-en-quiz.js';
 import type { scormMessages } from './messages-en-scorm.js';
 import type { resultMessages } from './messages-en-results.js';
+import type { syncMessages } from './messages-en-sync.js';
+import type { cmi5Messages } from './messages-en-cmi5.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -57,5 +59,7 @@ export type MessageId =
   | keyof typeof quizMessages
   | keyof typeof scormMessages
   | keyof typeof resultMessages
-  | keyof typeof certificateMessages;
+  | keyof typeof certificateMessages
+  | keyof typeof syncMessages
+  | keyof typeof cmi5Messages;
 export type Messages = Partial<Record<MessageId, string>>;

@@ -2,4 +2,4 @@
 export * from './router.js';
 export { packageFilesRoute, packageFileUrl, PACKAGE_PATH } from './package-files-route.js';
 export { offlineScriptRoute, RESOURCE_FAILED_MESSAGE } from './offline-script-route.js';
-export { registerLmsServiceWorker, configureServiceWorker, type ServiceWorkerOptions } from './register.js';
+export { registerLmsServiceWorker, configureServiceWorker, serviceWorkerScope, type ServiceWorkerOptions } from './register.js';

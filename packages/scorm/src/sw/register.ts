@@ -12,7 +12,11 @@ export interface ServiceWorkerOptions {
 let configured: ServiceWorkerOptions = {};
 let registering: Promise<ServiceWorkerRegistration> | undefined;
 
-/** Sets where the service worker is, for pages that do not load `lms-kit.js` from the same folder. */
+/**
+ * Sets where the service worker is, for pages that do not load `lms-kit.js` from the same folder.
+ * Pages can say it in markup instead:
+ * `<meta name="lms-kit-service-worker" content="/lms-kit-sw.js" data-scope="/" data-type="classic">`.
+ */
 export function configureServiceWorker(options: ServiceWorkerOptions): void {
   if (JSON.stringify(options) === JSON.stringify(configured)) return;
   configured = { ...options };
@@ -24,7 +28,7 @@ export function configureServiceWorker(options: ServiceWorkerOptions): void {
  * created from then on get their files from it. Pages do not need to be controlled by it: the SCORM
  * frames are, because their URLs are inside its scope.
  */
-export function registerLmsServiceWorker(options: ServiceWorkerOptions = configured): Promise<ServiceWorkerRegistration> {
+export function registerLmsServiceWorker(options: ServiceWorkerOptions = effectiveOptions()): Promise<ServiceWorkerRegistration> {
   registering ??= register(options).catch((error: unknown) => {
     registering = undefined;
     throw error;
@@ -73,6 +77,25 @@ function activated(registration: ServiceWorkerRegistration): Promise<void> {
     worker.addEventListener('statechange', check);
     check();
   });
+}
+
+/** `configureServiceWorker()` first, then the page's `<meta name="lms-kit-service-worker">`. */
+function effectiveOptions(): ServiceWorkerOptions {
+  if (configured.url || typeof document === 'undefined') return configured;
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="lms-kit-service-worker"]');
+  if (!meta?.content) return configured;
+  return {
+    url: meta.content,
+    scope: meta.dataset.scope ? new URL(meta.dataset.scope, new URL(meta.content, document.baseURI)).href : undefined,
+    type: meta.dataset.type === 'module' ? 'module' : 'classic',
+  };
+}
+
+/** The scope the service worker has (or will have) on this page: its URLs for packages start with `<scope>lms-kit/`. */
+export function serviceWorkerScope(): string {
+  const options = effectiveOptions();
+  const url = new URL(options.url ?? defaultScriptUrl(), location.href).href;
+  return new URL(options.scope ?? './', url).href;
 }
 
 function defaultScriptUrl(): string {

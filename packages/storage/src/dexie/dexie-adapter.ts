@@ -198,8 +198,8 @@ export class DexieAdapter implements StorageAdapter {
     });
   }
 
-  readOutbox(limit: number) {
-    return this.run('read queued learning records', () => this.outbox.orderBy('seq').limit(limit).toArray());
+  readOutbox(limit: number, afterSeq = 0) {
+    return this.run('read queued learning records', () => this.outbox.where('seq').above(afterSeq).limit(limit).toArray());
   }
 
   removeFromOutbox(seqs: number[]) {

@@ -1,5 +1,4 @@
 import { findLesson, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
-import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { CourseSessionController } from '../../controllers/course-session.js';
 import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
@@ -13,6 +12,7 @@ import { describeLockReasons } from './lock-reasons.js';
 import { playerStyles } from './lms-course-player.styles.js';
 import { mountLessonView } from './mount-lesson.js';
 import { failLoad } from '../../events/fail-load.js';
+import { AsyncLoad } from '../../controllers/async-load.js';
 
 /**
  * @tag lms-course-player
@@ -67,12 +67,12 @@ export class LmsCoursePlayer extends LmsElement {
   private readonly session = new CourseSessionController(this);
   private mountedLessonId?: string;
 
-  private readonly loader = new Task(this, {
-    args: () => [this.src, this.course, this.services.value] as const,
-    task: async ([src, course, services], { signal }): Promise<LoadedCourse | undefined> => {
+  private readonly loader = new AsyncLoad(
+    this,
+    async ([src, course, services], { signal }): Promise<LoadedCourse | undefined> => {
       if (!services || (!src && !course)) return undefined;
       try {
-        const loaded = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal);
+        const loaded = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal, services);
         await this.session.start(loaded, services);
         void saveCourseOutline(services.storage, loaded.course).catch(() => undefined);
         return loaded;
@@ -80,7 +80,8 @@ export class LmsCoursePlayer extends LmsElement {
         failLoad(this, error, signal, 'course/load-failed');
       }
     },
-  });
+    () => [this.src, this.course, this.services.value] as const,
+  );
 
   constructor() {
     super();

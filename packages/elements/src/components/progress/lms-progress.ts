@@ -1,5 +1,4 @@
 import { computeCourseState, findLesson, type Course, type CourseProgress, type LessonBase } from '@lms-kit/core';
-import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { readCourseOutline, type CourseOutline } from '../../course/course-outline-store.js';
 import { loadCourse } from '../../course/load-course.js';
@@ -7,6 +6,7 @@ import { formatDate, formatDuration, formatPercent } from '../../i18n/localize.j
 import { LmsElement } from '../../lessons/lms-element.js';
 import { tokens } from '../../styles/shared.styles.js';
 import type { renderResults } from './progress-results.js';
+import { AsyncLoad } from '../../controllers/async-load.js';
 
 interface ProgressData {
   outline?: Course | CourseOutline;
@@ -26,6 +26,7 @@ interface ProgressData {
  * @csspart results - The results of lessons that report success or a score (SCORM packages, assessments).
  * @csspart result - One lesson's result: completion, passed or not, score.
  * @csspart certificate - The certificate's line ("renew by …"), for courses that issue one.
+ * @csspart sync - With an LRS configured: how the learner's records are syncing (`<lms-sync-status>`).
  *
  * @cssproperty --lms-color-success - Colour of the bars. Default `#047857`.
  */
@@ -100,12 +101,12 @@ export class LmsProgress extends LmsElement {
   private results?: typeof renderResults;
   private unsubscribe?: () => void;
 
-  private readonly data = new Task(this, {
-    args: () => [this.course, this.src, this.services.value, this.revision] as const,
-    task: async ([courseId, src, services], { signal }): Promise<ProgressData> => {
+  private readonly data = new AsyncLoad(
+    this,
+    async ([courseId, src, services], { signal }): Promise<ProgressData> => {
       if (!services) return {};
       const outline = src
-        ? (await loadCourse(src, signal)).course
+        ? (await loadCourse(src, signal, services)).course
         : courseId
           ? await readCourseOutline(services.storage, courseId)
           : undefined;
@@ -113,7 +114,8 @@ export class LmsProgress extends LmsElement {
       const progress = id ? await services.storage.getProgress({ learnerId: services.learner.id, courseId: id }) : undefined;
       return { outline, progress };
     },
-  });
+    () => [this.course, this.src, this.services.value, this.revision] as const,
+  );
 
   protected override servicesChanged(): void {
     this.unsubscribe?.();
@@ -153,6 +155,7 @@ export class LmsProgress extends LmsElement {
         complete: (data) => this.renderData(data),
         error: (error) => html`<p class="error" role="alert">${(error as Error).message}</p>`,
       })}
+      ${this.services.value?.sync ? html`<lms-sync-status part="sync"></lms-sync-status>` : nothing}
     </section>`;
   }
 

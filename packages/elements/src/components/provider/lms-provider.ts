@@ -2,9 +2,10 @@ import { ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
 import { createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
+import { validateBeforeQueueing, type LrsConfig, type SyncOptions } from '@lms-kit/xapi';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createMemoryStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
-import { servicesContext } from '../../context/services.js';
+import { servicesContext, type LmsServices } from '../../context/services.js';
 import { LmsErrorEvent } from '../../events/error.js';
 
 /**
@@ -13,7 +14,8 @@ import { LmsErrorEvent } from '../../events/error.js';
  * provider, elements use IndexedDB and an anonymous learner local to this browser.
  *
  * @slot - The page content with LMS Kit elements.
- * @event lms-error - The storage could not be opened. `detail: { error, recoverable }`
+ * @event lms-error - The storage could not be opened, or the LRS configuration is not valid. `detail: { error, recoverable }`
+ * @event lms-sync-change - With `lrs`: records waiting, an LRS unreachable or refusing, dead letters. `detail`: the sync status.
  */
 export class LmsProvider extends LitElement {
   static override styles = css`
@@ -33,6 +35,8 @@ export class LmsProvider extends LitElement {
     database: {},
     storage: { attribute: false },
     certificateSigner: { attribute: 'certificate-signer' },
+    lrs: { attribute: false },
+    syncOptions: { attribute: false },
   };
 
   /** Learner's name, shown in records and certificates. */
@@ -58,9 +62,17 @@ export class LmsProvider extends LitElement {
    * or a `CertificateSigner`. Default: a key of this browser's own (self-issued certificates).
    */
   certificateSigner?: CertificateSigner | string;
+  /**
+   * Learning Record Stores to send the learner's xAPI statements to: `{ endpoint, version, username,
+   * password }` or `{ endpoint, token: (reason) => … }`. The sync code loads only when this is set.
+   */
+  lrs?: LrsConfig | LrsConfig[];
+  /** Batch size, interval and retry timings of the LRS sync. */
+  syncOptions?: SyncOptions;
 
   private readonly provider = new ContextProvider(this, { context: servicesContext });
   private generation = 0;
+  private services?: LmsServices;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.size > 0) void this.provide();
@@ -72,8 +84,18 @@ export class LmsProvider extends LitElement {
       const { storage, persistent } = await openStorage(await this.createStorage());
       const learner = await this.resolveLearner(storage);
       if (generation !== this.generation) return;
-      const locale = this.locale ?? pageLocale();
-      this.provider.setValue({ storage: observeStorage(storage), learner, locale, persistent, certificateSigner: this.certificateSigner });
+      const services: LmsServices = {
+        storage: observeStorage(validateBeforeQueueing(storage)),
+        learner,
+        locale: this.locale ?? pageLocale(),
+        persistent,
+        certificateSigner: this.certificateSigner,
+      };
+      this.services?.sync?.stop();
+      if (this.lrs)
+        services.sync = (await import('../../sync/start-sync.js')).startSync(this, services.storage, this.lrs, this.syncOptions);
+      this.services = services;
+      this.provider.setValue(services);
     } catch (error) {
       this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'storage/failed'), recoverable: false }));
     }
@@ -95,6 +117,16 @@ export class LmsProvider extends LitElement {
       );
     }
     return localLearner(storage);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.services?.sync?.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services?.sync?.stop();
   }
 
   protected override render() {

@@ -1,0 +1,57 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+const LODASH_SUBSET = '\0lodash-subset';
+const LODASH_SUBSET_CODE = `
+const objectSource = Function.prototype.toString.call(Object);
+export function isObject(value) {
+  return value != null && (typeof value === 'object' || typeof value === 'function');
+}
+export function isPlainObject(value) {
+  if (typeof value !== 'object' || value === null || Object.prototype.toString.call(value) !== '[object Object]') return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, 'constructor') && proto.constructor;
+  return typeof Ctor === 'function' && Ctor instanceof Ctor && Function.prototype.toString.call(Ctor) === objectSource;
+}
+export default { isObject, isPlainObject };
+`;
+
+/**
+ * `@learninglocker/xapi-validation` loads its rules with `require(variable)`, which no bundler can
+ * follow. This rollup plugin gives the one module that does it a static table of every rule file
+ * beside it (the same fix test/server/prebundle.mjs applies for the test server).
+ */
+export function xapiValidationRequires() {
+  return {
+    name: 'xapi-validation-requires',
+    // The validator and rulr use two lodash functions: bundle those instead of all of lodash (≈25 KiB min+gz).
+    resolveId(source, importer) {
+      if (source === 'lodash' && importer && /[\\/](xapi-validation|rulr)[\\/]/.test(importer)) return LODASH_SUBSET;
+      return null;
+    },
+    load(id) {
+      return id === LODASH_SUBSET ? LODASH_SUBSET_CODE : null;
+    },
+    transform(code, id) {
+      if (!/xapi-validation[\\/]dist[\\/]factory\.js$/.test(id)) return null;
+      const dir = dirname(id);
+      const files = [];
+      const walk = (folder) => {
+        for (const entry of readdirSync(folder, { withFileTypes: true })) {
+          const full = join(folder, entry.name);
+          if (entry.isDirectory()) {
+            if (entry.name !== 'tests') walk(full);
+          } else if (entry.name.endsWith('.js') && !entry.name.endsWith('.test.js')) {
+            files.push(`./${relative(dir, full).replace(/\\/g, '/').replace(/\.js$/, '')}`);
+          }
+        }
+      };
+      walk(dir);
+      const table = files.map((file) => `${JSON.stringify(file)}: function () { return require(${JSON.stringify(file)}); }`).join(',\n');
+      const patched = code.replace('return ruleAccessor(require(file))', 'return ruleAccessor(__requireTable[file]())');
+      if (patched === code) this.error('xapi-validation changed: its factory no longer calls require(file)');
+      return { code: `var __requireTable = {\n${table}\n};\n${patched}`, map: null };
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * The tests register LMS Kit's service worker straight from its source module; this lets it control
+ * the whole test origin (`Service-Worker-Allowed: /`), as a site serving `/lms-kit-sw.js` would.
+ */
+export function serviceWorkerScopeMiddleware() {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.path.endsWith('/service-worker/lms-kit-sw.ts')) ctx.set('Service-Worker-Allowed', '/');
+  };
+}
