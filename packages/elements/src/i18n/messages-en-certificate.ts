@@ -1,5 +1,3 @@
-import { registerMessages } from './localize.js';
-
 /** English strings of <lms-certificate>, <lms-certificate-verify> and <lms-certificate-status>; they load with those elements. */
 export const certificateMessages = {
   'certificate.title': 'Certificate of completion',
@@ -70,5 +68,3 @@ export const certificateMessages = {
   'verify.score': 'Score',
   'verify.id': 'Certificate id',
 } as const;
-
-registerMessages('en', certificateMessages);

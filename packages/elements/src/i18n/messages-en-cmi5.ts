@@ -1,5 +1,3 @@
-import { registerMessages } from './localize.js';
-
 /** English strings of cmi5 lessons; they load with the first cmi5 course. */
 export const cmi5Messages = {
   'cmi5.starting': 'Starting the activity…',
@@ -10,5 +8,3 @@ export const cmi5Messages = {
   'cmi5.satisfied': 'You have met the requirements of this activity.',
   'cmi5.launchFailed': 'The activity could not be started: {message}',
 } as const;
-
-registerMessages('en', cmi5Messages);

@@ -1,5 +1,3 @@
-import { registerMessages } from './localize.js';
-
 /** English strings of the lesson views; they load with the views, not with the page. */
 export const lessonViewMessages = {
   'video.failed': 'The video could not be played.',
@@ -10,5 +8,3 @@ export const lessonViewMessages = {
   'document.inlineFallback': 'Your browser cannot show this document here.',
   'embed.waiting': 'Complete the activity in the frame to continue.',
 } as const;
-
-registerMessages('en', lessonViewMessages);

@@ -1,5 +1,3 @@
-import { registerMessages } from './localize.js';
-
 /** English strings of `<lms-quiz>`; they load with the quiz, not with the page. */
 export const quizMessages = {
   'quiz.loading': 'Loading quiz…',
@@ -52,5 +50,3 @@ export const quizMessages = {
   'quiz.unknownType': 'This page cannot show questions of type “{type}”.',
   'quiz.attemptNumber': 'Attempt {number}',
 } as const;
-
-registerMessages('en', quizMessages);

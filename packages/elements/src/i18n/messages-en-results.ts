@@ -1,5 +1,3 @@
-import { registerMessages } from './localize.js';
-
 /** English strings of the results list of `<lms-progress>`; they load with it, on pages that have results to show. */
 export const resultMessages = {
   'results.title': 'Results',
@@ -9,5 +7,3 @@ export const resultMessages = {
   'results.inProgress': 'in progress',
   'results.score': 'score {percent}',
 } as const;
-
-registerMessages('en', resultMessages);

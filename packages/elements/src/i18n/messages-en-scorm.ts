@@ -1,5 +1,3 @@
-import { registerMessages } from './localize.js';
-
 /** English strings of the SCORM lesson view; they load with it. */
 export const scormMessages = {
   'scorm.loading': 'Opening the package…',
@@ -12,5 +10,3 @@ export const scormMessages = {
   'scorm.blocked': '“{title}” is not available yet: this course sets the order of its activities.',
   'scorm.goToAllowed': 'Go to the current activity',
 } as const;
-
-registerMessages('en', scormMessages);

@@ -1,5 +1,3 @@
-import { registerMessages } from './localize.js';
-
 /** English strings of the sync status; they load with the LRS sync, not with the page. */
 export const syncMessages = {
   'sync.waiting': '{count, plural, one {# record waiting to sync} other {# records waiting to sync}}',
@@ -11,5 +9,3 @@ export const syncMessages = {
     '{count, plural, one {# record was refused by the learning record store} other {# records were refused by the learning record store}}',
   'sync.retry': 'Try again',
 } as const;
-
-registerMessages('en', syncMessages);

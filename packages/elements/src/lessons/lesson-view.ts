@@ -2,7 +2,11 @@ import type { Course, Lesson, LessonResult, LessonState } from '@lms-kit/core';
 import { property } from 'lit/decorators.js';
 import { LmsLessonReportEvent, type LessonPosition } from '../events/lesson-report.js';
 import { LmsElement } from './lms-element.js';
-import '../i18n/messages-en-lesson-views.js';
+import { lessonViewMessages } from '../i18n/messages-en-lesson-views.js';
+import { registerMessages } from '../i18n/localize.js';
+
+// This chunk's English strings, registered when it loads.
+registerMessages('en', lessonViewMessages);
 
 /**
  * Base class of the elements that show one lesson kind inside `<lms-course-player>`.

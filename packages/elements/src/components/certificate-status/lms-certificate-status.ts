@@ -2,10 +2,14 @@ import { certificateState, latestCertificate, type CertificateRecord } from '@lm
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import '../../i18n/messages-en-certificate.js';
+import { certificateMessages } from '../../i18n/messages-en-certificate.js';
+import { registerMessages } from '../../i18n/localize.js';
 import { formatDate } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { tokens } from '../../styles/shared.styles.js';
+
+// This chunk's English strings, registered when it loads.
+registerMessages('en', certificateMessages);
 
 /**
  * @tag lms-certificate-status

@@ -3,10 +3,14 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { trustedSigners } from '../../certificates/signers.js';
 import { LmsCertificateVerifyEvent } from '../../events/certificate-verify.js';
-import '../../i18n/messages-en-certificate.js';
+import { certificateMessages } from '../../i18n/messages-en-certificate.js';
+import { registerMessages } from '../../i18n/localize.js';
 import { formatDate } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { verifyStyles } from './lms-certificate-verify.styles.js';
+
+// This chunk's English strings, registered when it loads.
+registerMessages('en', certificateMessages);
 
 /**
  * @tag lms-certificate-verify

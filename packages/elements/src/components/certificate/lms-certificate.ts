@@ -20,13 +20,17 @@ import { readCourseOutline } from '../../course/course-outline-store.js';
 import { LmsCertificateExpiringEvent } from '../../events/certificate-expiring.js';
 import { LmsCertificateRenewEvent } from '../../events/certificate-renew.js';
 import { LmsErrorEvent } from '../../events/error.js';
-import '../../i18n/messages-en-certificate.js';
+import { certificateMessages } from '../../i18n/messages-en-certificate.js';
+import { registerMessages } from '../../i18n/localize.js';
 import { formatDate } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { renderCertificate } from './certificate-template.js';
 import { certificateStyles } from './lms-certificate.styles.js';
 import { fileSlug, hexOf, saveFile, slottedImage } from './pdf-export.js';
 import { isolateForPrint } from './print.js';
+
+// This chunk's English strings, registered when it loads.
+registerMessages('en', certificateMessages);
 
 interface CertificateData {
   record?: CertificateRecord;

@@ -2,7 +2,11 @@ import type { CourseProgress, LessonBase } from '@lms-kit/core';
 import { html, nothing } from 'lit';
 import type { CourseOutline } from '../../course/course-outline-store.js';
 import { formatPercent, type Translate } from '../../i18n/localize.js';
-import '../../i18n/messages-en-results.js';
+import { resultMessages } from '../../i18n/messages-en-results.js';
+import { registerMessages } from '../../i18n/localize.js';
+
+// This chunk's English strings, registered when it loads.
+registerMessages('en', resultMessages);
 
 /**
  * The results of the lessons that report success or a score (SCORM packages, assessments): completion,

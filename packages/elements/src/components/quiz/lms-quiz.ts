@@ -14,7 +14,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { formatDuration, formatPercent, textDirection } from '../../i18n/localize.js';
-import '../../i18n/messages-en-quiz.js';
+import { quizMessages } from '../../i18n/messages-en-quiz.js';
+import { registerMessages } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { createSanitizer } from '../../lessons/sanitize.js';
 import { loadQuiz, sanitizeQuiz } from '../../quiz/load-quiz.js';
@@ -22,6 +23,9 @@ import { QuizSessionController, standaloneContext, type QuizContext } from '../.
 import { renderQuestionBlock } from './question-block.js';
 import { quizStyles } from './lms-quiz.styles.js';
 import { failLoad } from '../../events/fail-load.js';
+
+// This chunk's English strings, registered when it loads.
+registerMessages('en', quizMessages);
 
 interface Loaded {
   quiz: Quiz;

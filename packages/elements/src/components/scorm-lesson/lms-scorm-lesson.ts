@@ -6,7 +6,11 @@ import { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { tokens } from '../../styles/shared.styles.js';
 import { ScormLaunchController } from './scorm-launch.js';
-import '../../i18n/messages-en-scorm.js';
+import { scormMessages } from '../../i18n/messages-en-scorm.js';
+import { registerMessages } from '../../i18n/localize.js';
+
+// This chunk's English strings, registered when it loads.
+registerMessages('en', scormMessages);
 
 /**
  * @tag lms-scorm-lesson
