@@ -41,7 +41,8 @@ export function startStaticServer({ root = process.cwd(), port = 0, host = '127.
     };
     const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
     if (range) {
-      const start = range[1] ? Number(range[1]) : size - Number(range[2]);
+      // bytes=-N is the last N bytes (all of the file when N is larger).
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
       const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
       if (start > end || start >= size) return send(response, 416, 'Range not satisfiable', { 'Content-Range': `bytes */${size}` });
       response.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
