@@ -13,6 +13,7 @@ import { playerStyles } from './lms-course-player.styles.js';
 import { mountLessonView } from './mount-lesson.js';
 import { failLoad } from '../../events/fail-load.js';
 import { AsyncLoad } from '../../controllers/async-load.js';
+import { renderLoadError } from '../shared/load-error.js';
 
 /**
  * @tag lms-course-player
@@ -179,33 +180,19 @@ export class LmsCoursePlayer extends LmsElement {
   }
 
   protected override render() {
-    if (this.services.error) return this.renderError(toLmsError(this.services.error, 'storage/failed'));
+    if (this.services.error) return renderLoadError(toLmsError(this.services.error, 'storage/failed'), this.t.bind(this), 'loading');
     return this.loader.render({
       initial: () => this.renderEmptyOrLoading(),
       pending: () => html`<p class="loading" part="base" aria-busy="true">${this.t('player.loading')}</p>`,
       complete: (loaded) =>
         loaded && this.session.state ? this.renderPlayer(loaded.course, this.session.state) : this.renderEmptyOrLoading(),
-      error: (error) => this.renderError(toLmsError(error, 'course/load-failed')),
+      error: (error) => renderLoadError(toLmsError(error, 'course/load-failed'), this.t.bind(this), 'loading'),
     });
   }
 
   private renderEmptyOrLoading() {
     if (!this.src && !this.course) return html`<p class="loading" part="base">${this.t('player.noCourse')}</p>`;
     return html`<p class="loading" part="base" aria-busy="true">${this.t('player.loading')}</p>`;
-  }
-
-  private renderError(error: ReturnType<typeof toLmsError>) {
-    return html`<div part="base" class="loading" role="alert">
-      <p><strong>${this.t('error.title')}</strong></p>
-      <p class="error">${error.issues.length ? error.message.split('\n')[0] : error.message}</p>
-      ${
-        error.issues.length
-          ? html`<ul class="issues">
-              ${error.issues.map((issue) => html`<li>${issue.path ? `${issue.path}: ` : ''}${issue.message}</li>`)}
-            </ul>`
-          : nothing
-      }
-    </div>`;
   }
 
   private renderPlayer(course: Course, state: CourseState) {

@@ -1,4 +1,4 @@
-import { toLmsError, type LmsError } from '@lms-kit/core';
+import { toLmsError } from '@lms-kit/core';
 import {
   attemptQuestions,
   bestResult,
@@ -23,6 +23,7 @@ import { QuizSessionController, standaloneContext, type QuizContext } from '../.
 import { renderQuestionBlock } from './question-block.js';
 import { quizStyles } from './lms-quiz.styles.js';
 import { failLoad } from '../../events/fail-load.js';
+import { renderLoadError } from '../shared/load-error.js';
 
 // This chunk's English strings, registered when it loads.
 registerMessages('en', quizMessages);
@@ -180,27 +181,13 @@ export class LmsQuiz extends LmsElement {
   }
 
   protected override render() {
-    if (this.services.error) return this.renderError(toLmsError(this.services.error, 'storage/failed'));
+    if (this.services.error) return renderLoadError(toLmsError(this.services.error, 'storage/failed'), this.t.bind(this));
     return this.loader.render({
       initial: () => html`<p part="base" aria-busy=${this.src || this.quiz ? 'true' : 'false'}>${this.t('quiz.loading')}</p>`,
       pending: () => html`<p part="base" aria-busy="true">${this.t('quiz.loading')}</p>`,
       complete: (loaded) => (loaded ? this.renderQuiz(loaded) : nothing),
-      error: (error) => this.renderError(toLmsError(error, 'quiz/load-failed')),
+      error: (error) => renderLoadError(toLmsError(error, 'quiz/load-failed'), this.t.bind(this)),
     });
-  }
-
-  private renderError(error: LmsError) {
-    return html`<div part="base" role="alert">
-      <p><strong>${this.t('error.title')}</strong></p>
-      <p class="error">${error.issues.length ? error.message.split('\n')[0] : error.message}</p>
-      ${
-        error.issues.length
-          ? html`<ul class="issues">
-              ${error.issues.map((issue) => html`<li>${issue.path ? `${issue.path}: ` : ''}${issue.message}</li>`)}
-            </ul>`
-          : nothing
-      }
-    </div>`;
   }
 
   private heading(text: string, className = 'heading', level = this.headingLevel) {
