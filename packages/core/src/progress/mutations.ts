@@ -1,6 +1,6 @@
 import { findLesson, type Course } from '../course/model.js';
 import { computeCourseState } from './engine.js';
-import type { CourseProgress, LessonProgress, LessonResult, Score } from './model.js';
+import type { CourseProgress, CourseResult, LessonProgress, LessonResult, Score } from './model.js';
 
 /**
  * Pure updates of a `CourseProgress`. Each returns a new record and is safe to apply to whatever
@@ -51,6 +51,22 @@ export function applyLessonResult(
   if (completed && !previous.completedAt) lesson.completedAt = iso;
   lesson.points = completed && passed !== false ? scaledPoints(findLesson(course, lessonId)?.points ?? 0, lesson.score) : 0;
   return markCourseCompletion({ ...progress, lessons: { ...progress.lessons, [lessonId]: lesson }, updatedAt: iso }, course, now);
+}
+
+/**
+ * Applies the course's result as its content rolled it up (a SCORM 2004 package played as the whole
+ * course). Like lesson results, completion and success only move forward and the best score is kept;
+ * once present, this result decides the course's completion.
+ */
+export function applyCourseResult(progress: CourseProgress, course: Course, result: CourseResult, now: Date): CourseProgress {
+  const previous = progress.result;
+  const next: CourseResult = { completed: previous?.completed === true || result.completed };
+  const passed = previous?.passed === true ? true : (result.passed ?? previous?.passed);
+  if (passed !== undefined) next.passed = passed;
+  const score = bestScore(previous?.score, result.score);
+  if (score) next.score = score;
+  if (previous && JSON.stringify(previous) === JSON.stringify(next)) return progress;
+  return markCourseCompletion({ ...progress, result: next, updatedAt: now.toISOString() }, course, now);
 }
 
 const APPLIED_WRITES_KEPT = 50;

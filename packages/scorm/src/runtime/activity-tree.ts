@@ -78,6 +78,7 @@ export function compileActivityTree(pkg: ScormPackage, organization: Organizatio
     else leaves.push(item.identifier);
     if (item.completionThreshold) settings.completionThreshold = { ...item.completionThreshold };
     if (item.hideLmsUi?.length) settings.hideLmsUi = item.hideLmsUi as ActivitySettings['hideLmsUi'];
+    if (item.sharedData?.length) settings.sharedDataMaps = item.sharedData.map((map) => ({ ...map }));
     if (item.timeLimitAction) {
       warnings.push({
         code: 'sequencing/unsupported',
