@@ -25,6 +25,8 @@ import { LmsErrorEvent } from '../events/error.js';
 import { LmsLessonCompleteEvent } from '../events/lesson-complete.js';
 import type { LessonPosition, LessonReportDetail } from '../events/lesson-report.js';
 import { LmsProgressChangeEvent } from '../events/progress-change.js';
+import { loadCourseRules } from '../lessons/registry.js';
+import type { CourseRules } from './course-rules.js';
 import { forgetWrite, journalWrite, pendingWrites } from './write-journal.js';
 import { serialQueue } from './serial-queue.js';
 
@@ -50,6 +52,10 @@ export class CourseSessionController implements ReactiveController {
   saveError?: LmsError;
   /** Latest message for the player's live region. */
   announcement = '';
+  /** Rules the course's lesson kinds add (SCORM sequencing), when it has such lessons. */
+  rules?: CourseRules;
+  /** Opens a lesson the rules lead to, as the learner's own navigation does; set by the player. */
+  onRulesOpen?: (lessonId: string) => void;
 
   private services?: LmsServices;
   private statements?: CourseStatements;
@@ -86,6 +92,8 @@ export class CourseSessionController implements ReactiveController {
     void this.leaveLesson();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.rules?.dispose();
+    this.rules = undefined;
   }
 
   /** Starts (or restarts, for a new course or learner) a session, and opens where the learner left off. */
@@ -93,6 +101,8 @@ export class CourseSessionController implements ReactiveController {
     return this.serial(async () => {
       await this.leaveLesson();
       this.unsubscribe?.();
+      this.rules?.dispose();
+      this.rules = undefined;
       this.course = loaded.course;
       this.baseUrl = loaded.baseUrl;
       this.services = services;
@@ -102,6 +112,14 @@ export class CourseSessionController implements ReactiveController {
       if (stored) this.setProgress(stored);
       else await this.mutate((progress) => progress);
       await this.replayJournal();
+      this.rules = await loadCourseRules({
+        course: loaded.course,
+        services,
+        changed: () => this.progress && this.setProgress(this.progress),
+        open: (lessonId) => this.onRulesOpen?.(lessonId),
+        update: (change) => this.serial(() => this.change(change)),
+      }).catch(() => undefined);
+      if (this.progress) this.setProgress(this.progress);
       const progress = this.progress as CourseProgress;
       // Statement building loads with the first course, not with the page.
       const xapi = await import('@lms-kit/core/xapi');
@@ -113,7 +131,9 @@ export class CourseSessionController implements ReactiveController {
       });
       const state = this.state as CourseState;
       const last = progress.lastLessonId;
-      const start = last && state.lessons[last] && state.lessons[last].status !== 'locked' ? last : (state.nextLessonId ?? state.order[0]);
+      const start =
+        this.rules?.current ??
+        (last && state.lessons[last] && !state.lessons[last].lockReasons.length ? last : (state.nextLessonId ?? state.order[0]));
       if (start) await this.enter(start);
       // A certificate claimed but not stored last time (the signer was offline) is issued now.
       if (this.state?.completed) this.issueCertificate();
@@ -124,7 +144,7 @@ export class CourseSessionController implements ReactiveController {
   open(lessonId: string): Promise<boolean> {
     return this.serial(async () => {
       const view = this.state?.lessons[lessonId];
-      if (!view || view.status === 'locked') return false;
+      if (!view || view.lockReasons.length) return false;
       if (lessonId !== this.currentLessonId) {
         await this.leaveLesson();
         await this.enter(lessonId);
@@ -173,12 +193,12 @@ export class CourseSessionController implements ReactiveController {
 
   private async applyResult(lessonId: string, result: LessonResult): Promise<void> {
     const course = this.course;
-    const before = this.state;
     const lesson = course && findLesson(course, lessonId);
-    if (!course || !before || !lesson) return;
+    if (!course || !lesson) return;
     await this.flushTime();
-    await this.mutate((progress) => applyLessonResult(progress, course, lessonId, result, new Date()));
-    const after = this.state as CourseState;
+    const before = await this.change((progress) => applyLessonResult(progress, course, lessonId, result, new Date()), true);
+    const after = this.state;
+    if (!before || !after) return;
     const lessonMs = this.progress?.lessons[lessonId]?.timeSpentMs ?? 0;
     if (before.lessons[lessonId]?.status !== 'completed' && after.lessons[lessonId]?.status === 'completed') {
       this.queue([this.statements?.lessonCompleted(lesson, result, lessonMs)]);
@@ -187,6 +207,21 @@ export class CourseSessionController implements ReactiveController {
     } else if (result.progress !== undefined) {
       this.queue([this.statements?.lessonProgressed(lesson, result.progress)]);
     }
+    this.progressed(before, after);
+  }
+
+  /** Applies a change to progress; unless `quiet`, tells the page what it changed. Resolves to the state before. */
+  private async change(mutation: Mutation, quiet?: boolean): Promise<CourseState | undefined> {
+    const before = this.state;
+    if (!before) return undefined;
+    await this.mutate(mutation);
+    if (!quiet) this.progressed(before, this.state as CourseState);
+    return before;
+  }
+
+  /** Course progress, completion and certificate: what a change did to the course as a whole. */
+  private progressed(before: CourseState, after: CourseState): void {
+    const course = this.course as Course;
     if (after.percent !== before.percent || after.points !== before.points) {
       this.queue([this.statements?.courseProgressed(after.percent)]);
       this.host.dispatchEvent(
@@ -201,7 +236,7 @@ export class CourseSessionController implements ReactiveController {
       );
     }
     if (!before.completed && after.completed) {
-      this.queue([this.statements?.courseCompleted(this.progress?.timeSpentMs ?? 0)]);
+      this.queue([this.statements?.courseCompleted(this.progress?.timeSpentMs ?? 0, undefined, this.progress?.result)]);
       const completedAt = this.progress?.completedAt ?? new Date().toISOString();
       this.host.dispatchEvent(new LmsCourseCompleteEvent({ courseId: course.id, completedAt, points: after.points }));
       this.announce('course-complete', course.title);
@@ -297,7 +332,7 @@ export class CourseSessionController implements ReactiveController {
 
   private setProgress(progress: CourseProgress): void {
     this.progress = progress;
-    this.state = this.course ? computeCourseState(this.course, progress) : undefined;
+    this.state = this.course ? computeCourseState(this.course, progress, this.rules?.availability) : undefined;
     this.host.requestUpdate();
   }
 
@@ -306,7 +341,8 @@ export class CourseSessionController implements ReactiveController {
     if (ready.length && this.services) this.services.storage.enqueueStatements(ready).catch((error: unknown) => this.fail(error));
   }
 
-  private fail(error: unknown): void {
+  /** An error that is the LMS's (storage), reported as recoverable: the learner goes on. */
+  fail(error: unknown): void {
     const lmsError = toLmsError(error, 'storage/failed');
     this.saveError = lmsError;
     this.host.requestUpdate();

@@ -39,7 +39,8 @@ export type FlowRequest = 'continue' | 'previous';
  * Events: `deliver` (detail: item id), `availability` (what may be chosen changed), `end` (detail: reason).
  */
 export class PackageSequencer extends EventTarget {
-  readonly api: Scorm2004API;
+  /** The API the SCOs of the package talk to; a new one when a sequencing session starts after one ended. */
+  api: Scorm2004API;
   readonly organization: Organization;
   readonly leaves: string[];
   readonly warnings: ManifestWarning[];
@@ -53,15 +54,23 @@ export class PackageSequencer extends EventTarget {
   private canGoBack = false;
   private delivered = false;
   private ended = false;
+  /** A new sequencing session is starting after one ended: what it delivers is not the learner's doing. */
+  private restarting = false;
+  private readonly compiled: ReturnType<typeof compileActivityTree>;
 
   constructor(private readonly options: SequencerOptions) {
     super();
     this.organization = defaultOrganization(options.pkg) as Organization;
-    const compiled = compileActivityTree(options.pkg, this.organization);
-    this.leaves = compiled.leaves;
-    this.warnings = compiled.warnings;
+    this.compiled = compileActivityTree(options.pkg, this.organization);
+    this.leaves = this.compiled.leaves;
+    this.warnings = this.compiled.warnings;
+    this.api = this.createApi();
+  }
+
+  private createApi(): Scorm2004API {
+    const { options, compiled } = this;
     const key = `lms-kit:scorm-sequencing:${options.learnerId}|${options.courseId}`;
-    this.api = new Scorm2004API({
+    return new Scorm2004API({
       lmsCommitUrl: 'lms-kit:storage',
       httpService: {
         processHttpRequest: (_url, params, immediate) =>
@@ -89,7 +98,9 @@ export class PackageSequencer extends EventTarget {
             this.ended = true;
             options.onSessionEnd?.(data.reason);
             this.dispatchEvent(new CustomEvent('end', { detail: data.reason }));
-            this.changed();
+            // The engine takes no more requests in an ended session: the next one starts now (from the
+            // saved state, as a relaunch would), so the outline says what the learner may open next.
+            queueMicrotask(() => void this.restart());
           },
         },
       },
@@ -122,6 +133,7 @@ export class PackageSequencer extends EventTarget {
     this.delivered = true;
     this.ended = false;
     this.current = itemId;
+    if (this.restarting) return;
     this.options.onDeliver?.(itemId);
     this.dispatchEvent(new CustomEvent('deliver', { detail: itemId }));
   }
@@ -130,6 +142,19 @@ export class PackageSequencer extends EventTarget {
   async start(): Promise<void> {
     await this.api.loadSequencingState({ learnerId: this.options.learnerId, courseId: this.options.courseId }).catch(() => false);
     if (!this.api.processNavigationRequest('resumeAll')) this.api.processNavigationRequest('start');
+  }
+
+  /** A new sequencing session after one ended, on a fresh API: its first delivery opens nothing by itself. */
+  private async restart(): Promise<void> {
+    this.restarting = true;
+    try {
+      this.api = this.createApi();
+      this.delivered = false;
+      await this.start();
+    } finally {
+      this.restarting = false;
+      this.changed();
+    }
   }
 
   /** The learner chose an activity; false when sequencing does not allow it. */
@@ -168,12 +193,13 @@ export class PackageSequencer extends EventTarget {
 
   /** Whether the learner may choose the activity now (engine's look-ahead); the activity delivered always is. */
   isAvailable(itemId: string): boolean {
-    return itemId === this.current || this.choice[itemId] !== 'false';
+    return itemId === this.current || (this.choice[itemId] !== 'false' && !this.availability().has(itemId));
   }
 
   /**
    * The launchable activities the learner may not choose now, each with why, in the terms of
-   * `SequencingHold`: the engine decides, the reason is read from the activity tree.
+   * `SequencingHold`: the engine decides (its choice look-ahead, and the attempt limits it checks
+   * when delivering), the reason is read from the activity tree.
    */
   availability(): Map<string, SequencingHold> {
     const held = new Map<string, SequencingHold>();
@@ -182,7 +208,10 @@ export class PackageSequencer extends EventTarget {
     if (!root) return held;
     const current = (state?.currentActivity as EngineActivity | null | undefined) ?? undefined;
     const visit = (activity: EngineActivity) => {
-      if (!activity.children.length && !this.isAvailable(activity.id)) held.set(activity.id, sequencingHold(activity, current));
+      if (!activity.children.length && activity.id !== this.current) {
+        const spent = !!activity.attemptLimit && activity.attemptCount >= activity.attemptLimit;
+        if (spent || this.choice[activity.id] === 'false') held.set(activity.id, sequencingHold(activity, current));
+      }
       activity.children.forEach(visit);
     };
     visit(root);
@@ -195,7 +224,8 @@ export class PackageSequencer extends EventTarget {
     const status: RootStatus = { completed: data.completionStatus === 'completed' };
     if (data.successStatus === 'passed') status.passed = true;
     else if (data.successStatus === 'failed') status.passed = false;
-    if (data.score !== null) status.score = data.score;
+    // The engine's measures are computed (0.85 comes back as 0.8500000000000001): SCORM's precision is 4 digits.
+    if (data.score !== null) status.score = Math.round(data.score * 10_000) / 10_000;
     return status;
   }
 

@@ -86,6 +86,7 @@ export class LmsCoursePlayer extends LmsElement {
     super();
     this.session.onAnnounce = (kind, title) =>
       kind === 'course-complete' ? this.t('player.courseComplete') : this.t('player.lessonCompleted', { title });
+    this.session.onRulesOpen = (lessonId) => void this.navigate(lessonId);
   }
 
   /** The learner's state in the course (lesson states, percent, points), once loaded. */
@@ -117,7 +118,7 @@ export class LmsCoursePlayer extends LmsElement {
   private select(lessonId: string): void {
     const view = this.session.state?.lessons[lessonId];
     const course = this.session.course;
-    if (view?.status === 'locked' && course) {
+    if (view?.lockReasons.length && course) {
       const title = findLesson(course, lessonId)?.title ?? lessonId;
       this.session.announcement = this.t('player.lessonLocked', {
         title,
@@ -134,13 +135,28 @@ export class LmsCoursePlayer extends LmsElement {
     if (!state) return undefined;
     const order = state.order;
     for (let i = order.indexOf(this.session.currentLessonId ?? '') + step; i >= 0 && i < order.length; i += step) {
-      if (state.lessons[order[i]].status !== 'locked') return order[i];
+      if (!state.lessons[order[i]].lockReasons.length) return order[i];
     }
     return undefined;
   }
 
+  /** Previous or Next: where the course's rules (SCORM sequencing) lead when they govern the lesson, else the neighbour. */
+  private canStep(step: 1 | -1): boolean {
+    return this.session.rules?.canStep(step, this.session.currentLessonId) ?? !!this.neighbour(step);
+  }
+
+  private step(step: 1 | -1): void {
+    const rules = this.session.rules;
+    if (rules?.canStep(step, this.session.currentLessonId) !== undefined) rules.step(step);
+    else {
+      const target = this.neighbour(step);
+      if (target) void this.navigate(target);
+    }
+  }
+
   private onReport(event: LmsLessonReportEvent): void {
     event.stopPropagation();
+    if (event.detail.error) this.session.fail(event.detail.error);
     this.session.report(event.detail);
     const to = event.detail.navigate;
     const target = to === 'next' ? this.neighbour(1) : to === 'previous' ? this.neighbour(-1) : to;
@@ -210,8 +226,6 @@ export class LmsCoursePlayer extends LmsElement {
   private renderPlayer(course: Course, state: CourseState) {
     const lessonId = this.session.currentLessonId;
     const lesson = lessonId ? findLesson(course, lessonId) : undefined;
-    const previous = this.neighbour(-1);
-    const next = this.neighbour(1);
     const t = this.t.bind(this);
     return html`<div part="base" dir=${textDirection(course.language ?? this.locale)} lang=${course.language ?? nothing}>
       <div part="header" class="header">
@@ -250,13 +264,11 @@ export class LmsCoursePlayer extends LmsElement {
             <div class="view-host"></div>
           </div>
           <div part="nav" class="nav">
-            <button class="action secondary" ?disabled=${!previous} @click=${() => previous && this.navigate(previous)}>
-              ${t('player.previous')}
-            </button>
+            <button class="action secondary" ?disabled=${!this.canStep(-1)} @click=${() => this.step(-1)}>${t('player.previous')}</button>
             <span class="position"
               >${t('player.lessonPosition', { index: state.order.indexOf(lessonId ?? '') + 1, total: state.order.length })}</span
             >
-            <button class="action" ?disabled=${!next} @click=${() => next && this.navigate(next)}>${t('player.next')}</button>
+            <button class="action" ?disabled=${!this.canStep(1)} @click=${() => this.step(1)}>${t('player.next')}</button>
           </div>
         </section>
       </div>

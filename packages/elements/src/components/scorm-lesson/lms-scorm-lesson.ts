@@ -1,5 +1,5 @@
 import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
-import type { LessonResult } from '@lms-kit/core';
+import type { LessonResult, LmsError } from '@lms-kit/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { query } from 'lit/decorators.js';
 import { LmsLessonReportEvent } from '../../events/lesson-report.js';
@@ -45,6 +45,10 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
       }
       .items button[aria-current] {
         font-weight: 600;
+      }
+      .items button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: not-allowed;
       }
       [part='message'] {
         padding: 0.75rem 1rem;
@@ -100,6 +104,10 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     this.dispatchEvent(new LmsLessonReportEvent({ navigate: target }));
   }
 
+  storageFailed(error: LmsError): void {
+    this.dispatchEvent(new LmsLessonReportEvent({ error }));
+  }
+
   /** Messages from the content's frames (same origin): a script from the internet failed to load. */
   private onMessage = (event: MessageEvent): void => {
     if (event.origin !== location.origin || (event.data as { type?: string })?.type !== RESOURCE_FAILED_MESSAGE) return;
@@ -125,18 +133,22 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
       ${
         items.length > 1 && state !== 'error'
           ? html`<ol class="items" part="items" aria-label=${this.t('scorm.items')}>
-              ${items.map(
-                (item) =>
-                  html`<li>
-                    <button
-                      class="action secondary"
-                      aria-current=${item === current ? 'step' : nothing}
-                      @click=${() => this.launch.select(item.identifier)}
-                    >
-                      ${item.title}${this.launch.completedItems.has(item.identifier) ? html` <span aria-hidden="true">✓</span>` : nothing}
-                    </button>
-                  </li>`,
-              )}
+              ${items.map((item, index) => {
+                // The package's sequencing may hold an item: it stays in the list, saying why.
+                const hold = item === current ? undefined : this.launch.holds.get(item.identifier);
+                return html`<li>
+                  <button
+                    class="action secondary"
+                    aria-current=${item === current ? 'step' : nothing}
+                    aria-disabled=${hold ? 'true' : nothing}
+                    aria-describedby=${hold ? `hold-${index}` : nothing}
+                    @click=${() => this.launch.select(item.identifier)}
+                  >
+                    ${item.title}${this.launch.completedItems.has(item.identifier) ? html` <span aria-hidden="true">✓</span>` : nothing}
+                  </button>
+                  ${hold ? html`<span class="visually-hidden" id="hold-${index}">${this.t(`lock.sequencing.${hold}`)}</span>` : nothing}
+                </li>`;
+              })}
             </ol>`
           : nothing
       }
@@ -167,7 +179,10 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     }
     if (state === 'blocked') {
       return html`<p part="message" role="status">
-        ${this.t('scorm.blocked', { title: this.launch.current?.title ?? '' })}
+        ${this.t('scorm.blocked', {
+          title: this.launch.current?.title ?? '',
+          reason: this.t(`lock.sequencing.${this.launch.blockedBy ?? 'order'}`),
+        })}
         ${this.launch.sequencer?.current ? html`<button class="action secondary" @click=${() => this.launch.goToAllowed()}>${this.t('scorm.goToAllowed')}</button>` : nothing}
       </p>`;
     }
