@@ -114,7 +114,6 @@ describe('SCORM 2004 sequencing in the outline', function () {
     expect(lockText(player, 'content')).to.equal('Not open now: this course opens it depending on your progress and results.');
     expect(player.progress?.lessons.content.status).to.equal('locked');
     await waitUntil(() => player.progress?.completed, 'the course did not complete by the rollup', { timeout: 15000 });
-    expect(player.progress?.passed).to.equal(true);
     const stored = await storage.getProgress({ learnerId, courseId: courseIdOf(player) });
     expect(stored?.result).to.deep.include({ completed: true, passed: true });
 
@@ -126,12 +125,13 @@ describe('SCORM 2004 sequencing in the outline', function () {
   });
 
   it('pre-test failed: the content is delivered and the course is neither completed nor passed yet', async () => {
-    const { player } = await playPackage('seq-pretest');
+    const { player, storage } = await playPackage('seq-pretest');
     await finishSco({ completed: true, passed: false, score: 0.2 }, 'continue');
     await waitUntil(() => player.currentLessonId === 'content', 'the content was not delivered', { timeout: 15000 });
     expect(player.progress?.lessons.content.lockReasons).to.deep.equal([]);
-    await waitUntil(() => player.progress?.passed === undefined || player.progress?.passed === false);
     expect(player.progress?.completed).to.equal(false);
+    const stored = await storage.getProgress({ learnerId, courseId: courseIdOf(player) });
+    expect(stored?.result?.passed).to.not.equal(true);
   });
 
   it('remediation: locked before the quiz, opened by a failure and delivered, kept closed by a pass', async () => {
@@ -161,9 +161,7 @@ describe('SCORM 2004 sequencing in the outline', function () {
     expect(lockText(player, 'lesson')).to.equal('This course does not go back to earlier activities.');
     expect(navButton(player, 'Previous').disabled).to.equal(true);
     await finishSco({ completed: true, passed: true, score: 0.85 }, 'exitAll');
-    await waitUntil(() => player.progress?.completed && player.progress.passed, 'the post-test did not complete and pass the course', {
-      timeout: 15000,
-    });
+    await waitUntil(() => player.progress?.completed, 'the post-test did not complete the course', { timeout: 15000 });
     await waitUntil(() => lockText(player, 'posttest'), 'the post-test is not locked after its one attempt');
     expect(lockText(player, 'posttest')).to.equal('You have used all the attempts this course allows for it.');
     const stored = await storage.getProgress({ learnerId, courseId: courseIdOf(player) });

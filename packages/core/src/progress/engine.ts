@@ -66,8 +66,6 @@ export interface CourseState {
   percent: number;
   points: number;
   completed: boolean;
-  /** Success as the content rolled it up (`CourseProgress.result`); undefined when it has not said. */
-  passed?: boolean;
   nextLessonId?: string;
   timeSpentMs: number;
 }
@@ -117,8 +115,8 @@ export function computeCourseState(course: CourseStructure, progress?: CoursePro
   const requiredIds = course.completion?.lessons ?? lessons.filter(isRequiredLesson).map((l) => l.id);
   const completedCount = requiredIds.filter(done).length;
   const requiredCount = requiredIds.length;
-  const rolledUp = progress?.result;
-  const completed = (rolledUp ? rolledUp.completed : completedCount === requiredCount) && points >= (course.completion?.minPoints ?? 0);
+  const result = progress?.result;
+  const completed = (result ? result.completed : completedCount === requiredCount) && points >= (course.completion?.minPoints ?? 0);
   const percent = requiredCount === 0 ? 100 : Math.floor((completedCount / requiredCount) * 100);
 
   return {
@@ -130,7 +128,6 @@ export function computeCourseState(course: CourseStructure, progress?: CoursePro
     percent: completed ? 100 : Math.min(percent, 99),
     points,
     completed,
-    ...(rolledUp?.passed !== undefined ? { passed: rolledUp.passed } : {}),
     nextLessonId: nextLesson(lessons, views),
     timeSpentMs: progress?.timeSpentMs ?? 0,
   };

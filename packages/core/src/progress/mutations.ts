@@ -1,6 +1,6 @@
 import { findLesson, type Course } from '../course/model.js';
 import { computeCourseState } from './engine.js';
-import type { CourseProgress, CourseResult, LessonProgress, LessonResult, Score } from './model.js';
+import type { CourseProgress, LessonProgress, LessonResult, Score } from './model.js';
 
 /**
  * Pure updates of a `CourseProgress`. Each returns a new record and is safe to apply to whatever
@@ -53,22 +53,6 @@ export function applyLessonResult(
   return markCourseCompletion({ ...progress, lessons: { ...progress.lessons, [lessonId]: lesson }, updatedAt: iso }, course, now);
 }
 
-/**
- * Applies the course's result as its content rolled it up (a SCORM 2004 package played as the whole
- * course). Like lesson results, completion and success only move forward and the best score is kept;
- * once present, this result decides the course's completion.
- */
-export function applyCourseResult(progress: CourseProgress, course: Course, result: CourseResult, now: Date): CourseProgress {
-  const previous = progress.result;
-  const next: CourseResult = { completed: previous?.completed === true || result.completed };
-  const passed = previous?.passed === true ? true : (result.passed ?? previous?.passed);
-  if (passed !== undefined) next.passed = passed;
-  const score = bestScore(previous?.score, result.score);
-  if (score) next.score = score;
-  if (previous && JSON.stringify(previous) === JSON.stringify(next)) return progress;
-  return markCourseCompletion({ ...progress, result: next, updatedAt: now.toISOString() }, course, now);
-}
-
 const APPLIED_WRITES_KEPT = 50;
 
 /**
@@ -84,7 +68,8 @@ export function addTimeSpent(progress: CourseProgress, lessonId: string, ms: num
   return next;
 }
 
-function markCourseCompletion(progress: CourseProgress, course: Course, now: Date): CourseProgress {
+/** Marks the course completed (once) when its rules say it is. */
+export function markCourseCompletion(progress: CourseProgress, course: Course, now: Date): CourseProgress {
   if (progress.completedAt || !computeCourseState(course, progress).completed) return progress;
   return { ...progress, completedAt: now.toISOString() };
 }
@@ -104,7 +89,8 @@ function scaledValue(s: Score): number | undefined {
   return s.raw !== undefined && s.max ? (s.raw - (s.min ?? 0)) / (s.max - (s.min ?? 0)) : undefined;
 }
 
-function bestScore(a: Score | undefined, b: Score | undefined): Score | undefined {
+/** The better of two scores. */
+export function bestScore(a: Score | undefined, b: Score | undefined): Score | undefined {
   if (!a || !b) return a ?? b;
   const value = (s: Score) => scaledValue(s) ?? -Infinity;
   return value(b) > value(a) ? b : a;

@@ -1,4 +1,4 @@
-import { applyCourseResult, courseLessons, type CourseResult, type LessonAvailability } from '@lms-kit/core';
+import { applyCourseResult, courseLessons, type Course, type CourseResult, type LessonAvailability } from '@lms-kit/core';
 import type { ScormLesson } from '@lms-kit/scorm';
 import type { PackageSequencer, RootStatus } from '@lms-kit/scorm/runtime';
 import type { CourseRules, CourseRulesContext } from '../controllers/course-rules.js';
@@ -13,15 +13,17 @@ import '../i18n/messages-en-scorm.js';
  * Courses without such lessons get no rules; a package played as one lesson is sequenced by its view.
  */
 export async function createCourseRules(context: CourseRulesContext): Promise<CourseRules | undefined> {
-  const lessons = courseLessons(context.course);
+  const { course, services } = context;
+  if (!course || !services) return undefined;
+  const lessons = courseLessons(course);
   const items = lessons.filter((lesson): lesson is ScormLesson => lesson.kind === 'scorm' && !!(lesson as ScormLesson).item);
   const sources = new Set(items.map((lesson) => new URL(lesson.src, document.baseURI).href));
   if (sources.size !== 1) return undefined;
   const runtime = await import('@lms-kit/scorm/runtime');
   const opened = await runtime.openPackage([...sources][0], document.baseURI);
   if (!runtime.PackageSequencer.needed(opened.manifest)) return undefined;
-  const sequencer = await packageSequencer(runtime, opened.manifest, context.services, context.course.id);
-  return new SequencedCourse(sequencer, items, items.length === lessons.length, context);
+  const sequencer = await packageSequencer(runtime, opened.manifest, services, course.id);
+  return new SequencedCourse(sequencer, items, items.length === lessons.length ? course : undefined, context);
 }
 
 class SequencedCourse implements CourseRules {
@@ -33,8 +35,8 @@ class SequencedCourse implements CourseRules {
   constructor(
     private readonly sequencer: PackageSequencer,
     lessons: ScormLesson[],
-    /** The package is the whole course: its root status is the course's result. */
-    private readonly wholeCourse: boolean,
+    /** The course, when the package is all of it: the package's root status is the course's result. */
+    private readonly wholeCourse: Course | undefined,
     private readonly context: CourseRulesContext,
   ) {
     for (const lesson of lessons) {
@@ -49,17 +51,12 @@ class SequencedCourse implements CourseRules {
     this.refresh();
   }
 
-  get current(): string | undefined {
-    return this.sequencer.current && this.lessonOf.get(this.sequencer.current);
-  }
-
-  canStep(step: 1 | -1, lessonId?: string): boolean | undefined {
+  step(step: 1 | -1, lessonId?: string, go?: boolean): boolean | undefined {
     if (!lessonId || !this.itemOf.has(lessonId)) return undefined;
-    return this.sequencer.canFlow(step === 1 ? 'continue' : 'previous');
-  }
-
-  step(step: 1 | -1): void {
-    this.sequencer.flow(step === 1 ? 'continue' : 'previous');
+    const request = step === 1 ? 'continue' : 'previous';
+    const possible = this.sequencer.canFlow(request);
+    if (go && possible) this.sequencer.flow(request);
+    return possible;
   }
 
   dispose(): void {
@@ -73,12 +70,13 @@ class SequencedCourse implements CourseRules {
   private onDeliver = (event: Event): void => {
     this.onChange();
     const lessonId = this.lessonOf.get((event as CustomEvent<string>).detail);
-    if (lessonId) this.context.open(lessonId);
+    if (lessonId) this.context.navigate?.(lessonId);
   };
 
   private onChange = (): void => {
     this.refresh();
-    this.context.changed();
+    const { progress } = this.context;
+    if (progress) this.context.setProgress(progress);
   };
 
   private refresh(): void {
@@ -88,19 +86,19 @@ class SequencedCourse implements CourseRules {
       if (lessonId) availability[lessonId] = { type: 'sequencing', hold };
     }
     this.availability = availability;
-    if (this.wholeCourse) this.report(this.sequencer.rootStatus());
+    this.report(this.sequencer.rootStatus());
   }
 
   /** The package's rolled-up status becomes the course's result, through the course's progress. */
   private report(status: RootStatus | undefined): void {
-    if (!status) return;
+    const course = this.wholeCourse;
+    if (!status || !course) return;
     const result: CourseResult = { completed: status.completed };
     if (status.passed !== undefined) result.passed = status.passed;
     if (status.score !== undefined) result.score = { scaled: status.score };
     const key = JSON.stringify(result);
     if (key === this.reported) return;
     this.reported = key;
-    const course = this.context.course;
     void this.context.update((progress) => applyCourseResult(progress, course, result, new Date()));
   }
 }

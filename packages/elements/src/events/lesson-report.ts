@@ -1,4 +1,4 @@
-import type { LessonResult, LmsError } from '@lms-kit/core';
+import type { LessonResult } from '@lms-kit/core';
 
 /** Where the learner is inside a lesson, saved so they can resume there. */
 export interface LessonPosition {
@@ -15,8 +15,6 @@ export interface LessonReportDetail {
   position?: LessonPosition;
   /** The lesson asks the player to open another lesson (a SCORM `adl.nav.request`): `next`, `previous` or a lesson id. */
   navigate?: string;
-  /** Something that is the LMS's problem failed (storage full): the player shows it and sends a recoverable `lms-error`. */
-  error?: LmsError;
 }
 
 /**

@@ -9,6 +9,7 @@ export const scormMessages = {
   'scorm.failed': 'This package cannot be played: {message}',
   'scorm.left': 'You have left “{title}”. Your place is saved.',
   'scorm.reopen': 'Open it again',
+  'scorm.retry': 'Try again',
   'scorm.blocked': '“{title}” is not open now. {reason}',
   'scorm.goToAllowed': 'Go to the current activity',
   'lock.sequencing.flow': 'This course takes you through its activities in order: use Next and Previous.',

@@ -28,13 +28,13 @@ export function registerLessonView(kind: string, definition: LessonViewDefinitio
   views.set(kind, definition);
 }
 
-/** The rules the course's lesson kinds add to it (the first kind that has any for this course), or undefined. */
+/** The rules the course's lesson kinds add to it (those of the first kind that has any), or undefined. */
 export async function loadCourseRules(context: CourseRulesContext) {
-  for (const kind of new Set(context.course.modules.flatMap((module) => module.lessons.map((lesson) => lesson.kind)))) {
-    const rules = await (await views.get(kind)?.rules?.())?.createCourseRules(context);
-    if (rules) return rules;
-  }
-  return undefined;
+  for (const module of context.course?.modules ?? [])
+    for (const lesson of module.lessons) {
+      const rules = views.get(lesson.kind)?.rules;
+      if (rules) return (await rules()).createCourseRules(context);
+    }
 }
 
 /** Loads the view of a kind and returns its tag name. */

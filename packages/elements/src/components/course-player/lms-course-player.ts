@@ -3,7 +3,6 @@ import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { CourseSessionController } from '../../controllers/course-session.js';
 import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
-import { saveCourseOutline } from '../../course/course-outline-store.js';
 import type { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LmsLessonSelectEvent } from '../../events/lesson-select.js';
 import { formatPercent, textDirection } from '../../i18n/localize.js';
@@ -74,7 +73,10 @@ export class LmsCoursePlayer extends LmsElement {
       try {
         const loaded = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal);
         await this.session.start(loaded, services);
-        void saveCourseOutline(services.storage, loaded.course).catch(() => undefined);
+        // For <lms-progress course="…"> elsewhere; its code loads with the first course, not with the page.
+        void import('../../course/course-outline-store.js')
+          .then((store) => store.saveCourseOutline(services.storage, loaded.course))
+          .catch(() => undefined);
         return loaded;
       } catch (error) {
         failLoad(this, error, signal, 'course/load-failed');
@@ -86,7 +88,7 @@ export class LmsCoursePlayer extends LmsElement {
     super();
     this.session.onAnnounce = (kind, title) =>
       kind === 'course-complete' ? this.t('player.courseComplete') : this.t('player.lessonCompleted', { title });
-    this.session.onRulesOpen = (lessonId) => void this.navigate(lessonId);
+    this.session.navigate = (lessonId) => void this.navigate(lessonId);
   }
 
   /** The learner's state in the course (lesson states, percent, points), once loaded. */
@@ -130,37 +132,30 @@ export class LmsCoursePlayer extends LmsElement {
     void this.navigate(lessonId);
   }
 
-  private neighbour(step: 1 | -1): string | undefined {
-    const state = this.session.state;
-    if (!state) return undefined;
+  /**
+   * Previous (-1) or Next (1): whether it leads somewhere and, with `go`, goes there. The course's rules
+   * (SCORM sequencing) decide for the lessons they govern; otherwise it is the nearest open lesson.
+   */
+  private step(step: 1 | -1, go?: boolean): boolean {
+    const { rules, currentLessonId, state } = this.session;
+    const ruled = rules?.step(step, currentLessonId, go);
+    if (ruled !== undefined || !state) return !!ruled;
     const order = state.order;
-    for (let i = order.indexOf(this.session.currentLessonId ?? '') + step; i >= 0 && i < order.length; i += step) {
-      if (!state.lessons[order[i]].lockReasons.length) return order[i];
+    for (let i = order.indexOf(currentLessonId ?? '') + step; i >= 0 && i < order.length; i += step) {
+      if (!state.lessons[order[i]].lockReasons.length) {
+        if (go) void this.navigate(order[i]);
+        return true;
+      }
     }
-    return undefined;
-  }
-
-  /** Previous or Next: where the course's rules (SCORM sequencing) lead when they govern the lesson, else the neighbour. */
-  private canStep(step: 1 | -1): boolean {
-    return this.session.rules?.canStep(step, this.session.currentLessonId) ?? !!this.neighbour(step);
-  }
-
-  private step(step: 1 | -1): void {
-    const rules = this.session.rules;
-    if (rules?.canStep(step, this.session.currentLessonId) !== undefined) rules.step(step);
-    else {
-      const target = this.neighbour(step);
-      if (target) void this.navigate(target);
-    }
+    return false;
   }
 
   private onReport(event: LmsLessonReportEvent): void {
     event.stopPropagation();
-    if (event.detail.error) this.session.fail(event.detail.error);
     this.session.report(event.detail);
     const to = event.detail.navigate;
-    const target = to === 'next' ? this.neighbour(1) : to === 'previous' ? this.neighbour(-1) : to;
-    if (target) void this.navigate(target);
+    if (to === 'next' || to === 'previous') this.step(to === 'next' ? 1 : -1, true);
+    else if (to) void this.navigate(to);
   }
 
   private onScroll(): void {
@@ -264,11 +259,13 @@ export class LmsCoursePlayer extends LmsElement {
             <div class="view-host"></div>
           </div>
           <div part="nav" class="nav">
-            <button class="action secondary" ?disabled=${!this.canStep(-1)} @click=${() => this.step(-1)}>${t('player.previous')}</button>
+            <button class="action secondary" ?disabled=${!this.step(-1)} @click=${() => this.step(-1, true)}>
+              ${t('player.previous')}
+            </button>
             <span class="position"
               >${t('player.lessonPosition', { index: state.order.indexOf(lessonId ?? '') + 1, total: state.order.length })}</span
             >
-            <button class="action" ?disabled=${!this.canStep(1)} @click=${() => this.step(1)}>${t('player.next')}</button>
+            <button class="action" ?disabled=${!this.step(1)} @click=${() => this.step(1, true)}>${t('player.next')}</button>
           </div>
         </section>
       </div>

@@ -1,7 +1,7 @@
 import { computeCourseState, findLesson, type Course, type CourseProgress, type LessonBase } from '@lms-kit/core';
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
-import { readCourseOutline, type CourseOutline } from '../../course/course-outline-store.js';
+import type { CourseOutline } from '../../course/course-outline-store.js';
 import { loadCourse } from '../../course/load-course.js';
 import { formatDate, formatDuration, formatPercent } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
@@ -107,7 +107,7 @@ export class LmsProgress extends LmsElement {
       const outline = src
         ? (await loadCourse(src, signal)).course
         : courseId
-          ? await readCourseOutline(services.storage, courseId)
+          ? await (await import('../../course/course-outline-store.js')).readCourseOutline(services.storage, courseId)
           : undefined;
       const id = courseId ?? outline?.id;
       const progress = id ? await services.storage.getProgress({ learnerId: services.learner.id, courseId: id }) : undefined;

@@ -2,6 +2,7 @@ import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
 import type { LessonResult, LmsError } from '@lms-kit/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { query } from 'lit/decorators.js';
+import { LmsErrorEvent } from '../../events/error.js';
 import { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { tokens } from '../../styles/shared.styles.js';
@@ -65,6 +66,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   @query('iframe') private frame?: HTMLIFrameElement;
   private readonly launch = new ScormLaunchController(this);
   private openedFor?: unknown;
+  private saveError?: LmsError;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -104,8 +106,11 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     this.dispatchEvent(new LmsLessonReportEvent({ navigate: target }));
   }
 
+  /** Storage could not keep what the SCO committed: said here and to the page (recoverable: the SCO goes on, the data is journaled). */
   storageFailed(error: LmsError): void {
-    this.dispatchEvent(new LmsLessonReportEvent({ error }));
+    this.saveError = error;
+    this.requestUpdate();
+    this.dispatchEvent(new LmsErrorEvent({ error, recoverable: true }));
   }
 
   /** Messages from the content's frames (same origin): a script from the internet failed to load. */
@@ -168,6 +173,14 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
 
   private renderMessage() {
     const { state, error, offlineHost } = this.launch;
+    if (this.saveError) {
+      return html`<p part="message" class="error" role="alert">
+        ${this.t('error.notSaved', { message: this.saveError.message })}
+        <button class="action secondary" @click=${() => ((this.saveError = undefined), this.requestUpdate())}>
+          ${this.t('common.dismiss')}
+        </button>
+      </p>`;
+    }
     if (state === 'loading') return html`<p part="message" aria-busy="true">${this.t('scorm.loading')}</p>`;
     if (state === 'error' && error)
       return html`<p part="message" class="error" role="alert">${this.t('scorm.failed', { message: error.message })}</p>`;
@@ -189,7 +202,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     if (offlineHost) {
       return html`<p part="message" class="error" role="alert">
         ${this.t('scorm.offline', { host: offlineHost })}
-        <button class="action secondary" @click=${() => this.retry()}>${this.t('common.retry')}</button>
+        <button class="action secondary" @click=${() => this.retry()}>${this.t('scorm.retry')}</button>
       </p>`;
     }
     return nothing;
