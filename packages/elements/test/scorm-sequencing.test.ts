@@ -166,6 +166,13 @@ describe('SCORM 2004 sequencing in the outline', function () {
     expect(lockText(player, 'posttest')).to.equal('You have used all the attempts this course allows for it.');
     const stored = await storage.getProgress({ learnerId, courseId: courseIdOf(player) });
     expect(stored?.result).to.deep.equal({ completed: true, passed: true, score: { scaled: 0.85 } });
+    // <lms-progress> shows the course's result as the package rolled it up.
+    const progress = document.createElement('lms-progress');
+    progress.setAttribute('course', courseIdOf(player));
+    player.parentElement?.append(progress);
+    await waitUntil(() => progress.shadowRoot?.querySelector('[part="result"]'), 'no results in <lms-progress>', { timeout: 5000 });
+    expect(progress.shadowRoot?.querySelector('[part="result"]')?.textContent?.trim()).to.equal('Post-test: completed, passed, score 85%');
+    await expect(progress).to.be.accessible();
   });
 
   it('locked lessons are reachable and explained from the keyboard', async () => {

@@ -95,7 +95,7 @@ export function compileActivityTree(pkg: ScormPackage, organization: Organizatio
     children: organization.items.map((item, index) => activity(item, `items[${index}]`)),
   };
   applySequencing(root, resolve(organization.sequencing, 'organization'), 'organization', warnings);
-  return { settings: { activityTree: root, autoRollupOnCMIChange: false, validateNavigationRequests: true }, leaves, warnings };
+  return { settings: { activityTree: root, autoRollupOnCMIChange: true, validateNavigationRequests: true }, leaves, warnings };
 }
 
 function applySequencing(settings: ActivitySettings, sequencing: Sequencing | undefined, path: string, warnings: ManifestWarning[]): void {

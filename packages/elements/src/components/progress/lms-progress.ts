@@ -197,7 +197,7 @@ export class LmsProgress extends LmsElement {
   }
 
   private renderResults(outline: Course | CourseOutline, progress: CourseProgress) {
-    if (!Object.values(progress.lessons).some((lesson) => lesson.passed !== undefined || lesson.score)) return nothing;
+    if (!progress.result && !Object.values(progress.lessons).some((lesson) => lesson.passed !== undefined || lesson.score)) return nothing;
     if (!this.results) {
       void import('./progress-results.js').then((module) => {
         this.results = module.renderResults;
