@@ -169,7 +169,7 @@ describe('SCORM resume and storage failures in <lms-course-player>', function ()
       await waitInTab(tab, `window.errors.includes('storage/quota-exceeded')`);
       await waitInTab(
         tab,
-        `window.player.shadowRoot.querySelector('lms-scorm-lesson').shadowRoot.querySelector('[role="alert"]')?.textContent.includes('could not be saved')`,
+        `window.player.shadowRoot.querySelector('lms-scorm-lesson').shadowRoot.querySelector('[role="alert"]')?.textContent.includes('could not be saved yet')`,
       );
       expect(await evalInTab<string>(tab, attempt), 'storage is full').to.not.contain('during');
       expect(

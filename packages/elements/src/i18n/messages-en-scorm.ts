@@ -10,6 +10,8 @@ export const scormMessages = {
   'scorm.left': 'You have left “{title}”. Your place is saved.',
   'scorm.reopen': 'Open it again',
   'scorm.retry': 'Try again',
+  'scorm.notSaved':
+    'What you did in “{title}” could not be saved yet ({message}). It is kept in this browser and saved as soon as storage works again.',
   'scorm.blocked': '“{title}” is not open now. {reason}',
   'scorm.goToAllowed': 'Go to the current activity',
   'lock.sequencing.flow': 'This course takes you through its activities in order: use Next and Previous.',

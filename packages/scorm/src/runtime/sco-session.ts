@@ -265,6 +265,8 @@ export class ScoSession {
   private keepUncommitted(): boolean {
     if (this.terminated || !this.api.isInitialized()) return true;
     this.commitCmi = this.currentCmi();
+    if (this.api instanceof Scorm2004API && this.options.item.sharedData)
+      this.commitSharedData = this.api.adl.captureWritableSharedDataSnapshot();
     this.commitAt = Date.now();
     this.store.save(this.currentAttempt, [], true);
     return false;

@@ -175,7 +175,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     const { state, error, offlineHost } = this.launch;
     if (this.saveError) {
       return html`<p part="message" class="error" role="alert">
-        ${this.t('error.notSaved', { message: this.saveError.message })}
+        ${this.t('scorm.notSaved', { title: this.launch.current?.title ?? this.lesson?.title ?? '', message: this.saveError.message })}
         <button class="action secondary" @click=${() => ((this.saveError = undefined), this.requestUpdate())}>
           ${this.t('common.dismiss')}
         </button>
