@@ -147,13 +147,15 @@ describe('a course result rolled up by the content', () => {
   const course = ruleCourse();
 
   it('decides completion and success instead of the lessons, moving only forward', () => {
-    let p = progressAfter(course, [
+    // The content says "not yet" from the start (as SCORM sequencing does), then every lesson is completed.
+    let p = applyCourseResult(createProgress(course, 'learner', 'reg', t0), course, { completed: false }, t0);
+    for (const [id, result] of [
       ['welcome', { completed: true }],
       ['read-more', { completed: true }],
       ['check', { completed: true, passed: true }],
       ['bonus', { completed: true }],
-    ]);
-    p = applyCourseResult(p, course, { completed: false }, t0);
+    ] as const)
+      p = applyLessonResult(p, course, id, result, t0);
     expect(computeCourseState(course, p).completed, 'the content says not yet').to.equal(false);
     p = applyCourseResult(p, course, { completed: true, passed: false, score: { scaled: 0.4 } }, t0);
     expect(computeCourseState(course, p)).to.deep.include({ completed: true, percent: 100 });
@@ -162,6 +164,18 @@ describe('a course result rolled up by the content', () => {
     p = applyCourseResult(p, course, { completed: false, passed: true, score: { scaled: 0.9 } }, t0);
     expect(p.result).to.deep.equal({ completed: true, passed: true, score: { scaled: 0.9 } });
     expect(applyCourseResult(p, course, { completed: true, passed: true }, t0), 'nothing new, same record').to.equal(p);
+  });
+
+  it('keeps a course completed before the content rolled up anything completed', () => {
+    const done = progressAfter(course, [
+      ['welcome', { completed: true }],
+      ['read-more', { completed: true }],
+      ['check', { completed: true, passed: true }],
+      ['bonus', { completed: true }],
+    ]);
+    expect(done.completedAt).to.be.a('string');
+    const after = applyCourseResult(done, course, { completed: false }, t0);
+    expect(computeCourseState(course, after).completed).to.equal(true);
   });
 
   it('is what certificates read for success and score', () => {

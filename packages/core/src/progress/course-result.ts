@@ -9,7 +9,8 @@ import { bestScore, markCourseCompletion } from './mutations.js';
  */
 export function applyCourseResult(progress: CourseProgress, course: Course, result: CourseResult, now: Date): CourseProgress {
   const previous = progress.result;
-  const next: CourseResult = { completed: previous?.completed === true || result.completed };
+  // A course already completed (before its content rolled up a result, say) stays completed.
+  const next: CourseResult = { completed: previous?.completed === true || result.completed || progress.completedAt !== undefined };
   const passed = previous?.passed === true ? true : (result.passed ?? previous?.passed);
   if (passed !== undefined) next.passed = passed;
   const score = bestScore(previous?.score, result.score);
