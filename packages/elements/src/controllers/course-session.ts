@@ -151,7 +151,7 @@ export class CourseSessionController implements ReactiveController {
       });
       const state = this.state as CourseState;
       const last = progress.lastLessonId;
-      // With sequencing rules, the first open lesson is the activity the engine delivered.
+      // With sequencing rules, only what the engine allows is open (the activity it delivered among it).
       const start = last && state.lessons[last] && !state.lessons[last].lockReasons.length ? last : (state.nextLessonId ?? state.order[0]);
       if (start) await this.enter(start);
       // A certificate claimed but not stored last time (the signer was offline) is issued now.
