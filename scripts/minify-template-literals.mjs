@@ -27,8 +27,10 @@ function minifyCss(css) {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2')
     .trim();
 }
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { withProvider } from './support.js';
+import { LmsError } from '@lms-kit/core';
 import { MemoryAdapter } from '@lms-kit/storage';
 
 const meta: Meta = {
@@ -76,4 +77,24 @@ export const PackageMissing: Story = {
         }}
       ></lms-course-player>`,
     ),
+};
+
+/**
+ * SCORM 2004 sequencing decides what the learner may open: this package (written for the tests) takes
+ * its activities in order, so the outline says why the later ones are locked, and Next continues.
+ */
+export const SequencingLocks: Story = {
+  render: () =>
+    withProvider(new MemoryAdapter(), html`<lms-course-player src="/test/scorm/sequenced/imsmanifest.xml"></lms-course-player>`),
+};
+
+/** The browser's storage is full while the SCO saves: the lesson and the player say so; the SCO goes on and nothing is lost. */
+export const StorageFull: Story = {
+  render: () => {
+    const storage = new MemoryAdapter();
+    const full = () => Promise.reject(new LmsError('storage/quota-exceeded', 'The browser’s storage for this site is full.'));
+    storage.putAttempt = full;
+    storage.enqueueStatements = full;
+    return withProvider(storage, html`<lms-course-player src="/test/scorm/tab-sco/imsmanifest.xml"></lms-course-player>`);
+  },
 };

@@ -8,6 +8,7 @@ export * from './course/validate.js';
 export * from './progress/model.js';
 export * from './progress/engine.js';
 export * from './progress/mutations.js';
+export * from './progress/course-result.js';
 export * from './progress/certification.js';
 export * from './progress/visible-time.js';
 export * from './progress/watched-ranges.js';

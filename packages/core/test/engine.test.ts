@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
+  applyCourseResult,
   applyLessonResult,
+  certificateEligibility,
   computeCourseState,
   createProgress,
   openLesson,
@@ -114,6 +116,75 @@ describe('progress engine', () => {
     p = openLesson(p, 'bonus', t0);
     expect(computeCourseState(course, p).lessons.bonus.status).to.equal('in-progress');
     expect(p.lastLessonId).to.equal('bonus');
+  });
+});
+
+describe("lessons held by the content's sequencing (availability input)", () => {
+  const course = ruleCourse();
+  const hold = { type: 'sequencing', hold: 'flow' } as const;
+
+  it('locks a lesson not started, keeps the status of one started, and never proposes either as next', () => {
+    let p = progressAfter(course, [['welcome', { completed: true }]]);
+    p = openLesson(p, 'read-more', t0);
+    const state = computeCourseState(course, p, { welcome: hold, 'read-more': hold, extra: hold });
+    expect(state.lessons.extra).to.deep.include({ status: 'locked', lockReasons: [hold] });
+    expect(state.lessons.welcome).to.deep.include({ status: 'completed', lockReasons: [hold] });
+    expect(state.lessons['read-more']).to.deep.include({ status: 'in-progress', lockReasons: [hold] });
+    expect(state.nextLessonId).to.not.be.oneOf(['welcome', 'read-more', 'extra']);
+    expect(computeCourseState(course, p).lessons['read-more'].lockReasons, 'no input, no hold').to.deep.equal([]);
+  });
+
+  it("adds the hold to the course's own lock reasons", () => {
+    const state = computeCourseState(course, undefined, { check: { type: 'sequencing', hold: 'rules' } });
+    expect(state.lessons.check.lockReasons).to.deep.equal([
+      { type: 'prerequisites', missing: ['basics'] },
+      { type: 'sequencing', hold: 'rules' },
+    ]);
+  });
+});
+
+describe('a course result rolled up by the content', () => {
+  const course = ruleCourse();
+
+  it('decides completion and success instead of the lessons, moving only forward', () => {
+    // The content says "not yet" from the start (as SCORM sequencing does), then every lesson is completed.
+    let p = applyCourseResult(createProgress(course, 'learner', 'reg', t0), course, { completed: false }, t0);
+    for (const [id, result] of [
+      ['welcome', { completed: true }],
+      ['read-more', { completed: true }],
+      ['check', { completed: true, passed: true }],
+      ['bonus', { completed: true }],
+    ] as const)
+      p = applyLessonResult(p, course, id, result, t0);
+    expect(computeCourseState(course, p).completed, 'the content says not yet').to.equal(false);
+    p = applyCourseResult(p, course, { completed: true, passed: false, score: { scaled: 0.4 } }, t0);
+    expect(computeCourseState(course, p)).to.deep.include({ completed: true, percent: 100 });
+    expect(p.result).to.deep.include({ completed: true, passed: false });
+    expect(p.completedAt).to.equal(t0.toISOString());
+    p = applyCourseResult(p, course, { completed: false, passed: true, score: { scaled: 0.9 } }, t0);
+    expect(p.result).to.deep.equal({ completed: true, passed: true, score: { scaled: 0.9 } });
+    expect(applyCourseResult(p, course, { completed: true, passed: true }, t0), 'nothing new, same record').to.equal(p);
+  });
+
+  it('keeps a course completed before the content rolled up anything completed', () => {
+    const done = progressAfter(course, [
+      ['welcome', { completed: true }],
+      ['read-more', { completed: true }],
+      ['check', { completed: true, passed: true }],
+      ['bonus', { completed: true }],
+    ]);
+    expect(done.completedAt).to.be.a('string');
+    const after = applyCourseResult(done, course, { completed: false }, t0);
+    expect(computeCourseState(course, after).completed).to.equal(true);
+  });
+
+  it('is what certificates read for success and score', () => {
+    const certified = { ...ruleCourse(), certificate: { issuer: { name: 'Bakery' }, issueWhen: 'passed' as const, minScore: 70 } };
+    const start = createProgress(certified, 'learner', 'reg', t0);
+    const failed = applyCourseResult(start, certified, { completed: true, passed: false, score: { scaled: 0.9 } }, t0);
+    expect(certificateEligibility(certified, failed)).to.deep.include({ eligible: false, reason: 'not-passed', score: 90 });
+    const passed = applyCourseResult(failed, certified, { completed: true, passed: true }, t0);
+    expect(certificateEligibility(certified, passed)).to.deep.include({ eligible: true, passed: true, score: 90 });
   });
 });
 

@@ -104,6 +104,95 @@ describe('SCORM in <lms-course-player>', function () {
   });
 });
 
+describe('SCORM resume and storage failures in <lms-course-player>', function () {
+  this.timeout(60_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+
+  it('resumes with the interactions, objectives and comments of the attempt (a new player on the same storage)', async () => {
+    const storage = new MemoryAdapter();
+    const src = new URL('/test/scorm/tab-sco/imsmanifest.xml', location.href).href;
+    const play = () =>
+      fixture<LmsProvider>(
+        html`<lms-provider learner-email="ada@example.com" .storage=${storage}
+          ><lms-course-player src=${src}></lms-course-player
+        ></lms-provider>`,
+      );
+    type Api = { isInitialized(): boolean; SetValue(e: string, v: string): string; GetValue(e: string): string; Commit(p: string): string };
+    const api = () => (window as unknown as { API_1484_11?: Api }).API_1484_11;
+    const first = await play();
+    await waitUntil(() => api()?.isInitialized(), 'SCO not initialized', { timeout: 15000 });
+    const sco = api() as Api;
+    sco.SetValue('cmi.interactions.0.id', 'fridge-temp');
+    sco.SetValue('cmi.interactions.0.type', 'numeric');
+    sco.SetValue('cmi.interactions.0.learner_response', '4');
+    sco.SetValue('cmi.interactions.0.result', 'correct');
+    sco.SetValue('cmi.objectives.0.id', 'cold-chain');
+    sco.SetValue('cmi.objectives.0.success_status', 'passed');
+    sco.SetValue('cmi.comments_from_learner.0.comment', 'Checked twice');
+    sco.SetValue('cmi.location', 'q2');
+    sco.Commit('');
+    first.remove();
+    await waitUntil(async () =>
+      JSON.stringify((await storage.listAttempts({ learnerId: 'mailto:ada@example.com' }))[0]?.data).includes('Checked twice'),
+    );
+
+    await play();
+    await waitUntil(() => api()?.isInitialized() && api() !== sco, 'the SCO did not initialize again', { timeout: 15000 });
+    const resumed = api() as Api;
+    expect(resumed.GetValue('cmi.entry')).to.equal('resume');
+    expect(resumed.GetValue('cmi.location')).to.equal('q2');
+    expect(resumed.GetValue('cmi.interactions._count')).to.equal('1');
+    expect(resumed.GetValue('cmi.interactions.0.id')).to.equal('fridge-temp');
+    expect(resumed.GetValue('cmi.interactions.0.learner_response')).to.equal('4');
+    expect(resumed.GetValue('cmi.objectives.0.success_status')).to.equal('passed');
+    expect(resumed.GetValue('cmi.comments_from_learner.0.comment')).to.equal('Checked twice');
+  });
+
+  it('a storage failure while saving a commit reaches the page as a recoverable lms-error, and nothing is lost (real quota)', async function () {
+    this.timeout(90_000);
+    const db = uniqueName('scorm-quota');
+    const url = `/test/pages/scorm-tab.html?db=${db}&src=${encodeURIComponent('/test/scorm/tab-sco/imsmanifest.xml')}`;
+    // A fresh profile whose quota is set before it stores anything: filling it takes seconds, not gigabytes.
+    const tab = await openTab(url, { isolated: true, quotaSize: 2 * 1024 * 1024 });
+    const attempt = `window.storage.listAttempts({ learnerId: 'mailto:ada@example.com' }).then((list) => JSON.stringify(list.at(-1)?.data ?? null))`;
+    try {
+      await waitInTab(tab, `window.API_1484_11?.isInitialized()`, 15000);
+      await evalInTab(tab, `(window.API_1484_11.SetValue('cmi.location', 'before'), window.API_1484_11.Commit(''))`);
+      await waitInTab(tab, `${attempt}.then((data) => data.includes('before'))`);
+      await evalInTab(tab, `window.fillStorage()`);
+      // The SCO keeps SCORM semantics: its Commit succeeds (the data is journaled), nothing is thrown into it.
+      const committed = await evalInTab<string>(
+        tab,
+        `(window.API_1484_11.SetValue('cmi.location', 'during'), window.API_1484_11.SetValue('cmi.suspend_data', 'kept while full'), window.API_1484_11.Commit(''))`,
+      );
+      expect(committed).to.equal('true');
+      await waitInTab(tab, `window.errors.includes('storage/quota-exceeded')`);
+      await waitInTab(
+        tab,
+        `window.player.shadowRoot.querySelector('lms-scorm-lesson').shadowRoot.querySelector('[role="alert"]')?.textContent.includes('could not be saved yet')`,
+      );
+      expect(await evalInTab<string>(tab, attempt), 'storage is full').to.not.contain('during');
+      expect(
+        await evalInTab<boolean>(
+          tab,
+          `Object.keys(localStorage).some((key) => key.startsWith('lms-kit:scorm-journal:') && localStorage.getItem(key).includes('kept while full'))`,
+        ),
+      ).to.equal(true);
+      // Space comes back: the next commit writes everything, the journal is cleared.
+      await evalInTab(tab, `window.freeStorage()`);
+      await evalInTab(tab, `(window.API_1484_11.SetValue('cmi.progress_measure', '0.5'), window.API_1484_11.Commit(''))`);
+      await waitInTab(
+        tab,
+        `${attempt}.then((data) => data.includes('during') && data.includes('kept while full') && data.includes('0.5'))`,
+      );
+      await waitInTab(tab, `!Object.keys(localStorage).some((key) => key.startsWith('lms-kit:scorm-journal:'))`);
+      expect(await evalInTab<string[]>(tab, 'window.errors')).to.deep.equal(['storage/quota-exceeded']);
+    } finally {
+      await closeTab(tab);
+    }
+  });
+});
+
 describe('SCORM 2004 sequencing in <lms-course-player>', function () {
   this.timeout(30_000);
   before(() => configureServiceWorker(TEST_SERVICE_WORKER));
@@ -182,7 +271,8 @@ describe('the demo SCORM package', function () {
     provider.append(progress);
     await waitUntil(() => progress.shadowRoot?.querySelector('[part="result"]'), 'no results in <lms-progress>', { timeout: 5000 });
     const results = [...(progress.shadowRoot?.querySelectorAll('[part="result"]') ?? [])].map((row) => row.textContent?.trim());
-    expect(results).to.deep.equal(['Check yourself: completed, passed, score 67%']);
+    // The package's rolled-up result is the course's, then each SCO's.
+    expect(results).to.deep.equal(['Allergen check: completed, passed, score 67%', 'Check yourself: completed, passed, score 67%']);
     await expect(progress).to.be.accessible();
   });
 });

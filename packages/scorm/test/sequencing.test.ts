@@ -150,3 +150,58 @@ describe('SCORM 2004 sequencing through scorm-again', () => {
     );
   });
 });
+
+describe("what sequencing holds, and why (the outline's locks)", () => {
+  const fromTests = async (name: string) => sequencerFor(await (await fetch(`/test/scorm/${name}/imsmanifest.xml`)).text());
+  const holds = (sequencer: PackageSequencer) => Object.fromEntries(sequencer.availability());
+
+  it('forced order: every activity but the delivered one is reached with Previous and Next', async () => {
+    const { sequencer } = await fromTests('sequenced');
+    expect(holds(sequencer)).to.deep.equal({ two: 'flow', three: 'flow' });
+    expect(sequencer.canFlow('continue')).to.equal(true);
+    expect(sequencer.canFlow('previous')).to.equal(false);
+    playSco(sequencer, { completed: true });
+    expect(holds(sequencer)).to.deep.equal({ one: 'flow', three: 'flow' });
+    expect(sequencer.canFlow('previous')).to.equal(true);
+  });
+
+  it('a passed pre-test closes the content (skip and disabled rules, in any order)', async () => {
+    const { sequencer } = await fromTests('seq-pretest');
+    expect(holds(sequencer)).to.deep.equal({});
+    playSco(sequencer, { completed: true, passed: true });
+    expect(sequencer.current).to.equal('posttest');
+    expect(holds(sequencer)).to.deep.equal({ content: 'rules' });
+    expect(sequencer.rootStatus()).to.deep.include({ completed: true, passed: true });
+  });
+
+  it('remediation stays closed until the quiz is failed', async () => {
+    const { sequencer } = await fromTests('seq-remediation');
+    expect(holds(sequencer)).to.deep.equal({ remedial: 'rules' });
+    playSco(sequencer, { completed: true });
+    playSco(sequencer, { completed: true, passed: false });
+    expect(sequencer.current).to.equal('remedial');
+    expect(holds(sequencer)).to.deep.equal({});
+  });
+
+  it('forward only and attempt limits; an ended session is followed by a new one, keeping what was used', async () => {
+    const { sequencer } = await fromTests('seq-posttest');
+    playSco(sequencer, { completed: true });
+    expect(holds(sequencer)).to.deep.equal({ lesson: 'backward' });
+    // The package's status as the session ends (a new session is a new attempt).
+    const atEnd = new Promise((resolve) => sequencer.addEventListener('end', () => resolve(sequencer.rootStatus()), { once: true }));
+    playSco(sequencer, { completed: true, passed: true, score: 0.85 }, 'exitAll');
+    expect(await atEnd).to.deep.equal({ completed: true, passed: true, score: 0.85 });
+    await new Promise((resolve) => sequencer.addEventListener('availability', resolve, { once: true }));
+    expect(sequencer.current, 'a new session starts where the package starts').to.equal('lesson');
+    expect(holds(sequencer)).to.deep.equal({ posttest: 'attempts' });
+  });
+
+  it('counts an asset as completed once the learner moves on from it', async () => {
+    const { sequencer } = await sequencerFor(await (await fetch('/demo/scorm/allergen-check/imsmanifest.xml')).text());
+    expect(sequencer.current).to.equal('intro');
+    expect(sequencer.choose('check')).to.equal(true);
+    expect(sequencer.activityStatus('intro')?.completed).to.equal(true);
+    playSco(sequencer, { completed: true, passed: true, score: 0.67 }, 'exitAll');
+    expect(sequencer.rootStatus()).to.deep.equal({ completed: true, passed: true, score: 0.67 });
+  });
+});

@@ -31,8 +31,13 @@ export function scorePercent(score: Score | undefined): number | undefined {
   return undefined;
 }
 
-/** The course score: the average, rounded to a whole percent, of the best scores of the lessons that reported one. */
+/**
+ * The course score: the score its content rolled up for the whole course, else the average, rounded to
+ * a whole percent, of the best scores of the lessons that reported one.
+ */
 export function courseScore(course: Course, progress: CourseProgress | undefined): number | undefined {
+  const rolledUp = scorePercent(progress?.result?.score);
+  if (rolledUp !== undefined) return Math.round(rolledUp);
   const scores = courseLessons(course)
     .map((lesson) => scorePercent(progress?.lessons[lesson.id]?.score))
     .filter((score): score is number => score !== undefined);
@@ -40,8 +45,12 @@ export function courseScore(course: Course, progress: CourseProgress | undefined
   return Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length);
 }
 
-/** Every assessment lesson is passed, and no other lesson reported a failure. Remedial lessons do not count. */
+/**
+ * Every assessment lesson is passed, and no other lesson reported a failure (remedial lessons do not
+ * count); for a course whose content rolls up its own result, that result is not failed.
+ */
 export function coursePassed(course: Course, progress: CourseProgress | undefined): boolean {
+  if (progress?.result) return progress.result.passed !== false;
   return courseLessons(course)
     .filter((lesson) => lesson.remedialFor === undefined)
     .every((lesson) => {
@@ -120,7 +129,8 @@ export function reopenForRenewal(progress: CourseProgress, course: Course, certi
   for (const [id, lesson] of Object.entries(progress.lessons)) (reopened.includes(id) ? moved : kept)[id] = lesson;
   const iso = now.toISOString();
   const record = { completedAt: progress.completedAt, certificateId, reopenedAt: iso, lessons: moved };
-  const { completedAt: _completedAt, certificateId: _certificateId, ...rest } = progress;
+  // A result the content rolled up belonged to that completion: the course is taken again.
+  const { completedAt: _completedAt, certificateId: _certificateId, result: _result, ...rest } = progress;
   return {
     ...rest,
     lessons: kept,

@@ -12,17 +12,36 @@ type Lesson = LessonBase;
 
 export type LessonStatus = 'locked' | 'available' | 'in-progress' | 'completed';
 
+/**
+ * Why the content's own sequencing (SCORM 2004) does not let the learner choose a lesson now:
+ * `flow` the course leads through its activities with Next and Previous; `order` not from where the
+ * learner is; `backward` the course does not go back; `rules` its rules open it depending on progress
+ * and results; `attempts` no attempts left.
+ */
+export type SequencingHold = 'flow' | 'order' | 'backward' | 'rules' | 'attempts';
+
 /** Why a lesson is locked; a lesson can have several reasons at once. */
 export type LockReason =
   | { type: 'prerequisites'; missing: string[] }
   | { type: 'sequence'; previousId: string }
   | { type: 'points'; required: number; current: number }
-  | { type: 'remedial'; assessmentId: string };
+  | { type: 'remedial'; assessmentId: string }
+  | { type: 'sequencing'; hold: SequencingHold };
+
+/**
+ * Lessons a lesson kind's own rules keep closed for now (SCORM 2004 sequencing), by lesson id. An input
+ * of `computeCourseState`, computed by the kind's runtime; lessons not listed are not held.
+ */
+export type LessonAvailability = Record<string, Extract<LockReason, { type: 'sequencing' }>>;
 
 export interface LessonView {
   id: string;
   moduleId: string;
   status: LessonStatus;
+  /**
+   * Why the lesson cannot be opened now; empty when it can. A lesson already started keeps its status
+   * while the content's sequencing holds it (`availability`), with the reason here.
+   */
   lockReasons: LockReason[];
   required: boolean;
 }
@@ -53,9 +72,11 @@ export interface CourseState {
 
 /**
  * Derives every lesson's state from the course rules and the stored progress. Pure: the same
- * inputs always give the same state, so elements, reports and servers agree.
+ * inputs always give the same state, so elements, reports and servers agree. `availability` adds
+ * what a lesson kind's own rules hold closed now; a result the content rolled up for the whole course
+ * (`progress.result`) decides completion instead of the lessons.
  */
-export function computeCourseState(course: CourseStructure, progress?: CourseProgress): CourseState {
+export function computeCourseState(course: CourseStructure, progress?: CourseProgress, availability?: LessonAvailability): CourseState {
   const lessons = course.modules.flatMap((module) => module.lessons);
   const done = (lessonId: string) => progress?.lessons[lessonId]?.status === 'completed';
   const points = earnedPoints(progress);
@@ -72,16 +93,19 @@ export function computeCourseState(course: CourseStructure, progress?: CoursePro
     for (const lesson of module.lessons) {
       const lessonProgress = progress?.lessons[lesson.id];
       const reasons = lockReasons(course, lesson, module.prerequisites ?? [], previousRequired, isDone, points, progress);
+      const held = availability?.[lesson.id];
+      if (held) reasons.push(held);
       let status: LessonStatus = 'available';
       if (lessonProgress?.status === 'completed') status = 'completed';
       else if (lessonProgress) status = 'in-progress';
-      // A lesson already started stays open even if a rule would now lock it (e.g. points changed).
+      // A lesson already started stays open even if a rule would now lock it (e.g. points changed),
+      // unless the content's sequencing holds it: that is decided afresh at every step.
       else if (reasons.length > 0) status = 'locked';
       views[lesson.id] = {
         id: lesson.id,
         moduleId: module.id,
         status,
-        lockReasons: status === 'locked' ? reasons : [],
+        lockReasons: status === 'locked' ? reasons : held ? [held] : [],
         required: isRequiredLesson(lesson),
       };
       if (isRequiredLesson(lesson)) previousRequired = lesson;
@@ -91,7 +115,8 @@ export function computeCourseState(course: CourseStructure, progress?: CoursePro
   const requiredIds = course.completion?.lessons ?? lessons.filter(isRequiredLesson).map((l) => l.id);
   const completedCount = requiredIds.filter(done).length;
   const requiredCount = requiredIds.length;
-  const completed = completedCount === requiredCount && points >= (course.completion?.minPoints ?? 0);
+  const result = progress?.result;
+  const completed = (result ? result.completed : completedCount === requiredCount) && points >= (course.completion?.minPoints ?? 0);
   const percent = requiredCount === 0 ? 100 : Math.floor((completedCount / requiredCount) * 100);
 
   return {
@@ -151,6 +176,7 @@ function moduleView(id: string, lessons: Lesson[], views: Record<string, LessonV
 
 /** The lesson to continue with: the first open, unfinished required lesson, else any open unfinished one. */
 function nextLesson(lessons: Lesson[], views: Record<string, LessonView>): string | undefined {
-  const open = (l: Lesson) => views[l.id].status === 'available' || views[l.id].status === 'in-progress';
+  const open = (l: Lesson) =>
+    (views[l.id].status === 'available' || views[l.id].status === 'in-progress') && !views[l.id].lockReasons.length;
   return (lessons.find((l) => views[l.id].required && open(l)) ?? lessons.find(open))?.id;
 }

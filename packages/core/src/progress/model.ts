@@ -50,6 +50,19 @@ export interface CourseProgress {
   certificateId?: string;
   /** Earlier completions, kept when a renewal reopened the course or a module. Oldest first. */
   history?: CompletionRecord[];
+  /**
+   * The course's own result, as its content rolled it up (a SCORM 2004 package played as the whole
+   * course): when present it decides the course's completion and success instead of the lesson rules.
+   */
+  result?: CourseResult;
+}
+
+/** Completion, success and score of a whole course, as its content rolled them up. */
+export interface CourseResult {
+  completed: boolean;
+  /** Undefined while the content has not said. */
+  passed?: boolean;
+  score?: Score;
 }
 
 /** A completion that a renewal reopened: what was completed, its certificate and the lesson results it had. */

@@ -68,7 +68,8 @@ export function addTimeSpent(progress: CourseProgress, lessonId: string, ms: num
   return next;
 }
 
-function markCourseCompletion(progress: CourseProgress, course: Course, now: Date): CourseProgress {
+/** Marks the course completed (once) when its rules say it is. */
+export function markCourseCompletion(progress: CourseProgress, course: Course, now: Date): CourseProgress {
   if (progress.completedAt || !computeCourseState(course, progress).completed) return progress;
   return { ...progress, completedAt: now.toISOString() };
 }
@@ -88,7 +89,8 @@ function scaledValue(s: Score): number | undefined {
   return s.raw !== undefined && s.max ? (s.raw - (s.min ?? 0)) / (s.max - (s.min ?? 0)) : undefined;
 }
 
-function bestScore(a: Score | undefined, b: Score | undefined): Score | undefined {
+/** The better of two scores. */
+export function bestScore(a: Score | undefined, b: Score | undefined): Score | undefined {
   if (!a || !b) return a ?? b;
   const value = (s: Score) => scaledValue(s) ?? -Infinity;
   return value(b) > value(a) ? b : a;

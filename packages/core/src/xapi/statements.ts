@@ -1,7 +1,7 @@
 import type { Course, Lesson } from '../course/model.js';
 import { uuid } from '../ids.js';
 import type { Learner } from '../learner.js';
-import type { LessonResult } from '../progress/model.js';
+import type { CourseProgress, LessonResult } from '../progress/model.js';
 import { toIsoDuration } from './duration.js';
 import type { Activity, Agent, Statement, StatementContext, StatementResult, Verb } from './model.js';
 import { ActivityTypes, Extensions, PLATFORM, Verbs } from './vocabulary.js';
@@ -117,7 +117,16 @@ export class CourseStatements {
     return this.build(Verbs.progressed, courseActivity(this.course), { extensions: { [Extensions.progress]: percent } }, now);
   }
 
-  courseCompleted(durationMs: number, now?: Date): Statement {
-    return this.build(Verbs.completed, courseActivity(this.course), { completion: true, duration: toIsoDuration(durationMs) }, now);
+  /**
+   * The course completed, after `durationMs` (or the time in `progress`), with the course's own result
+   * when its content rolled one up (success and score).
+   */
+  courseCompleted(durationMs: number | CourseProgress, now?: Date): Statement {
+    const result = typeof durationMs === 'number' ? undefined : durationMs.result;
+    const ms = typeof durationMs === 'number' ? durationMs : durationMs.timeSpentMs;
+    const statementResult: StatementResult = { completion: true, duration: toIsoDuration(ms) };
+    if (result?.passed !== undefined) statementResult.success = result.passed;
+    if (result?.score) statementResult.score = result.score;
+    return this.build(Verbs.completed, courseActivity(this.course), statementResult, now);
   }
 }

@@ -25,6 +25,8 @@ import { LmsErrorEvent } from '../events/error.js';
 import { LmsLessonCompleteEvent } from '../events/lesson-complete.js';
 import type { LessonPosition, LessonReportDetail } from '../events/lesson-report.js';
 import { LmsProgressChangeEvent } from '../events/progress-change.js';
+import { loadCourseRules } from '../lessons/registry.js';
+import type { CourseRules } from './course-rules.js';
 import { forgetWrite, journalWrite, pendingWrites } from './write-journal.js';
 import { serialQueue } from './serial-queue.js';
 
@@ -50,8 +52,12 @@ export class CourseSessionController implements ReactiveController {
   saveError?: LmsError;
   /** Latest message for the player's live region. */
   announcement = '';
+  /** Rules the course's lesson kinds add (SCORM sequencing), when it has such lessons. */
+  rules?: CourseRules;
+  /** Opens a lesson as the learner's own navigation does (the course's rules lead there); set by the player. */
+  navigate?: (lessonId: string) => void;
 
-  private services?: LmsServices;
+  services?: LmsServices;
   private statements?: CourseStatements;
   private readonly timer = new VisibleTimeCounter();
   private lessonVisibleMs = 0;
@@ -59,6 +65,8 @@ export class CourseSessionController implements ReactiveController {
   private pendingPosition?: { lessonId: string; position: LessonPosition };
   private positionTimer?: ReturnType<typeof setTimeout>;
   private flushInterval?: ReturnType<typeof setInterval>;
+  /** Ends the page listeners of the session when the player leaves the page. */
+  private listening?: AbortController;
   private unsubscribe?: () => void;
   /** Session steps run one after another, so fast clicks cannot interleave them. */
   private readonly serial = serialQueue();
@@ -72,20 +80,48 @@ export class CourseSessionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-    window.addEventListener('pagehide', this.onPageHide);
-    window.addEventListener('pageshow', this.onPageShow);
+    this.listening = new AbortController();
+    const options = { signal: this.listening.signal };
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        if (document.visibilityState === 'hidden') {
+          this.timer.pause();
+          void this.flush();
+        } else if (this.currentLessonId) this.timer.start();
+      },
+      options,
+    );
+    // The page may be going away for good: save now (every write is journaled before it starts).
+    window.addEventListener(
+      'pagehide',
+      () => {
+        clearTimeout(this.positionTimer);
+        this.timer.pause();
+        void this.flush();
+      },
+      options,
+    );
+    // Back from the back/forward cache: save what is still journaled and count time again.
+    window.addEventListener(
+      'pageshow',
+      (event) => {
+        if (!event.persisted || !this.course) return;
+        void this.serial(() => this.replayJournal());
+        if (this.currentLessonId && document.visibilityState === 'visible') this.timer.start();
+      },
+      options,
+    );
     this.flushInterval = setInterval(() => void this.flushTime(), TIME_FLUSH_INTERVAL_MS);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    window.removeEventListener('pagehide', this.onPageHide);
-    window.removeEventListener('pageshow', this.onPageShow);
+    this.listening?.abort();
     clearInterval(this.flushInterval);
     void this.leaveLesson();
+    // Unsubscribing twice (again at the next start) is harmless.
     this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.rules?.dispose();
   }
 
   /** Starts (or restarts, for a new course or learner) a session, and opens where the learner left off. */
@@ -93,11 +129,13 @@ export class CourseSessionController implements ReactiveController {
     return this.serial(async () => {
       await this.leaveLesson();
       this.unsubscribe?.();
+      this.rules?.dispose();
       this.course = loaded.course;
       this.baseUrl = loaded.baseUrl;
       this.services = services;
       this.unsaved = [];
       this.currentLessonId = undefined;
+      this.rules = await loadCourseRules(this).catch(() => undefined);
       const stored = await services.storage.getProgress(this.key);
       if (stored) this.setProgress(stored);
       else await this.mutate((progress) => progress);
@@ -113,7 +151,8 @@ export class CourseSessionController implements ReactiveController {
       });
       const state = this.state as CourseState;
       const last = progress.lastLessonId;
-      const start = last && state.lessons[last] && state.lessons[last].status !== 'locked' ? last : (state.nextLessonId ?? state.order[0]);
+      // With sequencing rules, only what the engine allows is open (the activity it delivered among it).
+      const start = last && state.lessons[last] && !state.lessons[last].lockReasons.length ? last : (state.nextLessonId ?? state.order[0]);
       if (start) await this.enter(start);
       // A certificate claimed but not stored last time (the signer was offline) is issued now.
       if (this.state?.completed) this.issueCertificate();
@@ -124,7 +163,7 @@ export class CourseSessionController implements ReactiveController {
   open(lessonId: string): Promise<boolean> {
     return this.serial(async () => {
       const view = this.state?.lessons[lessonId];
-      if (!view || view.status === 'locked') return false;
+      if (!view || view.lockReasons.length) return false;
       if (lessonId !== this.currentLessonId) {
         await this.leaveLesson();
         await this.enter(lessonId);
@@ -168,46 +207,53 @@ export class CourseSessionController implements ReactiveController {
       this.positionTimer = setTimeout(() => void this.savePosition(), POSITION_SAVE_DELAY_MS);
     }
     const result = detail.result;
-    if (result) void this.serial(() => this.applyResult(lessonId, result));
+    if (result)
+      void this.update((progress) => applyLessonResult(progress, this.course as Course, lessonId, result, new Date()), lessonId, result);
   }
 
-  private async applyResult(lessonId: string, result: LessonResult): Promise<void> {
-    const course = this.course;
-    const before = this.state;
-    const lesson = course && findLesson(course, lessonId);
-    if (!course || !before || !lesson) return;
-    await this.flushTime();
-    await this.mutate((progress) => applyLessonResult(progress, course, lessonId, result, new Date()));
-    const after = this.state as CourseState;
-    const lessonMs = this.progress?.lessons[lessonId]?.timeSpentMs ?? 0;
-    if (before.lessons[lessonId]?.status !== 'completed' && after.lessons[lessonId]?.status === 'completed') {
-      this.queue([this.statements?.lessonCompleted(lesson, result, lessonMs)]);
-      this.host.dispatchEvent(new LmsLessonCompleteEvent({ courseId: course.id, lessonId, result }));
-      this.announce('lesson-complete', lesson.title);
-    } else if (result.progress !== undefined) {
-      this.queue([this.statements?.lessonProgressed(lesson, result.progress)]);
-    }
-    if (after.percent !== before.percent || after.points !== before.points) {
-      this.queue([this.statements?.courseProgressed(after.percent)]);
-      this.host.dispatchEvent(
-        new LmsProgressChangeEvent({
-          courseId: course.id,
-          percent: after.percent,
-          completedLessons: after.completedCount,
-          requiredLessons: after.requiredCount,
-          points: after.points,
-          completed: after.completed,
-        }),
-      );
-    }
-    if (!before.completed && after.completed) {
-      this.queue([this.statements?.courseCompleted(this.progress?.timeSpentMs ?? 0)]);
-      const completedAt = this.progress?.completedAt ?? new Date().toISOString();
-      this.host.dispatchEvent(new LmsCourseCompleteEvent({ courseId: course.id, completedAt, points: after.points }));
-      this.announce('course-complete', course.title);
-    }
-    // Also after completion: a retaken assessment may now pass the certificate's rule.
-    if (after.completed) this.issueCertificate();
+  /**
+   * Applies a change to progress, in turn with the session's other steps, then tells the page what it
+   * did: to the lesson that reported `result`, and to the course (progress, completion, certificate).
+   */
+  update(change: Mutation, lessonId?: string, result?: LessonResult): Promise<void> {
+    return this.serial(async () => {
+      const { course, state: before } = this;
+      if (!course || !before) return;
+      await this.flushTime();
+      await this.mutate(change);
+      const after = this.state as CourseState;
+      const lesson = result && findLesson(course, lessonId as string);
+      if (lesson) {
+        if (before.lessons[lesson.id]?.status !== 'completed' && after.lessons[lesson.id]?.status === 'completed') {
+          this.queue([this.statements?.lessonCompleted(lesson, result, this.progress?.lessons[lesson.id]?.timeSpentMs ?? 0)]);
+          this.host.dispatchEvent(new LmsLessonCompleteEvent({ courseId: course.id, lessonId: lesson.id, result }));
+          this.announce('lesson-complete', lesson.title);
+        } else if (result.progress !== undefined) {
+          this.queue([this.statements?.lessonProgressed(lesson, result.progress)]);
+        }
+      }
+      if (after.percent !== before.percent || after.points !== before.points) {
+        this.queue([this.statements?.courseProgressed(after.percent)]);
+        this.host.dispatchEvent(
+          new LmsProgressChangeEvent({
+            courseId: course.id,
+            percent: after.percent,
+            completedLessons: after.completedCount,
+            requiredLessons: after.requiredCount,
+            points: after.points,
+            completed: after.completed,
+          }),
+        );
+      }
+      if (!before.completed && after.completed) {
+        this.queue([this.statements?.courseCompleted(this.progress as CourseProgress)]);
+        const completedAt = this.progress?.completedAt ?? new Date().toISOString();
+        this.host.dispatchEvent(new LmsCourseCompleteEvent({ courseId: course.id, completedAt, points: after.points }));
+        this.announce('course-complete', course.title);
+      }
+      // Also after completion: a retaken assessment may now pass the certificate's rule.
+      if (after.completed) this.issueCertificate();
+    });
   }
 
   /** Issues the course's certificate when due; its code (signing, credentials) loads only for courses that have one. */
@@ -295,9 +341,10 @@ export class CourseSessionController implements ReactiveController {
     if (stored) this.setProgress(stored);
   }
 
-  private setProgress(progress: CourseProgress): void {
+  /** Takes progress as stored and derives the course's state (with what the course's rules hold now). */
+  setProgress(progress: CourseProgress): void {
     this.progress = progress;
-    this.state = this.course ? computeCourseState(this.course, progress) : undefined;
+    this.state = this.course ? computeCourseState(this.course, progress, this.rules?.availability) : undefined;
     this.host.requestUpdate();
   }
 
@@ -317,27 +364,6 @@ export class CourseSessionController implements ReactiveController {
     this.saveError = undefined;
     this.host.requestUpdate();
   }
-
-  private onVisibilityChange = (): void => {
-    if (document.visibilityState === 'hidden') {
-      this.timer.pause();
-      void this.flush();
-    } else if (this.currentLessonId) this.timer.start();
-  };
-
-  /** The page may be going away for good: save now (every write is journaled before it starts). */
-  private onPageHide = (): void => {
-    clearTimeout(this.positionTimer);
-    this.timer.pause();
-    void this.flush();
-  };
-
-  /** Back from the back/forward cache: save what is still journaled and count time again. */
-  private onPageShow = (event: PageTransitionEvent): void => {
-    if (!event.persisted || !this.course) return;
-    void this.serial(() => this.replayJournal());
-    if (this.currentLessonId && document.visibilityState === 'visible') this.timer.start();
-  };
 
   /** Writes a previous page journaled but may not have committed; replaying one twice changes nothing. */
   private async replayJournal(): Promise<void> {

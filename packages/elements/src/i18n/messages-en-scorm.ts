@@ -1,4 +1,4 @@
-/** English strings of the SCORM lesson view; they load with it. */
+/** English strings of the SCORM lesson view and of SCORM sequencing in the outline; they load with that code. */
 export const scormMessages = {
   'scorm.loading': 'Opening the package…',
   'scorm.items': 'Parts of this lesson',
@@ -7,6 +7,14 @@ export const scormMessages = {
   'scorm.failed': 'This package cannot be played: {message}',
   'scorm.left': 'You have left “{title}”. Your place is saved.',
   'scorm.reopen': 'Open it again',
-  'scorm.blocked': '“{title}” is not available yet: this course sets the order of its activities.',
+  'scorm.retry': 'Try again',
+  'scorm.notSaved':
+    'What you did in “{title}” could not be saved yet ({message}). It is kept in this browser and saved as soon as storage works again.',
+  'scorm.blocked': '“{title}” is not open now. {reason}',
   'scorm.goToAllowed': 'Go to the current activity',
+  'lock.sequencing.flow': 'This course takes you through its activities in order: use Next and Previous.',
+  'lock.sequencing.order': 'This course sets the order of its activities: it does not open from where you are.',
+  'lock.sequencing.backward': 'This course does not go back to earlier activities.',
+  'lock.sequencing.rules': 'Not open now: this course opens it depending on your progress and results.',
+  'lock.sequencing.attempts': 'You have used all the attempts this course allows for it.',
 } as const;

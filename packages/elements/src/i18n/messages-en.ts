@@ -14,7 +14,6 @@ import type { cmi5Messages } from './messages-en-cmi5.js';
  */
 export const en = {
   'common.loading': 'Loading…',
-  'common.retry': 'Try again',
   'common.dismiss': 'Dismiss',
   'error.title': 'Something went wrong',
   'error.notSaved': 'Your latest progress could not be saved: {message}',
@@ -40,7 +39,6 @@ export const en = {
   'lock.points': 'Needs {required} points; you have {current}.',
   'lock.remedial': 'Opens only if you do not pass “{title}”.',
   'lesson.loadFailed': 'This lesson could not be loaded: {message}',
-  'lesson.unknownKind': 'This course uses a kind of lesson (“{kind}”) this page cannot show.',
   'progress.title': 'Your progress',
   'progress.notStarted': 'Not started yet.',
   'progress.unknownCourse': 'Open the course to see your progress here.',

@@ -1,10 +1,13 @@
 import { LmsError } from '@lms-kit/core';
+import type { CourseRulesContext, CreateCourseRules } from '../controllers/course-rules.js';
 
 /** How `<lms-course-player>` shows a lesson kind: a custom element, loaded the first time it is needed. */
 export interface LessonViewDefinition {
   tag: string;
   /** Imports the module that defines `tag`. */
   load: () => Promise<unknown>;
+  /** Imports the rules the kind adds to a whole course (SCORM sequencing), for courses with lessons of this kind. */
+  rules?: () => Promise<{ createCourseRules: CreateCourseRules }>;
 }
 
 const views = new Map<string, LessonViewDefinition>([
@@ -14,12 +17,24 @@ const views = new Map<string, LessonViewDefinition>([
   ['embed', { tag: 'lms-embed-lesson', load: () => import('../define/lms-embed-lesson.js') }],
   // Quiz lessons (core's `quiz` lesson kind, an assessment) show with <lms-quiz-lesson>.
   ['quiz', { tag: 'lms-quiz-lesson', load: () => import('../define/lms-quiz-lesson.js') }],
-  ['scorm', { tag: 'lms-scorm-lesson', load: () => import('../define/lms-scorm-lesson.js') }],
+  [
+    'scorm',
+    { tag: 'lms-scorm-lesson', load: () => import('../define/lms-scorm-lesson.js'), rules: () => import('../course/scorm-rules.js') },
+  ],
 ]);
 
 /** Adds a lesson kind to the player (its validation is registered with `registerLessonKind` from core). */
 export function registerLessonView(kind: string, definition: LessonViewDefinition): void {
   views.set(kind, definition);
+}
+
+/** The rules the course's lesson kinds add to it (those of the first kind that has any), or undefined. */
+export async function loadCourseRules(context: CourseRulesContext) {
+  for (const module of context.course?.modules ?? [])
+    for (const lesson of module.lessons) {
+      const rules = views.get(lesson.kind)?.rules;
+      if (rules) return (await rules()).createCourseRules(context);
+    }
 }
 
 /** Loads the view of a kind and returns its tag name. */

@@ -5,8 +5,9 @@ import type { ScormLesson } from '../lesson-kind.js';
 /**
  * A whole package as a native course, so `<lms-course-player>` shows its organization as the outline
  * and plays one item per lesson: items with children become modules (deeper levels are flattened,
- * titles joined with " › "), launchable items become `scorm` lessons. A package whose organization
- * forbids free choice and flows forward (`choice="false" flow="true"`) becomes a sequential course.
+ * titles joined with " › "), launchable items become `scorm` lessons. Which lessons are open, and the
+ * course's completion and success, are SCORM 2004 sequencing's to decide (scorm-again's engine, run by
+ * the player for the course): the course itself adds no rules of its own.
  */
 export function packageCourse(pkg: ScormPackage, src: string): Course {
   const organization = defaultOrganization(pkg) as Organization;
@@ -19,14 +20,12 @@ export function packageCourse(pkg: ScormPackage, src: string): Course {
     } else if (item.launch) loose.push(lessonOf(item, [], src));
   }
   if (loose.length) modules.unshift({ id: safeId(`${organization.identifier}-items`), title: organization.title, lessons: loose });
-  const control = organization.sequencing?.controlMode;
   const course: Course = {
     schema: 1,
     id: safeId(`scorm-${pkg.identifier}`),
     title: organization.title,
     modules,
   };
-  if (control?.choice === false && control.flow !== false) course.sequential = true;
   return course;
 }
 

@@ -69,6 +69,17 @@ export interface Item {
   sequencing?: Sequencing;
   /** `adlnav:presentation/navigationInterface/hideLMSUI` values. */
   hideLmsUi?: string[];
+  /** SCORM 2004 4th edition `adlcp:data/adlcp:map`: the shared data stores the SCO sees as `adl.data`. */
+  sharedData?: SharedDataMap[];
+}
+
+/** One `adlcp:map`: a shared data store (by `targetID`) and whether the SCO may read and write it. */
+export interface SharedDataMap {
+  targetID: string;
+  /** Default true. */
+  readSharedData: boolean;
+  /** Default true. */
+  writeSharedData: boolean;
 }
 
 export interface CompletionThreshold {

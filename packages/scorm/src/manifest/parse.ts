@@ -195,6 +195,15 @@ class ManifestReader {
       const hidden = childElements(navigation, 'hideLMSUI').map((hide) => textOf(hide) ?? '');
       if (hidden.length) item.hideLmsUi = hidden.filter(Boolean);
     }
+    const dataElement = childElement(element, 'data');
+    const shared = (dataElement ? childElements(dataElement, 'map') : [])
+      .map((map) => ({
+        targetID: attribute(map, 'targetID') ?? '',
+        readSharedData: booleanAttribute(map, 'readSharedData') ?? true,
+        writeSharedData: booleanAttribute(map, 'writeSharedData') ?? true,
+      }))
+      .filter((map) => map.targetID);
+    if (shared.length) item.sharedData = shared;
     if (item.sequencing?.limitConditions?.attemptAbsoluteDurationLimit && !item.maxTimeAllowed) {
       item.maxTimeAllowed = item.sequencing.limitConditions.attemptAbsoluteDurationLimit;
     }

@@ -78,6 +78,7 @@ export function compileActivityTree(pkg: ScormPackage, organization: Organizatio
     else leaves.push(item.identifier);
     if (item.completionThreshold) settings.completionThreshold = { ...item.completionThreshold };
     if (item.hideLmsUi?.length) settings.hideLmsUi = item.hideLmsUi as ActivitySettings['hideLmsUi'];
+    if (item.sharedData?.length) settings.sharedDataMaps = item.sharedData.map((map) => ({ ...map }));
     if (item.timeLimitAction) {
       warnings.push({
         code: 'sequencing/unsupported',
@@ -94,7 +95,7 @@ export function compileActivityTree(pkg: ScormPackage, organization: Organizatio
     children: organization.items.map((item, index) => activity(item, `items[${index}]`)),
   };
   applySequencing(root, resolve(organization.sequencing, 'organization'), 'organization', warnings);
-  return { settings: { activityTree: root, autoRollupOnCMIChange: false, validateNavigationRequests: true }, leaves, warnings };
+  return { settings: { activityTree: root, autoRollupOnCMIChange: true, validateNavigationRequests: true }, leaves, warnings };
 }
 
 function applySequencing(settings: ActivitySettings, sequencing: Sequencing | undefined, path: string, warnings: ManifestWarning[]): void {
@@ -138,7 +139,7 @@ function applySequencing(settings: ActivitySettings, sequencing: Sequencing | un
   }
   const rules = (list: SequencingRule[] | undefined) =>
     list?.map((rule) => compileRule(rule, unsupported)).filter((rule): rule is SequencingRuleSettings => !!rule);
-  const pre = rules(sequencing.preConditionRules);
+  const pre = rules(choiceRulesFirst(sequencing.preConditionRules));
   const exit = rules(sequencing.exitConditionRules);
   const post = rules(sequencing.postConditionRules);
   if (pre?.length || exit?.length || post?.length) {
@@ -153,6 +154,20 @@ function applySequencing(settings: ActivitySettings, sequencing: Sequencing | un
   if (primary) settings.primaryObjective = compileObjective(primary);
   const others = objectives.filter((objective) => !objective.primary && objective.objectiveID);
   if (others.length) settings.objectives = others.map(compileObjective);
+}
+
+/** Pre-condition actions that close an activity to choice. */
+const CHOICE_ACTIONS = new Set(['disabled', 'hiddenFromChoice', 'stopForwardTraversal']);
+
+/**
+ * SCORM evaluates pre-condition rules one action at a time (skip rules for flow, disabled and hidden
+ * rules for choice). scorm-again does so for flow, but for choice it acts on the first rule that
+ * matches, whatever its action: an activity skipped *and* disabled by the same condition would stay
+ * open to choice when its skip rule comes first. Putting the rules that close choice first gives
+ * SCORM's result; every other use of the first match treats skip and these actions alike.
+ */
+function choiceRulesFirst(rules: SequencingRule[] | undefined): SequencingRule[] | undefined {
+  return rules && [...rules].sort((a, b) => Number(CHOICE_ACTIONS.has(b.action)) - Number(CHOICE_ACTIONS.has(a.action)));
 }
 
 function compileRule(rule: SequencingRule, unsupported: (message: string) => void): SequencingRuleSettings | undefined {

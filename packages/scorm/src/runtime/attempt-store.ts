@@ -12,6 +12,10 @@ export interface ScoAttemptData {
   cmi: CmiJson;
   /** Sessions started in this attempt. */
   sessions: number;
+  /** The package's identifier, kept when the SCO uses shared data (`adl.data`). */
+  package?: string;
+  /** The shared data stores this SCO may write, as of its last commit, by `targetID`. */
+  sharedData?: Record<string, string>;
 }
 
 export type ScoAttempt = Attempt & { data: ScoAttemptData };
@@ -47,9 +51,11 @@ export class ScoAttemptStore {
   /** Failed writes are retried with the next commit; this is the last failure, if any. */
   lastError?: unknown;
 
+  /** `onError` hears of each write that fails after the last one that succeeded (storage full, blocked…). */
   constructor(
     private readonly storage: StorageAdapter,
     private readonly key: AttemptKey,
+    private readonly onError?: (error: unknown) => void,
   ) {}
 
   /** The SCO's latest attempt, after replaying what an earlier page journaled. */
@@ -64,13 +70,18 @@ export class ScoAttemptStore {
     return { id: uuid(), ...this.key, status: 'in-progress', startedAt: now, updatedAt: now, data };
   }
 
-  /** Records the attempt's new state; `journal` also writes it synchronously to the journal first. */
-  save(attempt: () => ScoAttempt, statements: Statement[] = [], journal = false): void {
+  /**
+   * Records the attempt's new state; `journal` also writes it synchronously to the journal first, as
+   * does every save while storage is failing. False when the state is nowhere safe: storage failed
+   * last time and the journal could not take it either.
+   */
+  save(attempt: () => ScoAttempt, statements?: Statement[], journal = false): boolean {
     this.latestAttempt = attempt;
-    this.statements.push(...statements);
+    if (statements?.length) this.statements.push(...statements);
     this.dirty = true;
-    if (journal) this.journal();
+    const safe = journal || this.lastError !== undefined ? this.journal() : true;
     this.writing ??= this.drain();
+    return safe;
   }
 
   private async drain(): Promise<void> {
@@ -85,20 +96,23 @@ export class ScoAttemptStore {
         this.lastError = undefined;
         if (!this.dirty) removeJournal(JOURNAL_PREFIX + attempt.id);
       } catch (error) {
-        // Kept for the next commit (and in the journal if the page goes away).
+        // Kept for the next commit, and journaled from now on until storage takes it again.
+        const first = this.lastError === undefined;
         this.lastError = error;
         this.dirty = true;
+        this.journal();
+        if (first) this.onError?.(error);
         break;
       }
     }
     this.writing = undefined;
   }
 
-  /** Writes what the adapter has not confirmed to the journal, synchronously. */
-  journal(): void {
-    if (!this.latestAttempt || (!this.dirty && !this.writing && !this.statements.length)) return;
+  /** Writes what the adapter has not confirmed to the journal, synchronously; false when the journal could not take it. */
+  journal(): boolean {
+    if (!this.latestAttempt || (!this.dirty && !this.writing && !this.statements.length)) return true;
     const attempt = this.latestAttempt();
-    writeJournal(JOURNAL_PREFIX + attempt.id, { scope: this.storage.scope, attempt, statements: this.statements });
+    return writeJournal(JOURNAL_PREFIX + attempt.id, { scope: this.storage.scope, attempt, statements: this.statements });
   }
 
   /** Resolves once what was saved so far has reached the adapter (or failed). */

@@ -11,7 +11,10 @@ const pick = (source: Record<string, unknown> | undefined, keys: string[]): Reco
 /**
  * The CMI data a SCO starts with, for scorm-again's `loadFromJSON`: who the learner is, what the
  * manifest says (mastery score, launch data, time limits, completion threshold, objectives), and, when
- * resuming a suspended attempt, what the SCO saved (location, suspend data, statuses, score, objectives).
+ * resuming a suspended attempt, what the SCO saved: location, suspend data, statuses, score, total
+ * time, objectives, interactions, the learner's comments and preferences. SCORM carries the whole
+ * attempt's data model into the next session; the interactions also keep their indexes, so the SCO
+ * appends new ones after them instead of overwriting them.
  */
 export function launchData(pkg: ScormPackage, item: Item, learner: Learner, saved?: CmiJson): CmiJson {
   const name = learner.actor.name ?? '';
@@ -38,12 +41,38 @@ function launchData12(item: Item, learnerId: string, learnerName: string, saved?
   };
   if (item.dataFromLMS) data.launch_data = item.dataFromLMS;
   if (saved?.suspend_data) data.suspend_data = saved.suspend_data;
+  if (saved?.comments) data.comments = saved.comments;
+  const preference = pick(saved?.student_preference as Record<string, unknown> | undefined, ['audio', 'language', 'speed', 'text']);
+  if (Object.keys(preference).length) data.student_preference = preference;
   const objectives = cmiArray(saved?.objectives).map((objective) => ({
     ...pick(objective, ['id', 'status']),
     ...(objective.score ? { score: pick(objective.score as Record<string, unknown>, ['raw', 'min', 'max']) } : {}),
   }));
   if (objectives.length) data.objectives = objectives;
+  const interactions = savedInteractions(saved, ['time', 'weighting', 'student_response', 'result', 'latency']);
+  if (interactions.length) data.interactions = interactions;
   return data;
+}
+
+/**
+ * Saved interactions in the order scorm-again accepts them (`id` and `type` before the fields whose
+ * format depends on the type), with their objectives and correct responses.
+ */
+function savedInteractions(saved: CmiJson | undefined, fields: string[]): Array<Record<string, unknown>> {
+  return cmiArray(saved?.interactions)
+    .filter((interaction) => interaction.id)
+    .map((interaction) => {
+      const out: Record<string, unknown> = pick(interaction, ['id', 'type', ...fields]);
+      const objectives = cmiArray(interaction.objectives)
+        .map((objective) => pick(objective, ['id']))
+        .filter((objective) => objective.id);
+      if (objectives.length) out.objectives = objectives;
+      const responses = cmiArray(interaction.correct_responses)
+        .map((response) => pick(response, ['pattern']))
+        .filter((response) => response.pattern !== undefined);
+      if (responses.length) out.correct_responses = responses;
+      return out;
+    });
 }
 
 function launchData2004(item: Item, learnerId: string, learnerName: string, saved?: CmiJson): CmiJson {
@@ -55,6 +84,15 @@ function launchData2004(item: Item, learnerId: string, learnerName: string, save
     entry: saved ? 'resume' : 'ab-initio',
     ...pick(saved, ['location', 'suspend_data', 'completion_status', 'success_status', 'progress_measure', 'total_time']),
   };
+  const preference = pick(saved?.learner_preference as Record<string, unknown> | undefined, [
+    'audio_level',
+    'language',
+    'delivery_speed',
+    'audio_captioning',
+  ]);
+  if (Object.keys(preference).length) data.learner_preference = preference;
+  const comments = cmiArray(saved?.comments_from_learner).map((comment) => pick(comment, ['comment', 'location', 'timestamp']));
+  if (comments.length) data.comments_from_learner = comments;
   if (saved?.score) data.score = pick(saved.score as Record<string, unknown>, ['scaled', 'raw', 'min', 'max']);
   if (item.dataFromLMS) data.launch_data = item.dataFromLMS;
   if (item.maxTimeAllowed) data.max_time_allowed = item.maxTimeAllowed;
@@ -66,6 +104,8 @@ function launchData2004(item: Item, learnerId: string, learnerName: string, save
     data.scaled_passing_score = String(primary.minNormalizedMeasure);
   data.objectives = objectives2004(item, saved);
   if (!(data.objectives as unknown[]).length) delete data.objectives;
+  const interactions = savedInteractions(saved, ['timestamp', 'weighting', 'learner_response', 'result', 'latency', 'description']);
+  if (interactions.length) data.interactions = interactions;
   return data;
 }
 

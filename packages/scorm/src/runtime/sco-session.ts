@@ -1,13 +1,14 @@
-import type { LessonResult, Learner, Statement } from '@lms-kit/core';
+import { toLmsError, type LessonResult, type Learner, type LmsError, type Statement } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
 import { Scorm12API, Scorm2004API } from 'scorm-again';
-import type { Item, ScormPackage } from '../manifest/model.js';
+import { defaultOrganization, type Item, type ScormPackage } from '../manifest/model.js';
 import type { ScormStatements } from '../xapi/scorm-statements.js';
 import { ScoAttemptStore, type ScoAttempt } from './attempt-store.js';
 import { resultOf, summarizeCmi, type CmiJson, type CmiSummary } from './cmi.js';
 import { launchData } from './launch-data.js';
-import { PersistingHttpService } from './persisting-http.js';
+import { PersistingHttpService, type ScormCommit } from './persisting-http.js';
 import type { PackageSequencer } from './sequencer.js';
+import { sharedDataStores } from './shared-data.js';
 
 export type ScormApi = Scorm12API | Scorm2004API;
 
@@ -29,6 +30,12 @@ export interface ScoSessionOptions {
   /** The SCO asked to go somewhere when it terminated (SCORM 2004 `adl.nav.request`). */
   onNavigationRequest?: (request: NavigationRequest, target?: string) => void;
   onTerminate?: (summary: CmiSummary) => void;
+  /**
+   * Storage failed to keep what the SCO committed (full, blocked…): said once until it works again. The
+   * data is journaled meanwhile and written with the next commit; the SCO is not told unless the journal
+   * fails too (then Commit returns "false" with error 391).
+   */
+  onStorageError?: (error: LmsError) => void;
   /** The package's sequencer (SCORM 2004 with sequencing): its API serves this SCO. */
   sequencer?: PackageSequencer;
 }
@@ -50,9 +57,10 @@ export class ScoSession {
   private startedAt = 0;
   private terminated = false;
   private lastResult?: string;
-  private lastFingerprint?: string;
+  private readonly status = new StatusWatch();
   private commitAt = 0;
   private commitCmi?: CmiJson;
+  private commitSharedData?: Record<string, string>;
   private finishedAt?: number;
 
   /** The attempt as of the last commit (built when written, not on every commit). */
@@ -65,7 +73,7 @@ export class ScoSession {
         status: finished ? 'completed' : 'in-progress',
         updatedAt,
         ...(finished ? { completedAt: new Date(this.finishedAt as number).toISOString() } : {}),
-        data: { ...this.attempt.data, cmi: this.commitCmi },
+        data: { ...this.attempt.data, cmi: this.commitCmi, ...(this.commitSharedData ? { sharedData: this.commitSharedData } : {}) },
       };
       this.commitCmi = undefined;
     }
@@ -74,16 +82,17 @@ export class ScoSession {
   private readonly http = new PersistingHttpService((commit, terminate) => this.persist(commit, terminate));
 
   constructor(private readonly options: ScoSessionOptions) {
-    this.store = new ScoAttemptStore(options.storage, {
-      learnerId: options.learner.id,
-      courseId: options.courseId,
-      activityId: options.activityId,
-    });
+    this.store = new ScoAttemptStore(
+      options.storage,
+      { learnerId: options.learner.id, courseId: options.courseId, activityId: options.activityId },
+      (error) => options.onStorageError?.(toLmsError(error, 'storage/failed')),
+    );
     const settings = {
       lmsCommitUrl: 'lms-kit:storage',
       httpService: this.http,
       autocommit: false,
-      renderCommonCommitFields: true,
+      // The commit is scorm-again's rendering of the CMI data (`{ cmi }`), which it makes anyway.
+      renderCommonCommitFields: false,
       sendFullCommit: true,
       logLevel: 5 as const,
       uninitializedGetLogLevel: 5 as const,
@@ -93,6 +102,8 @@ export class ScoSession {
     if (options.sequencer) {
       this.api = options.sequencer.api;
       options.sequencer.onCommit = (commit, terminate) => this.persist(commit, terminate);
+      // The shared API is reset when the engine delivers another activity: what this SCO set is kept first.
+      options.sequencer.beforeReset = () => this.keepUncommitted();
     } else this.api = options.pkg.version === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
   }
 
@@ -110,12 +121,28 @@ export class ScoSession {
     const attempt = resume
       ? { ...previous, data: { ...previous.data, sessions: previous.data.sessions + 1 } }
       : this.store.newAttempt({ version: pkg.version, itemId: item.identifier, lessonId, cmi: {}, sessions: 1 });
+    if (item.sharedData && pkg.version === '2004') attempt.data.package = pkg.identifier;
     this.attempt = attempt;
     this.statements = this.options.statements(attempt.id);
     this.startingCmi = launchData(pkg, item, learner, resume ? previous?.data.cmi : undefined);
     this.api.loadFromJSON(structuredClone(this.startingCmi));
+    if (item.sharedData && this.api instanceof Scorm2004API) await this.loadSharedData(this.api);
     if (resume && previous) this.rememberReported(summarizeCmi(pkg.version, previous.data.cmi));
     this.listen();
+  }
+
+  /** `adl.data`: the stores the item maps (`adlcp:data`), with what SCOs of this learner last wrote in them. */
+  private async loadSharedData(api: Scorm2004API): Promise<void> {
+    const { pkg, item, storage, learner, courseId } = this.options;
+    const global = defaultOrganization(pkg)?.sharedDataGlobalToSystem ?? true;
+    const stores = await sharedDataStores(storage, {
+      learnerId: learner.id,
+      package: pkg.identifier,
+      courseId: global ? undefined : courseId,
+    });
+    api.adl.restoreSharedDataSnapshot(stores);
+    // A sequenced package's activity tree maps the stores on delivery; without sequencing they are mapped here.
+    if (!this.options.sequencer) api.adl.configureSharedDataMaps(item.sharedData ?? []);
   }
 
   private listen(): void {
@@ -131,21 +158,25 @@ export class ScoSession {
     return (this.api.renderCMIToJSONObject() as { cmi?: CmiJson }).cmi ?? {};
   }
 
-  /** Statements not tied to a commit (initialized) go out with the next journal write or right away. */
+  /** Statements not tied to a commit (initialized, resumed) go to the outbox now; a failure there is the LMS's. */
   private queue(statements: Statement[]): void {
-    void this.options.storage.enqueueStatements(statements).catch(() => undefined);
+    void this.options.storage
+      .enqueueStatements(statements)
+      .catch((error: unknown) => this.options.onStorageError?.(toLmsError(error, 'storage/failed')));
   }
 
-  /** Called by scorm-again for every Commit/LMSCommit and at Terminate/LMSFinish. */
-  private persist(commit: { runtimeData?: { cmi?: CmiJson } }, terminate: boolean): void {
-    const cmi = commit.runtimeData?.cmi ?? {};
+  /**
+   * Called by scorm-again for every Commit/LMSCommit and at Terminate/LMSFinish; false when the data is
+   * nowhere safe (storage and journal both refused it), which the SCO sees as a failed commit.
+   */
+  private persist(commit: ScormCommit, terminate: boolean): boolean {
+    const cmi = commit.cmi ?? {};
     const at = Date.now();
     // Most commits only move a bookmark: read statuses, score and interactions only when they changed.
-    const fingerprint = statusFingerprint(cmi);
+
     let finished = false;
-    let statements: Statement[] = [];
-    if (terminate || fingerprint !== this.lastFingerprint) {
-      this.lastFingerprint = fingerprint;
+    let statements: Statement[] | undefined;
+    if (this.status.changed(this.version, cmi) || terminate) {
       const summary = summarizeCmi(this.version, cmi);
       statements = this.newStatements(summary, terminate);
       finished = terminate && summary.completed && ENDING_EXITS.has(summary.exit || 'normal');
@@ -162,13 +193,15 @@ export class ScoSession {
     }
     this.commitAt = at;
     this.commitCmi = cmi;
+    if (commit.sharedData) this.commitSharedData = commit.sharedData;
     if (finished) this.finishedAt = at;
     // Terminate (often in the content's unload) and commits while the page is hidden journal at once.
-    this.store.save(this.currentAttempt, statements, terminate || document.visibilityState === 'hidden');
+    const safe = this.store.save(this.currentAttempt, statements, terminate || document.visibilityState === 'hidden');
     if (terminate) {
       const request = this.navigationRequest();
       if (request) queueMicrotask(() => this.options.onNavigationRequest?.(request.request, request.target));
     }
+    return safe;
   }
 
   private navigationRequest(): { request: NavigationRequest; target?: string } | undefined {
@@ -225,33 +258,58 @@ export class ScoSession {
    * the content set without committing are kept too.
    */
   journalNow(): void {
-    if (!this.terminated && this.api.isInitialized()) {
-      this.commitCmi = this.currentCmi();
-      this.commitAt = Date.now();
-      this.store.save(this.currentAttempt, [], true);
-    } else this.store.journal();
+    if (this.keepUncommitted()) this.store.journal();
+  }
+
+  /** Saves (and journals) what the SCO set since its last commit; false when there was nothing to take. */
+  private keepUncommitted(): boolean {
+    if (this.terminated || !this.api.isInitialized()) return true;
+    this.commitCmi = this.currentCmi();
+    if (this.api instanceof Scorm2004API && this.options.item.sharedData)
+      this.commitSharedData = this.api.adl.captureWritableSharedDataSnapshot();
+    this.commitAt = Date.now();
+    this.store.save(this.currentAttempt, [], true);
+    return false;
   }
 }
 
-/** The parts of CMI data that statements and results depend on, as one cheap string. */
-function statusFingerprint(cmi: CmiJson): string {
-  const core = cmi.core as Record<string, unknown> | undefined;
-  const score = (core?.score ?? cmi.score) as Record<string, unknown> | undefined;
-  const interactions = cmi.interactions as Record<string, unknown> | undefined;
-  // Content appends interactions (or updates the last one): their count and the last one tell.
-  const keys = interactions ? Object.keys(interactions) : [];
-  const last = keys.length ? JSON.stringify(interactions?.[keys[keys.length - 1]]) : '';
-  return [
-    core?.lesson_status ?? cmi.completion_status,
-    cmi.success_status,
-    cmi.progress_measure,
-    score?.raw,
-    score?.scaled,
-    score?.min,
-    score?.max,
-    keys.length,
-    last,
-  ].join('|');
+/**
+ * Watches the parts of CMI data that statements and results depend on: statuses, score, and the
+ * interactions' count and last one (content appends interactions or updates the last). Runs at every
+ * commit, so it compares in place and allocates nothing.
+ */
+class StatusWatch {
+  private readonly values: unknown[] = [];
+
+  changed(version: ScormVersion, cmi: CmiJson): boolean {
+    const core = (version === '1.2' ? cmi.core : cmi) as Record<string, unknown> | undefined;
+    const score = core?.score as Record<string, unknown> | undefined;
+    // Rendered as `{ "0": …, "1": … }`.
+    const interactions = cmi.interactions as Record<string, Record<string, unknown>> | undefined;
+    let count = 0;
+    if (interactions) for (const _ in interactions) count++;
+    const last = count ? interactions?.[count - 1] : undefined;
+    const values = this.values;
+    let changed = false;
+    changed = see(values, 0, version === '1.2' ? core?.lesson_status : cmi.completion_status) || changed;
+    changed = see(values, 1, cmi.success_status) || changed;
+    changed = see(values, 2, cmi.progress_measure) || changed;
+    changed = see(values, 3, score?.raw) || changed;
+    changed = see(values, 4, score?.scaled) || changed;
+    changed = see(values, 5, score?.min) || changed;
+    changed = see(values, 6, score?.max) || changed;
+    changed = see(values, 7, count) || changed;
+    changed = see(values, 8, last?.id) || changed;
+    changed = see(values, 9, last?.learner_response ?? last?.student_response) || changed;
+    return see(values, 10, last?.result) || changed;
+  }
+}
+
+/** Records `value` at `index`; whether it differs from what was there. */
+function see(values: unknown[], index: number, value: unknown): boolean {
+  if (values[index] === value) return false;
+  values[index] = value;
+  return true;
 }
 
 /** Exits after which the next launch starts a new attempt, when the SCO is also completed. */

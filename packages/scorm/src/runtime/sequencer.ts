@@ -1,12 +1,16 @@
+import type { SequencingHold } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
 import { Scorm2004API } from 'scorm-again';
 import { defaultOrganization, type ManifestWarning, type Organization, type ScormPackage } from '../manifest/model.js';
 import { compileActivityTree } from './activity-tree.js';
+import type { ScormCommit } from './persisting-http.js';
+import { sequencingHold, type EngineActivity } from './sequencing-hold.js';
 
 export interface SequencerOptions {
   pkg: ScormPackage;
   storage: StorageAdapter;
   learnerId: string;
+  /** Where the engine's state is kept: the course, or `<course>/<lesson>` for a package played as one lesson. */
   courseId: string;
   /** Called when the engine delivers an activity (after start, a choice, or a SCO's navigation request). */
   onDeliver?: (itemId: string) => void;
@@ -22,43 +26,63 @@ export interface RootStatus {
   score?: number;
 }
 
+/** Navigation requests the learner makes from outside the content (the player's Previous and Next). */
+export type FlowRequest = 'continue' | 'previous';
+
 /**
  * SCORM 2004 sequencing for one learner in one package: scorm-again's engine, fed the activity tree
- * compiled from the manifest, decides which activity is delivered, which the learner may choose, and
- * how status rolls up to the package. One API instance serves every SCO of the package in turn (reset
- * between SCOs, as the engine's tracking state lives in it); its state is kept through the storage adapter.
+ * compiled from the manifest, decides which activity is delivered, which the learner may choose (and
+ * why not), where Previous and Next lead, and how status rolls up to the package. One API instance
+ * serves every SCO of the package in turn (reset between SCOs, as the engine's tracking state lives in
+ * it); its state is kept through the storage adapter.
+ *
+ * Events: `deliver` (detail: item id), `availability` (what may be chosen changed), `end` (detail: reason).
  */
 export class PackageSequencer extends EventTarget {
-  readonly api: Scorm2004API;
+  /** The API the SCOs of the package talk to; a new one when a sequencing session starts after one ended. */
+  api: Scorm2004API;
   readonly organization: Organization;
   readonly leaves: string[];
   readonly warnings: ManifestWarning[];
   current?: string;
-  /** Where the API's commits go: the session of the SCO being played. */
-  onCommit?: (commit: { runtimeData?: { cmi?: Record<string, unknown> } }, terminate: boolean) => void;
+  /** Where the API's commits go: the session of the SCO being played; false when the commit could not be kept. */
+  onCommit?: (commit: ScormCommit, terminate: boolean) => boolean;
+  /** Called before the shared API is reset for another activity, so the SCO's unsaved values are kept. */
+  beforeReset?: () => void;
   private choice: Record<string, 'true' | 'false'> = {};
+  private canContinue = false;
+  private canGoBack = false;
   private delivered = false;
+  private ended = false;
+  /** A new sequencing session is starting after one ended: what it delivers is not the learner's doing. */
+  private restarting = false;
+  private readonly compiled: ReturnType<typeof compileActivityTree>;
 
   constructor(private readonly options: SequencerOptions) {
     super();
     this.organization = defaultOrganization(options.pkg) as Organization;
-    const compiled = compileActivityTree(options.pkg, this.organization);
-    this.leaves = compiled.leaves;
-    this.warnings = compiled.warnings;
+    this.compiled = compileActivityTree(options.pkg, this.organization);
+    this.leaves = this.compiled.leaves;
+    this.warnings = this.compiled.warnings;
+    this.api = this.createApi();
+  }
+
+  private createApi(): Scorm2004API {
+    const { options, compiled } = this;
     const key = `lms-kit:scorm-sequencing:${options.learnerId}|${options.courseId}`;
-    this.api = new Scorm2004API({
+    return new Scorm2004API({
       lmsCommitUrl: 'lms-kit:storage',
       httpService: {
-        processHttpRequest: (_url, params, immediate) => {
-          this.onCommit?.(params as Parameters<NonNullable<PackageSequencer['onCommit']>>[0], immediate);
-          return { result: 'true', errorCode: 0 };
-        },
+        processHttpRequest: (_url, params, immediate) =>
+          this.onCommit?.(params as ScormCommit, immediate) === false
+            ? { result: 'false', errorCode: 391 }
+            : { result: 'true', errorCode: 0 },
         updateSettings: () => undefined,
       },
       logLevel: 5,
       uninitializedGetLogLevel: 5,
       autocommit: false,
-      renderCommonCommitFields: true,
+      renderCommonCommitFields: false,
       sequencing: {
         ...compiled.settings,
         logLevel: 'error',
@@ -66,11 +90,17 @@ export class PackageSequencer extends EventTarget {
           onActivityDelivery: (activity) => this.deliver(activity.id),
           onNavigationValidityUpdate: (validity) => {
             this.choice = { ...validity.choice };
-            options.onAvailabilityChange?.();
+            this.canContinue = validity.continue;
+            this.canGoBack = validity.previous;
+            this.changed();
           },
           onSequencingSessionEnd: (data) => {
+            this.ended = true;
             options.onSessionEnd?.(data.reason);
             this.dispatchEvent(new CustomEvent('end', { detail: data.reason }));
+            // The engine takes no more requests in an ended session: the next one starts now (from the
+            // saved state, as a relaunch would), so the outline says what the learner may open next.
+            queueMicrotask(() => void this.restart());
           },
         },
       },
@@ -88,11 +118,22 @@ export class PackageSequencer extends EventTarget {
     });
   }
 
+  private changed(): void {
+    this.options.onAvailabilityChange?.();
+    this.dispatchEvent(new Event('availability'));
+  }
+
   private deliver(itemId: string): void {
-    if (this.delivered) this.api.reset();
+    if (this.delivered) {
+      this.beforeReset?.();
+      this.api.reset();
+    }
     this.onCommit = undefined;
+    this.beforeReset = undefined;
     this.delivered = true;
+    this.ended = false;
     this.current = itemId;
+    if (this.restarting) return;
     this.options.onDeliver?.(itemId);
     this.dispatchEvent(new CustomEvent('deliver', { detail: itemId }));
   }
@@ -101,6 +142,19 @@ export class PackageSequencer extends EventTarget {
   async start(): Promise<void> {
     await this.api.loadSequencingState({ learnerId: this.options.learnerId, courseId: this.options.courseId }).catch(() => false);
     if (!this.api.processNavigationRequest('resumeAll')) this.api.processNavigationRequest('start');
+  }
+
+  /** A new sequencing session after one ended, on a fresh API: its first delivery opens nothing by itself. */
+  private async restart(): Promise<void> {
+    this.restarting = true;
+    try {
+      this.api = this.createApi();
+      this.delivered = false;
+      await this.start();
+    } finally {
+      this.restarting = false;
+      this.changed();
+    }
   }
 
   /** The learner chose an activity; false when sequencing does not allow it. */
@@ -113,13 +167,55 @@ export class PackageSequencer extends EventTarget {
     return true;
   }
 
+  /**
+   * Previous or Next from outside the content, as if the SCO had asked: a SCO running is terminated
+   * with the request (its data committed first), else the engine processes it. True when the engine
+   * took it (it then delivers an activity, or ends the session).
+   */
+  flow(request: FlowRequest): boolean {
+    if (!this.canFlow(request)) return false;
+    const running = this.api.isInitialized() && !this.api.isTerminated();
+    if (!running) return this.api.processNavigationRequest(request);
+    const before = this.current;
+    this.api.SetValue('adl.nav.request', request);
+    this.api.Terminate('');
+    return this.current !== before || this.ended;
+  }
+
+  /** Whether Previous or Next leads somewhere now, as the engine predicts it. */
+  canFlow(request: FlowRequest): boolean {
+    return this.delivered && (request === 'continue' ? this.canContinue : this.canGoBack);
+  }
+
   navigate(request: 'continue' | 'previous' | 'exitAll' | 'suspendAll'): boolean {
     return this.api.processNavigationRequest(request);
   }
 
-  /** Whether the learner may choose the activity now (engine's look-ahead); true when it has not said. */
+  /** Whether the learner may choose the activity now (engine's look-ahead); the activity delivered always is. */
   isAvailable(itemId: string): boolean {
-    return this.choice[itemId] !== 'false';
+    return itemId === this.current || (this.choice[itemId] !== 'false' && !this.availability().has(itemId));
+  }
+
+  /**
+   * The launchable activities the learner may not choose now, each with why, in the terms of
+   * `SequencingHold`: the engine decides (its choice look-ahead, and the attempt limits it checks
+   * when delivering), the reason is read from the activity tree.
+   */
+  availability(): Map<string, SequencingHold> {
+    const held = new Map<string, SequencingHold>();
+    const state = this.api.getSequencingService()?.getSequencingState();
+    const root = state?.rootActivity as EngineActivity | null | undefined;
+    if (!root) return held;
+    const current = (state?.currentActivity as EngineActivity | null | undefined) ?? undefined;
+    const visit = (activity: EngineActivity) => {
+      if (!activity.children.length && activity.id !== this.current) {
+        const spent = !!activity.attemptLimit && activity.attemptCount >= activity.attemptLimit;
+        if (spent || this.choice[activity.id] === 'false') held.set(activity.id, sequencingHold(activity, current));
+      }
+      activity.children.forEach(visit);
+    };
+    visit(root);
+    return held;
   }
 
   activityStatus(itemId: string): RootStatus | undefined {
@@ -128,7 +224,8 @@ export class PackageSequencer extends EventTarget {
     const status: RootStatus = { completed: data.completionStatus === 'completed' };
     if (data.successStatus === 'passed') status.passed = true;
     else if (data.successStatus === 'failed') status.passed = false;
-    if (data.score !== null) status.score = data.score;
+    // The engine's measures are computed (0.85 comes back as 0.8500000000000001): SCORM's precision is 4 digits.
+    if (data.score !== null) status.score = Math.round(data.score * 10_000) / 10_000;
     return status;
   }
 

@@ -26,7 +26,7 @@ export function renderOutline({ course, state, currentLessonId, t, onSelect }: O
         <ol class="lessons" aria-labelledby="module-${module.id}">
           ${module.lessons.map((lesson) => {
             const view = state.lessons[lesson.id];
-            const locked = view.status === 'locked';
+            const locked = view.lockReasons.length > 0;
             const current = lesson.id === currentLessonId;
             const reasonId = `lock-${lesson.id}`;
             return html`<li>

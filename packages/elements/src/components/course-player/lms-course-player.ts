@@ -2,7 +2,6 @@ import { findLesson, toLmsError, type Course, type CourseState, type LoadedCours
 import { html, nothing } from 'lit';
 import { CourseSessionController } from '../../controllers/course-session.js';
 import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
-import { saveCourseOutline } from '../../course/course-outline-store.js';
 import type { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LmsLessonSelectEvent } from '../../events/lesson-select.js';
 import { formatPercent, textDirection } from '../../i18n/localize.js';
@@ -75,7 +74,10 @@ export class LmsCoursePlayer extends LmsElement {
       try {
         const loaded = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal, services);
         await this.session.start(loaded, services);
-        void saveCourseOutline(services.storage, loaded.course).catch(() => undefined);
+        // For <lms-progress course="…"> elsewhere; its code loads with the first course, not with the page.
+        void import('../../course/course-outline-store.js')
+          .then((store) => store.saveCourseOutline(services.storage, loaded.course))
+          .catch(() => undefined);
         return loaded;
       } catch (error) {
         failLoad(this, error, signal, 'course/load-failed');
@@ -88,6 +90,7 @@ export class LmsCoursePlayer extends LmsElement {
     super();
     this.session.onAnnounce = (kind, title) =>
       kind === 'course-complete' ? this.t('player.courseComplete') : this.t('player.lessonCompleted', { title });
+    this.session.navigate = (lessonId) => void this.navigate(lessonId);
   }
 
   /** The learner's state in the course (lesson states, percent, points), once loaded. */
@@ -119,7 +122,7 @@ export class LmsCoursePlayer extends LmsElement {
   private select(lessonId: string): void {
     const view = this.session.state?.lessons[lessonId];
     const course = this.session.course;
-    if (view?.status === 'locked' && course) {
+    if (view?.lockReasons.length && course) {
       const title = findLesson(course, lessonId)?.title ?? lessonId;
       this.session.announcement = this.t('player.lessonLocked', {
         title,
@@ -131,22 +134,30 @@ export class LmsCoursePlayer extends LmsElement {
     void this.navigate(lessonId);
   }
 
-  private neighbour(step: 1 | -1): string | undefined {
-    const state = this.session.state;
-    if (!state) return undefined;
+  /**
+   * Previous (-1) or Next (1): whether it leads somewhere and, with `go`, goes there. The course's rules
+   * (SCORM sequencing) decide for the lessons they govern; otherwise it is the nearest open lesson.
+   */
+  private step(step: 1 | -1, go?: boolean): boolean {
+    const { rules, currentLessonId, state } = this.session;
+    const ruled = rules?.step(step, currentLessonId, go);
+    if (ruled !== undefined || !state) return !!ruled;
     const order = state.order;
-    for (let i = order.indexOf(this.session.currentLessonId ?? '') + step; i >= 0 && i < order.length; i += step) {
-      if (state.lessons[order[i]].status !== 'locked') return order[i];
+    for (let i = order.indexOf(currentLessonId ?? '') + step; i >= 0 && i < order.length; i += step) {
+      if (!state.lessons[order[i]].lockReasons.length) {
+        if (go) void this.navigate(order[i]);
+        return true;
+      }
     }
-    return undefined;
+    return false;
   }
 
   private onReport(event: LmsLessonReportEvent): void {
     event.stopPropagation();
     this.session.report(event.detail);
     const to = event.detail.navigate;
-    const target = to === 'next' ? this.neighbour(1) : to === 'previous' ? this.neighbour(-1) : to;
-    if (target) void this.navigate(target);
+    if (to === 'next' || to === 'previous') this.step(to === 'next' ? 1 : -1, true);
+    else if (to) void this.navigate(to);
   }
 
   private onScroll(): void {
@@ -198,8 +209,6 @@ export class LmsCoursePlayer extends LmsElement {
   private renderPlayer(course: Course, state: CourseState) {
     const lessonId = this.session.currentLessonId;
     const lesson = lessonId ? findLesson(course, lessonId) : undefined;
-    const previous = this.neighbour(-1);
-    const next = this.neighbour(1);
     const t = this.t.bind(this);
     return html`<div part="base" dir=${textDirection(course.language ?? this.locale)} lang=${course.language ?? nothing}>
       <div part="header" class="header">
@@ -238,13 +247,13 @@ export class LmsCoursePlayer extends LmsElement {
             <div class="view-host"></div>
           </div>
           <div part="nav" class="nav">
-            <button class="action secondary" ?disabled=${!previous} @click=${() => previous && this.navigate(previous)}>
+            <button class="action secondary" ?disabled=${!this.step(-1)} @click=${() => this.step(-1, true)}>
               ${t('player.previous')}
             </button>
             <span class="position"
               >${t('player.lessonPosition', { index: state.order.indexOf(lessonId ?? '') + 1, total: state.order.length })}</span
             >
-            <button class="action" ?disabled=${!next} @click=${() => next && this.navigate(next)}>${t('player.next')}</button>
+            <button class="action" ?disabled=${!this.step(1)} @click=${() => this.step(1, true)}>${t('player.next')}</button>
           </div>
         </section>
       </div>

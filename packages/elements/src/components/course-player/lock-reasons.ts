@@ -16,6 +16,9 @@ export function describeLockReasons(course: Course, reasons: LockReason[], t: Tr
           return t('lock.points', { required: reason.required, current: reason.current });
         case 'remedial':
           return t('lock.remedial', { title: title(reason.assessmentId) });
+        case 'sequencing':
+          // Its sentences come with the SCORM code that computes it.
+          return t(`lock.sequencing.${reason.hold}`);
       }
     })
     .join(' ');

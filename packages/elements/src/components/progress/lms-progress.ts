@@ -1,6 +1,6 @@
 import { computeCourseState, findLesson, type Course, type CourseProgress, type LessonBase } from '@lms-kit/core';
 import { css, html, nothing } from 'lit';
-import { readCourseOutline, type CourseOutline } from '../../course/course-outline-store.js';
+import type { CourseOutline } from '../../course/course-outline-store.js';
 import { loadCourse } from '../../course/load-course.js';
 import { formatDate, formatDuration, formatPercent } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
@@ -108,7 +108,7 @@ export class LmsProgress extends LmsElement {
       const outline = src
         ? (await loadCourse(src, signal, services)).course
         : courseId
-          ? await readCourseOutline(services.storage, courseId)
+          ? await (await import('../../course/course-outline-store.js')).readCourseOutline(services.storage, courseId)
           : undefined;
       const id = courseId ?? outline?.id;
       const progress = id ? await services.storage.getProgress({ learnerId: services.learner.id, courseId: id }) : undefined;
@@ -200,7 +200,7 @@ export class LmsProgress extends LmsElement {
   }
 
   private renderResults(outline: Course | CourseOutline, progress: CourseProgress) {
-    if (!Object.values(progress.lessons).some((lesson) => lesson.passed !== undefined || lesson.score)) return nothing;
+    if (!progress.result && !Object.values(progress.lessons).some((lesson) => lesson.passed !== undefined || lesson.score)) return nothing;
     if (!this.results) {
       void import('./progress-results.js').then((module) => {
         this.results = module.renderResults;

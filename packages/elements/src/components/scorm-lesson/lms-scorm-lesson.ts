@@ -1,7 +1,8 @@
 import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
-import type { LessonResult } from '@lms-kit/core';
+import type { LessonResult, LmsError } from '@lms-kit/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { query } from 'lit/decorators.js';
+import { LmsErrorEvent } from '../../events/error.js';
 import { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { tokens } from '../../styles/shared.styles.js';
@@ -50,6 +51,10 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
       .items button[aria-current] {
         font-weight: 600;
       }
+      .items button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
       [part='message'] {
         padding: 0.75rem 1rem;
         border-radius: var(--_radius);
@@ -65,6 +70,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   @query('iframe') private frame?: HTMLIFrameElement;
   private readonly launch = new ScormLaunchController(this);
   private openedFor?: unknown;
+  private saveError?: LmsError;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -104,6 +110,13 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     this.dispatchEvent(new LmsLessonReportEvent({ navigate: target }));
   }
 
+  /** Storage could not keep what the SCO committed: said here and to the page (recoverable: the SCO goes on, the data is journaled). */
+  storageFailed(error: LmsError): void {
+    this.saveError = error;
+    this.requestUpdate();
+    this.dispatchEvent(new LmsErrorEvent({ error, recoverable: true }));
+  }
+
   /** Messages from the content's frames (same origin): a script from the internet failed to load. */
   private onMessage = (event: MessageEvent): void => {
     if (event.origin !== location.origin || (event.data as { type?: string })?.type !== RESOURCE_FAILED_MESSAGE) return;
@@ -129,18 +142,22 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
       ${
         items.length > 1 && state !== 'error'
           ? html`<ol class="items" part="items" aria-label=${this.t('scorm.items')}>
-              ${items.map(
-                (item) =>
-                  html`<li>
-                    <button
-                      class="action secondary"
-                      aria-current=${item === current ? 'step' : nothing}
-                      @click=${() => this.launch.select(item.identifier)}
-                    >
-                      ${item.title}${this.launch.completedItems.has(item.identifier) ? html` <span aria-hidden="true">✓</span>` : nothing}
-                    </button>
-                  </li>`,
-              )}
+              ${items.map((item, index) => {
+                // The package's sequencing may hold an item: it stays in the list, saying why.
+                const hold = item === current ? undefined : this.launch.holds.get(item.identifier);
+                return html`<li>
+                  <button
+                    class="action secondary"
+                    aria-current=${item === current ? 'step' : nothing}
+                    aria-disabled=${hold ? 'true' : nothing}
+                    aria-describedby=${hold ? `hold-${index}` : nothing}
+                    @click=${() => this.launch.select(item.identifier)}
+                  >
+                    ${item.title}${this.launch.completedItems.has(item.identifier) ? html` <span aria-hidden="true">✓</span>` : nothing}
+                  </button>
+                  ${hold ? html`<span class="visually-hidden" id="hold-${index}">${this.t(`lock.sequencing.${hold}`)}</span>` : nothing}
+                </li>`;
+              })}
             </ol>`
           : nothing
       }
@@ -160,6 +177,14 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
 
   private renderMessage() {
     const { state, error, offlineHost } = this.launch;
+    if (this.saveError) {
+      return html`<p part="message" class="error" role="alert">
+        ${this.t('scorm.notSaved', { title: this.launch.current?.title ?? this.lesson?.title ?? '', message: this.saveError.message })}
+        <button class="action secondary" @click=${() => ((this.saveError = undefined), this.requestUpdate())}>
+          ${this.t('common.dismiss')}
+        </button>
+      </p>`;
+    }
     if (state === 'loading') return html`<p part="message" aria-busy="true">${this.t('scorm.loading')}</p>`;
     if (state === 'error' && error)
       return html`<p part="message" class="error" role="alert">${this.t('scorm.failed', { message: error.message })}</p>`;
@@ -171,14 +196,17 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     }
     if (state === 'blocked') {
       return html`<p part="message" role="status">
-        ${this.t('scorm.blocked', { title: this.launch.current?.title ?? '' })}
+        ${this.t('scorm.blocked', {
+          title: this.launch.current?.title ?? '',
+          reason: this.t(`lock.sequencing.${this.launch.blockedBy ?? 'order'}`),
+        })}
         ${this.launch.sequencer?.current ? html`<button class="action secondary" @click=${() => this.launch.goToAllowed()}>${this.t('scorm.goToAllowed')}</button>` : nothing}
       </p>`;
     }
     if (offlineHost) {
       return html`<p part="message" class="error" role="alert">
         ${this.t('scorm.offline', { host: offlineHost })}
-        <button class="action secondary" @click=${() => this.retry()}>${this.t('common.retry')}</button>
+        <button class="action secondary" @click=${() => this.retry()}>${this.t('scorm.retry')}</button>
       </p>`;
     }
     return nothing;

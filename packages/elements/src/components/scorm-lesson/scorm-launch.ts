@@ -1,21 +1,21 @@
-import { toLmsError, uuid, type Course, type LessonResult, type LmsError } from '@lms-kit/core';
+import { courseLessons, toLmsError, uuid, type Course, type LessonResult, type LmsError, type SequencingHold } from '@lms-kit/core';
 import type { Item, ScormLesson } from '@lms-kit/scorm';
 import type { CmiSummary, NavigationRequest, OpenedPackage, PackageSequencer, ScoAttemptData, ScoSession } from '@lms-kit/scorm/runtime';
 import type * as RuntimeModule from '@lms-kit/scorm/runtime';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LmsServices } from '../../context/services.js';
+import { governed, packageSequencer } from './sequencers.js';
 
 type Runtime = typeof RuntimeModule;
 
 export type LaunchState = 'loading' | 'ready' | 'error' | 'left' | 'blocked';
 
-/** One sequencer per learner and package course, shared by the lesson views of that course. */
-const sequencers = new Map<string, Promise<PackageSequencer>>();
-
 export interface LaunchHost extends ReactiveControllerHost, HTMLElement {
   report(result: LessonResult): void;
   /** Ask the player to open another lesson (`next`, `previous` or a lesson id). */
   navigateTo(target: string): void;
+  /** Storage failed to keep what the SCO committed: the player shows it and tells the page (recoverable). */
+  storageFailed(error: LmsError): void;
 }
 
 /**
@@ -39,8 +39,17 @@ export class ScormLaunchController implements ReactiveController {
   /** The SCO being played, if any. */
   session?: ScoSession;
   private context?: { lesson: ScormLesson; course?: Course; services: LmsServices; registration: string };
-  /** SCORM 2004 sequencing of the package, when it plays as a course and its manifest has any. */
+  /** SCORM 2004 sequencing of the package, when its manifest has any. */
   sequencer?: PackageSequencer;
+  /**
+   * The package is this one lesson (not items spread over a course's lessons): its sequencing moves
+   * between the lesson's items and its rolled-up status is the lesson's result.
+   */
+  private wholePackage = false;
+  /** Items of the lesson the learner may not choose now, and why (a package played as one lesson). */
+  holds = new Map<string, SequencingHold>();
+  /** Why the sequencing engine refused the item the learner asked for (state `blocked`). */
+  blockedBy?: SequencingHold;
   private generation = 0;
 
   constructor(private readonly host: LaunchHost) {
@@ -55,7 +64,7 @@ export class ScormLaunchController implements ReactiveController {
   hostDisconnected(): void {
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.sequencer?.removeEventListener('deliver', this.onDeliver);
+    this.listenTo(undefined);
     this.generation++;
     void this.endSession();
   }
@@ -74,10 +83,11 @@ export class ScormLaunchController implements ReactiveController {
       const courseId = course?.id ?? `scorm:${this.opened.id}`;
       const progress = await services.storage.getProgress({ learnerId: services.learner.id, courseId }).catch(() => undefined);
       this.context = { lesson, course, services, registration: progress?.registration ?? uuid() };
-      if (course && lesson.item && this.runtime.PackageSequencer.needed(this.opened.manifest)) await this.useSequencer(course.id);
+      if (course && this.runtime.PackageSequencer.needed(this.opened.manifest)) await this.useSequencer(course, lesson);
       await this.readCompletedItems();
       if (generation !== this.generation) return;
-      await this.launch(this.items.find((item) => !this.completedItems.has(item.identifier)) ?? this.items[0], generation);
+      const delivered = this.wholePackage && this.items.find((item) => item.identifier === this.sequencer?.current);
+      await this.launch(delivered || (this.items.find((item) => !this.completedItems.has(item.identifier)) ?? this.items[0]), generation);
     } catch (error) {
       if (generation !== this.generation) return;
       this.error = toLmsError(error, 'package/load-failed');
@@ -94,33 +104,59 @@ export class ScormLaunchController implements ReactiveController {
     await this.launch(item, generation);
   }
 
-  private async useSequencer(courseId: string): Promise<void> {
+  /**
+   * The package's sequencer: the course's (its lessons are the package's items; the course's rules turn
+   * deliveries into lesson changes) or this lesson's own (the package is the lesson).
+   */
+  private async useSequencer(course: Course, lesson: ScormLesson): Promise<void> {
     const { runtime, opened, context } = this;
     if (!runtime || !opened || !context) return;
-    const { services } = context;
-    const key = `${services.storage.scope}|${services.learner.id}|${courseId}`;
-    let sequencer = sequencers.get(key);
-    if (!sequencer) {
-      const created = new runtime.PackageSequencer({
-        pkg: opened.manifest,
-        storage: services.storage,
-        learnerId: services.learner.id,
-        courseId,
-      });
-      sequencer = created.start().then(() => created);
-      sequencers.set(key, sequencer);
-    }
-    this.sequencer = await sequencer;
-    this.sequencer.addEventListener('deliver', this.onDeliver);
-    // Typed warnings (`sequencing/unsupported`) for what the engine will not honour; hosts read `sequencer.warnings`.
-    for (const warning of this.sequencer.warnings) console.warn(`LMS Kit SCORM ${warning.code} at ${warning.path}: ${warning.message}`);
+    this.wholePackage = !lesson.item;
+    const sources = new Set(
+      courseLessons(course)
+        .filter((other) => other.kind === 'scorm' && (other as ScormLesson).item)
+        .map((other) => new URL((other as ScormLesson).src, document.baseURI).href),
+    );
+    // Keys as the course's rules do: the course when one package's items make its lessons.
+    const scope = this.wholePackage ? `${course.id}/${lesson.id}` : sources.size === 1 ? course.id : `${course.id}|${opened.id}`;
+    this.listenTo(await packageSequencer(runtime, opened.manifest, context.services, scope));
+    this.refreshHolds();
+  }
+
+  private listenTo(sequencer: PackageSequencer | undefined): void {
+    this.sequencer?.removeEventListener('deliver', this.onDeliver);
+    this.sequencer?.removeEventListener('availability', this.onAvailability);
+    this.sequencer?.removeEventListener('end', this.onEnd);
+    this.sequencer = sequencer;
+    sequencer?.addEventListener('deliver', this.onDeliver);
+    sequencer?.addEventListener('availability', this.onAvailability);
+    sequencer?.addEventListener('end', this.onEnd);
   }
 
   /** The sequencing engine delivered another activity (the SCO asked to continue, go back, choose…). */
   private onDeliver = (event: Event): void => {
     const itemId = (event as CustomEvent<string>).detail;
-    if (itemId !== this.current?.identifier && this.runtime) this.host.navigateTo(this.runtime.safeId(itemId));
+    if (itemId === this.current?.identifier || !this.runtime || !this.sequencer) return;
+    if (this.wholePackage) void this.select(itemId);
+    else if (!governed.has(this.sequencer)) this.host.navigateTo(this.runtime.safeId(itemId));
   };
+
+  private onAvailability = (): void => {
+    this.refreshHolds();
+    if (this.wholePackage) this.reportLesson({});
+    this.host.requestUpdate();
+  };
+
+  /** The sequencing session ended (exit all, suspend all, or the end of the package): the content is done for now. */
+  private onEnd = (): void => {
+    this.onAvailability();
+    void this.endSession();
+    this.set('left');
+  };
+
+  private refreshHolds(): void {
+    this.holds = this.wholePackage && this.sequencer ? this.sequencer.availability() : new Map();
+  }
 
   private async launch(item: Item, generation: number): Promise<void> {
     const { runtime, opened, context } = this;
@@ -129,6 +165,7 @@ export class ScormLaunchController implements ReactiveController {
     this.current = item;
     if (this.sequencer && !this.sequencer.choose(item.identifier)) {
       // The manifest's sequencing does not allow this activity now.
+      this.blockedBy = this.sequencer.availability().get(item.identifier) ?? 'order';
       this.set('blocked');
       return;
     }
@@ -168,6 +205,7 @@ export class ScormLaunchController implements ReactiveController {
           language: course?.language,
         }),
       onResult: (result, summary) => this.onResult(item, result, summary),
+      onStorageError: (error) => this.host.storageFailed(error),
       // With sequencing, the engine handles navigation requests and delivers the next activity.
       onNavigationRequest: (request, target) =>
         this.sequencer ? this.onSequencedRequest(request) : this.onNavigationRequest(request, target),
@@ -205,14 +243,22 @@ export class ScormLaunchController implements ReactiveController {
     this.reportLesson(result);
   }
 
-  /** A lesson of several items is completed when all are; success and score come from the last one reported. */
+  /**
+   * A lesson of several items is completed when all are; success and score come from the last one
+   * reported. A sequenced package played as the lesson reports its rolled-up status instead.
+   */
   private reportLesson(result: LessonResult): void {
-    const all = this.items.every((item) => this.completedItems.has(item.identifier));
-    this.host.report({
-      ...result,
-      completed: all,
-      progress: this.items.length > 1 ? this.completedItems.size / this.items.length : result.progress,
-    });
+    const progress = this.items.length > 1 ? this.completedItems.size / this.items.length : result.progress;
+    const root = this.wholePackage ? this.sequencer?.rootStatus() : undefined;
+    if (root) {
+      const rolledUp: LessonResult = { completed: root.completed };
+      if (root.passed !== undefined) rolledUp.passed = root.passed;
+      if (root.score !== undefined) rolledUp.score = { scaled: root.score };
+      if (progress !== undefined) rolledUp.progress = progress;
+      this.host.report(rolledUp);
+      return;
+    }
+    this.host.report({ ...result, completed: this.items.every((item) => this.completedItems.has(item.identifier)), progress });
   }
 
   private onNavigationRequest(request: NavigationRequest, target?: string): void {
@@ -238,7 +284,9 @@ export class ScormLaunchController implements ReactiveController {
   /** Opens the activity the sequencing engine has delivered (when the learner's choice was refused). */
   goToAllowed(): void {
     const current = this.sequencer?.current;
-    if (current && this.runtime) this.host.navigateTo(this.runtime.safeId(current));
+    if (!current || !this.runtime) return;
+    if (this.wholePackage) void this.select(current);
+    else this.host.navigateTo(this.runtime.safeId(current));
   }
 
   private async readCompletedItems(): Promise<void> {
