@@ -1,5 +1,5 @@
 import { anonymousLearner, isLmsError, uuid, type Learner } from '@lms-kit/core';
-import { createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
+import { createIndexedDbStorage, observeStorage, type ObservableStorage, type StorageAdapter } from '@lms-kit/storage';
 import { validateBeforeQueueing } from '@lms-kit/xapi';
 import type { LmsServices } from './services.js';
 
@@ -48,6 +48,11 @@ export function pageLocale(): string {
   return document.documentElement.lang || navigator.language || 'en';
 }
 
+/** The storage elements are given: statements validated before they are queued, writes announced to this page and other tabs. */
+export function elementStorage(storage: StorageAdapter): ObservableStorage {
+  return observeStorage(validateBeforeQueueing(storage));
+}
+
 let defaults: Promise<LmsServices> | undefined;
 
 /** What elements use on a page with no provider: IndexedDB and the local learner. */
@@ -55,7 +60,7 @@ export function defaultServices(): Promise<LmsServices> {
   defaults ??= (async () => {
     const { storage, persistent } = await openStorage(createIndexedDbStorage());
     return {
-      storage: observeStorage(validateBeforeQueueing(storage)),
+      storage: elementStorage(storage),
       learner: await localLearner(storage),
       locale: pageLocale(),
       persistent,

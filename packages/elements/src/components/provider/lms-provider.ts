@@ -1,10 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
-import { createIndexedDbStorage, observeStorage, type StorageAdapter } from '@lms-kit/storage';
-import { validateBeforeQueueing, type LrsConfig, type SyncOptions } from '@lms-kit/xapi';
+import { createIndexedDbStorage, type StorageAdapter } from '@lms-kit/storage';
+import type { LrsConfig, SyncOptions } from '@lms-kit/xapi';
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { createMemoryStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
+import { createMemoryStorage, elementStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
 import { servicesContext, type LmsServices } from '../../context/services.js';
 import { LmsErrorEvent } from '../../events/error.js';
 
@@ -85,7 +85,7 @@ export class LmsProvider extends LitElement {
       const learner = await this.resolveLearner(storage);
       if (generation !== this.generation) return;
       const services: LmsServices = {
-        storage: observeStorage(validateBeforeQueueing(storage)),
+        storage: elementStorage(storage),
         learner,
         locale: this.locale ?? pageLocale(),
         persistent,
