@@ -1,12 +1,17 @@
+import type { StorageChange } from '@lms-kit/storage';
 import { LitElement } from 'lit';
 import { ServicesController } from '../controllers/services-controller.js';
 import { pageLocale } from '../context/default-services.js';
 import { translate, type MessageParams } from '../i18n/localize.js';
 import type { MessageId } from '../i18n/messages-en.js';
 
-/** Base of LMS Kit elements: services from the nearest provider and localized strings. */
+/** Base of LMS Kit elements: services from the nearest provider, localized strings, storage changes. */
 export class LmsElement extends LitElement {
-  protected readonly services = new ServicesController(this, () => this.servicesChanged());
+  protected readonly services = new ServicesController(this, () => {
+    this.watchStorage();
+    this.servicesChanged();
+  });
+  private stopWatching?: () => void;
 
   get locale(): string {
     return this.services.value?.locale ?? pageLocale();
@@ -18,4 +23,29 @@ export class LmsElement extends LitElement {
 
   /** Called when the provider gives new services (first time, or new learner/locale/storage). */
   protected servicesChanged(): void {}
+
+  /**
+   * Elements that show stored data implement this: it gets every change to the storage made by this
+   * page or another tab, while the element is connected.
+   */
+  protected storageChanged?(change: StorageChange): void;
+
+  private watchStorage(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    const storage = this.services.value?.storage;
+    if (storage && this.isConnected && this.storageChanged)
+      this.stopWatching = storage.subscribe((change) => this.storageChanged?.(change));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.stopWatching) this.watchStorage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
 }

@@ -1,3 +1,4 @@
+import type { StorageChange } from '@lms-kit/storage';
 import { certificateState, latestCertificate, type CertificateRecord } from '@lms-kit/certificates';
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
@@ -38,29 +39,14 @@ export class LmsCertificateStatus extends LmsElement {
   @property() course?: string;
 
   @state() private revision = 0;
-  private unsubscribe?: () => void;
 
   private readonly data = new Task(this, {
     args: () => [this.course, this.services.value, this.revision] as const,
     task: async ([course, services]) => (course && services ? latestCertificate(services.storage, services.learner.id, course) : undefined),
   });
 
-  protected override servicesChanged(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.services.value?.storage.subscribe((change) => {
-      if (change.type === 'record' && change.collection === 'certificates') this.revision++;
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.services.value && !this.unsubscribe) this.servicesChanged();
+  protected override storageChanged(change: StorageChange): void {
+    if (change.type === 'record' && change.collection === 'certificates') this.revision++;
   }
 
   protected override render() {

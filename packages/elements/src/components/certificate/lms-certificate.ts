@@ -1,3 +1,4 @@
+import type { StorageChange } from '@lms-kit/storage';
 import {
   certificateState,
   contentFromCredential,
@@ -103,7 +104,6 @@ export class LmsCertificate extends LmsElement {
   @query('slot[name="logo"]') private logoSlot?: HTMLSlotElement | null;
   @query('slot[name="signature"]') private signatureSlot?: HTMLSlotElement | null;
   @query('[part="title"]') private titleElement?: HTMLElement | null;
-  private unsubscribe?: () => void;
   private announced = new Set<string>();
 
   private readonly data = new Task(this, {
@@ -130,22 +130,8 @@ export class LmsCertificate extends LmsElement {
     onError: (error) => this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'storage/failed'), recoverable: false })),
   });
 
-  protected override servicesChanged(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.services.value?.storage.subscribe((change) => {
-      if ((change.type === 'record' && change.collection === 'certificates') || change.type === 'progress') this.revision++;
-    });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.services.value && !this.unsubscribe) this.servicesChanged();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+  protected override storageChanged(change: StorageChange): void {
+    if ((change.type === 'record' && change.collection === 'certificates') || change.type === 'progress') this.revision++;
   }
 
   /** The certificate shown, once loaded. */

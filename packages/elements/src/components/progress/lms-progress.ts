@@ -1,3 +1,4 @@
+import type { StorageChange } from '@lms-kit/storage';
 import { computeCourseState, findLesson, type Course, type CourseProgress, type LessonBase } from '@lms-kit/core';
 import { css, html, nothing } from 'lit';
 import type { CourseOutline } from '../../course/course-outline-store.js';
@@ -99,7 +100,6 @@ export class LmsProgress extends LmsElement {
   private revision = 0;
   /** The results list, loaded once a course has lessons with a success or score to show. */
   private results?: typeof renderResults;
-  private unsubscribe?: () => void;
 
   private readonly data = new AsyncLoad(
     this,
@@ -117,29 +117,15 @@ export class LmsProgress extends LmsElement {
     () => [this.course, this.src, this.services.value, this.revision] as const,
   );
 
-  protected override servicesChanged(): void {
-    this.unsubscribe?.();
-    const services = this.services.value;
-    this.unsubscribe = services?.storage.subscribe((change) => {
-      const courseId = this.course ?? this.data.value?.outline?.id;
-      const mine =
-        (change.type === 'progress' && change.learnerId === services.learner.id && change.courseId === courseId) ||
-        (change.type === 'value' && change.key.endsWith(`:course-outline:${courseId}`));
-      if (!mine) return;
-      this.revision++;
-      this.requestUpdate();
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.services.value && !this.unsubscribe) this.servicesChanged();
+  protected override storageChanged(change: StorageChange): void {
+    const learnerId = this.services.value?.learner.id;
+    const courseId = this.course ?? this.data.value?.outline?.id;
+    const mine =
+      (change.type === 'progress' && change.learnerId === learnerId && change.courseId === courseId) ||
+      (change.type === 'value' && change.key.endsWith(`:course-outline:${courseId}`));
+    if (!mine) return;
+    this.revision++;
+    this.requestUpdate();
   }
 
   private heading(content: unknown) {
