@@ -17,10 +17,37 @@ export function isPlainObject(value) {
 export default { isObject, isPlainObject };
 `;
 
+/** Whether `id` is the one module of `@learninglocker/xapi-validation` that calls `require(variable)`. */
+export const isValidatorFactory = (id) => /xapi-validation[\\/]dist[\\/]factory\.js$/.test(id);
+
+/**
+ * The validator's factory with its `require(file)` replaced by a static table of every rule file
+ * beside it, so bundlers can follow it. Throws if the package changed and the call is gone.
+ */
+export function withStaticRequireTable(code, id) {
+  const dir = dirname(id);
+  const files = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'tests') walk(full);
+      } else if (entry.name.endsWith('.js') && !entry.name.endsWith('.test.js')) {
+        files.push(`./${relative(dir, full).replace(/\\/g, '/').replace(/\.js$/, '')}`);
+      }
+    }
+  };
+  walk(dir);
+  const table = files.map((file) => `${JSON.stringify(file)}: function () { return require(${JSON.stringify(file)}); }`).join(',\n');
+  const patched = code.replace('return ruleAccessor(require(file))', 'return ruleAccessor(__requireTable[file]())');
+  if (patched === code) throw new Error('xapi-validation changed: its factory no longer calls require(file)');
+  return `var __requireTable = {\n${table}\n};\n${patched}`;
+}
+
 /**
  * `@learninglocker/xapi-validation` loads its rules with `require(variable)`, which no bundler can
- * follow. This rollup plugin gives the one module that does it a static table of every rule file
- * beside it (the same fix test/server/prebundle.mjs applies for the test server).
+ * follow. This rollup plugin gives that module a static table (`withStaticRequireTable`, which the
+ * test server's pre-bundler uses too).
  */
 export function xapiValidationRequires() {
   return {
@@ -34,24 +61,12 @@ export function xapiValidationRequires() {
       return id === LODASH_SUBSET ? LODASH_SUBSET_CODE : null;
     },
     transform(code, id) {
-      if (!/xapi-validation[\\/]dist[\\/]factory\.js$/.test(id)) return null;
-      const dir = dirname(id);
-      const files = [];
-      const walk = (folder) => {
-        for (const entry of readdirSync(folder, { withFileTypes: true })) {
-          const full = join(folder, entry.name);
-          if (entry.isDirectory()) {
-            if (entry.name !== 'tests') walk(full);
-          } else if (entry.name.endsWith('.js') && !entry.name.endsWith('.test.js')) {
-            files.push(`./${relative(dir, full).replace(/\\/g, '/').replace(/\.js$/, '')}`);
-          }
-        }
-      };
-      walk(dir);
-      const table = files.map((file) => `${JSON.stringify(file)}: function () { return require(${JSON.stringify(file)}); }`).join(',\n');
-      const patched = code.replace('return ruleAccessor(require(file))', 'return ruleAccessor(__requireTable[file]())');
-      if (patched === code) this.error('xapi-validation changed: its factory no longer calls require(file)');
-      return { code: `var __requireTable = {\n${table}\n};\n${patched}`, map: null };
+      if (!isValidatorFactory(id)) return null;
+      try {
+        return { code: withStaticRequireTable(code, id), map: null };
+      } catch (error) {
+        return this.error(error.message);
+      }
     },
   };
 }

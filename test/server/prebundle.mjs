@@ -1,34 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { withStaticRequireTable } from '../../scripts/static-requires.mjs';
 
-/**
- * `@learninglocker/xapi-validation` loads its rules with `require(variable)`, which no bundler can
- * follow: give the one module that does it a static table of every file beside it.
- */
+/** The validator's `require(variable)` made static, as in the production build. */
 const staticDynamicRequires = {
   name: 'static-dynamic-requires',
   setup(esbuild) {
-    esbuild.onLoad({ filter: /xapi-validation[\\/]dist[\\/]factory\.js$/ }, ({ path }) => {
-      const dir = dirname(path);
-      const files = [];
-      const walk = (folder) => {
-        for (const entry of readdirSync(folder, { withFileTypes: true })) {
-          const full = join(folder, entry.name);
-          if (entry.isDirectory()) {
-            if (entry.name !== 'tests') walk(full);
-          } else if (entry.name.endsWith('.js') && !entry.name.endsWith('.test.js'))
-            files.push(`./${relative(dir, full).replace(/\\/g, '/').replace(/\.js$/, '')}`);
-        }
-      };
-      walk(dir);
-      const table = files.map((file) => `${JSON.stringify(file)}: () => require(${JSON.stringify(file)})`).join(',\n');
-      const source = readFileSync(path, 'utf8').replace(
-        'return ruleAccessor(require(file))',
-        'return ruleAccessor(__requireTable[file]())',
-      );
-      return { contents: `var __requireTable = {\n${table}\n};\n${source}`, loader: 'js' };
-    });
+    esbuild.onLoad({ filter: /xapi-validation[\\/]dist[\\/]factory\.js$/ }, ({ path }) => ({
+      contents: withStaticRequireTable(readFileSync(path, 'utf8'), path),
+      loader: 'js',
+    }));
   },
 };
 

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { zipSync } from 'fflate';
+import { existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { zipFolder } from '../../scripts/zip-folder.mjs';
 
 /**
  * Serves `/__zip/<folder>.zip`: the project folder zipped on the fly, so tests can import SCORM
@@ -15,17 +15,8 @@ export function zipFolderMiddleware(root = process.cwd()) {
       ctx.status = 404;
       return undefined;
     }
-    const files = {};
-    const walk = (dir) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const full = join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else files[relative(folder, full).split(sep).join('/')] = readFileSync(full);
-      }
-    };
-    walk(folder);
     ctx.type = 'application/zip';
-    ctx.body = Buffer.from(zipSync(files));
+    ctx.body = Buffer.from(zipFolder(folder));
     return undefined;
   };
 }
