@@ -2,6 +2,8 @@
  * Quiz JSON, schema version 1. A quiz is data an author writes by hand, exports from a tool or
  * imports from GIFT or Aiken; `validateQuiz` checks it. Reference: packages/core/README.md ("Quiz JSON").
  */
+import type { LessonBase } from '../course/model.js';
+
 export const QUIZ_SCHEMA = 1;
 
 /** The interaction types of xAPI (and SCORM 2004 `cmi.interactions.n.type`). */
@@ -235,17 +237,8 @@ export interface ResponseTypes {
 }
 
 /** A quiz inside a course: `{ "kind": "quiz", "src": "quiz.json" }` or the quiz inline as `quiz`. */
-export interface QuizLesson {
-  id: string;
+export interface QuizLesson extends LessonBase {
   kind: 'quiz';
-  title: string;
-  description?: string;
-  minutes?: number;
-  points?: number;
-  prerequisites?: string[];
-  unlock?: { points: number };
-  remedialFor?: string;
-  optional?: boolean;
   /** URL of the quiz JSON (or a `.gift` / Aiken `.txt` file), relative to the course document. */
   src?: string;
   quiz?: Quiz;
