@@ -1,5 +1,5 @@
 import { LmsError } from '@lms-kit/core';
-import type { CourseRulesContext, CreateCourseRules } from '../controllers/course-rules.js';
+import type { CourseRulesContext, CreateCourseRules } from '@lms-kit/runtime/course';
 
 /** How `<lms-course-player>` shows a lesson kind: a custom element, loaded the first time it is needed. */
 export interface LessonViewDefinition {

@@ -1,6 +1,13 @@
 import { findLesson, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
 import { html, nothing } from 'lit';
-import { CourseSessionController } from '../../controllers/course-session.js';
+import { CourseSession } from '@lms-kit/runtime/course';
+import type { LmsServices } from '../../context/services.js';
+import { SessionController } from '../../controllers/session-controller.js';
+import { LmsCourseCompleteEvent } from '../../events/course-complete.js';
+import { LmsErrorEvent } from '../../events/error.js';
+import { LmsLessonCompleteEvent } from '../../events/lesson-complete.js';
+import { LmsProgressChangeEvent } from '../../events/progress-change.js';
+import { loadCourseRules } from '../../lessons/registry.js';
 import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
 import type { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LmsLessonSelectEvent } from '../../events/lesson-select.js';
@@ -64,8 +71,24 @@ export class LmsCoursePlayer extends LmsElement {
     return this.renderRoot.querySelector('#lesson-title');
   }
 
-  private readonly session = new CourseSessionController(this);
+  /** The headless course session this element shows. */
+  readonly session = new CourseSession({
+    loadRules: loadCourseRules,
+    // Its code (signing, credentials) loads only for courses that have a certificate.
+    issueCertificate: (course, services, baseUrl) =>
+      void import('../../certificates/issue-on-completion.js').then((m) =>
+        m.issueOnCompletion(this, course, services as LmsServices, baseUrl),
+      ),
+  });
+  private readonly sessionView = new SessionController(this, this.session, {
+    'lms-lesson-complete': LmsLessonCompleteEvent,
+    'lms-course-complete': LmsCourseCompleteEvent,
+    'lms-progress-change': LmsProgressChangeEvent,
+    'lms-error': LmsErrorEvent,
+  });
   private mountedLessonId?: string;
+  /** Latest message for the live region. */
+  private announcement = '';
 
   private readonly loader = new AsyncLoad(
     this,
@@ -88,8 +111,11 @@ export class LmsCoursePlayer extends LmsElement {
 
   constructor() {
     super();
-    this.session.onAnnounce = (kind, title) =>
-      kind === 'course-complete' ? this.t('player.courseComplete') : this.t('player.lessonCompleted', { title });
+    this.session.on('lms-lesson-complete', ({ lessonId }) => {
+      const course = this.session.course;
+      this.announce(this.t('player.lessonCompleted', { title: (course && findLesson(course, lessonId)?.title) ?? lessonId }));
+    });
+    this.session.on('lms-course-complete', () => this.announce(this.t('player.courseComplete')));
     this.session.navigate = (lessonId) => void this.navigate(lessonId);
   }
 
@@ -124,11 +150,7 @@ export class LmsCoursePlayer extends LmsElement {
     const course = this.session.course;
     if (view?.lockReasons.length && course) {
       const title = findLesson(course, lessonId)?.title ?? lessonId;
-      this.session.announcement = this.t('player.lessonLocked', {
-        title,
-        reasons: describeLockReasons(course, view.lockReasons, this.t.bind(this)),
-      });
-      this.requestUpdate();
+      this.announce(this.t('player.lessonLocked', { title, reasons: describeLockReasons(course, view.lockReasons, this.t.bind(this)) }));
       return;
     }
     void this.navigate(lessonId);
@@ -139,17 +161,12 @@ export class LmsCoursePlayer extends LmsElement {
    * (SCORM sequencing) decide for the lessons they govern; otherwise it is the nearest open lesson.
    */
   private step(step: 1 | -1, go?: boolean): boolean {
-    const { rules, currentLessonId, state } = this.session;
-    const ruled = rules?.step(step, currentLessonId, go);
-    if (ruled !== undefined || !state) return !!ruled;
-    const order = state.order;
-    for (let i = order.indexOf(currentLessonId ?? '') + step; i >= 0 && i < order.length; i += step) {
-      if (!state.lessons[order[i]].lockReasons.length) {
-        if (go) void this.navigate(order[i]);
-        return true;
-      }
-    }
-    return false;
+    return this.session.step(step, go);
+  }
+
+  private announce(message: string): void {
+    this.announcement = message;
+    this.requestUpdate();
   }
 
   private onReport(event: LmsLessonReportEvent): void {
@@ -257,7 +274,7 @@ export class LmsCoursePlayer extends LmsElement {
           </div>
         </section>
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.session.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 }

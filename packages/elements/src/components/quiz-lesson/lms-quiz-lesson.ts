@@ -4,7 +4,7 @@ import { css, html, nothing } from 'lit';
 import { query } from 'lit/decorators.js';
 import type { LmsAttemptCompleteEvent } from '../../events/attempt-complete.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
-import type { QuizContext } from '../../quiz/quiz-session.js';
+import type { QuizContext } from '@lms-kit/runtime/quiz';
 import '../../define/lms-quiz.js';
 import type { LmsQuiz } from '../quiz/lms-quiz.js';
 

@@ -1,0 +1,1 @@
+export { QuizSession, standaloneContext, type QuizContext, type QuizSessionEvents, type QuizSessionState } from './quiz-session.js';
