@@ -263,6 +263,11 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
     this.lessonVisibleMs = 0;
   }
 
+  /** Resolves once the steps asked for so far (results, lesson changes) are done. */
+  settled(): Promise<void> {
+    return this.serial(async () => undefined);
+  }
+
   /** Takes a report from the lesson being shown: its result, and/or where the learner is in it. */
   report(detail: LessonReport): void {
     const lessonId = this.currentLessonId;

@@ -92,7 +92,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   }
 
   private get baseUri(): string {
-    return this.options.baseUri ?? this.baseUri;
+    return this.options.baseUri ?? document.baseURI;
   }
 
   protected snapshotState(): PackageSessionState {

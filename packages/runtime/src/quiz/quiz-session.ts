@@ -91,7 +91,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   constructor(private readonly options: SessionOptions = {}) {
     super();
     this.services = options.services;
-    this.clock = options.clock ?? (() => this.clock());
+    this.clock = options.clock ?? (() => new Date());
   }
 
   protected snapshotState(): QuizSessionState {
@@ -159,7 +159,14 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
       activityId: context.activityId,
     })) as QuizAttempt[];
     const before = this.current;
-    this.attempts = stored.filter((a) => (a.data as QuizAttemptData | undefined)?.quizId === this.quiz?.id);
+    // A change this session made and has not seen stored yet (answers given quickly) is newer than what was read.
+    const known = new Map(this.attempts.map((a) => [a.id, a]));
+    this.attempts = stored
+      .filter((a) => (a.data as QuizAttemptData | undefined)?.quizId === this.quiz?.id)
+      .map((a) => {
+        const mine = known.get(a.id);
+        return mine && mine.updatedAt >= a.updatedAt ? mine : a;
+      });
     const open = this.attempts.filter((a) => a.status === 'in-progress').pop();
     this.current = open ?? this.attempts[this.attempts.length - 1];
     // Graded in another tab or by an instructor: the attempt is now complete (the grader queued its statements).
@@ -203,6 +210,11 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
       this.changed();
       return attempt;
     });
+  }
+
+  /** Resolves once the steps asked for so far (saves, submits) are done. */
+  settled(): Promise<void> {
+    return this.serial(async () => undefined);
   }
 
   /** Records an answer (saved at once, so a reload keeps it). */
