@@ -1,3 +1,5 @@
+// The built-in lesson views, for players defined from these classes.
+import './define/loaders.js';
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
 export { LmsProgress } from './components/progress/lms-progress.js';
@@ -27,7 +29,7 @@ export { loadCourse, parseCourseLazily } from './course/load-course.js';
 export { courseOutline, readCourseOutline, saveCourseOutline, type CourseOutline } from './course/course-outline-store.js';
 export * from './i18n/index.js';
 export { defineElement } from './define/define-element.js';
-export { registerLazyElement } from './autoload.js';
+export { registerLazyElement, registerElementLoader } from './autoload.js';
 export * from './events/index.js';
 export * from './events/quiz.js';
 export * from './events/certificate-events.js';

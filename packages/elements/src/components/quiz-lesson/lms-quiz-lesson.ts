@@ -4,7 +4,6 @@ import { query } from 'lit/decorators.js';
 import type { LmsAttemptCompleteEvent } from '../../events/attempt-complete.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { quizLessonContext, quizLessonResult, type QuizContext } from '@lms-kit/runtime/quiz';
-import '../../define/lms-quiz.js';
 import type { LmsQuiz } from '../quiz/lms-quiz.js';
 
 /**

@@ -86,13 +86,17 @@ export class LmsQuiz extends LmsElement {
 
   /** The headless quiz session this element shows. */
   readonly session = new QuizSession();
-  private readonly sessionView = new SessionController(this, this.session, {
-    'lms-quiz-start': LmsQuizStartEvent,
-    'lms-question-answer': LmsQuestionAnswerEvent,
-    'lms-quiz-submit': LmsQuizSubmitEvent,
-    'lms-attempt-complete': LmsAttemptCompleteEvent,
-    'lms-error': LmsErrorEvent,
-  });
+  private readonly sessionView = new SessionController(
+    this,
+    {
+      'lms-quiz-start': LmsQuizStartEvent,
+      'lms-question-answer': LmsQuestionAnswerEvent,
+      'lms-quiz-submit': LmsQuizSubmitEvent,
+      'lms-attempt-complete': LmsAttemptCompleteEvent,
+      'lms-error': LmsErrorEvent,
+    },
+    this.session,
+  );
   /** Latest message for the live region. */
   private announcement = '';
   private clock?: ReturnType<typeof setInterval>;

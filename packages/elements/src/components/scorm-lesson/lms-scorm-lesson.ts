@@ -71,7 +71,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   @query('iframe') private frame?: HTMLIFrameElement;
   /** The headless package session this element shows. */
   readonly launch = new PackageSession();
-  private readonly sessionView = new SessionController(this, this.launch, {});
+  private readonly sessionView = new SessionController(this, {}, this.launch);
   private openedFor?: unknown;
   private saveError?: LmsError;
 
