@@ -1,7 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { learnerFromActor } from '@lms-kit/core';
 import { MemoryAdapter } from '@lms-kit/storage';
-import { ScoSession, ScormStatements, exposeApi, openPackage, summarizeCmi, withdrawApi, type ScoAttemptData } from '@lms-kit/scorm/runtime';
+import {
+  ScoSession,
+  ScormStatements,
+  exposeApi,
+  openPackage,
+  summarizeCmi,
+  withdrawApi,
+  type ScoAttemptData,
+} from '@lms-kit/scorm/runtime';
 
 const learner = learnerFromActor({ mbox: 'mailto:ada@example.com', name: 'Ada' });
 type Call = { result: string; error: string };
