@@ -33,6 +33,8 @@ export class ScormLaunchController implements ReactiveController {
   current?: Item;
   launchUrl?: string;
   readonly completedItems = new Set<string>();
+  /** Counts launches, so the view gives each its own frame. */
+  launches = 0;
 
   private runtime?: Runtime;
   private opened?: OpenedPackage;
@@ -78,7 +80,8 @@ export class ScormLaunchController implements ReactiveController {
       this.opened = await this.runtime.openPackage(lesson.src, document.baseURI);
       const organization = defaultOrganization(this.opened.manifest);
       const all = organization ? launchableItems(organization) : [];
-      this.items = lesson.item ? all.filter((item) => item.identifier === lesson.item) : all;
+      // Items hidden from the outline (`isvisible="false"`) that sequencing may deliver are played by the lesson naming them.
+      this.items = lesson.item ? all.filter((item) => item.identifier === lesson.item || lesson.items?.includes(item.identifier)) : all;
       if (!this.items.length) throw toLmsError(new Error(`no item "${lesson.item}" in the package`), 'package/not-launchable');
       const courseId = course?.id ?? `scorm:${this.opened.id}`;
       const progress = await services.storage.getProgress({ learnerId: services.learner.id, courseId }).catch(() => undefined);
@@ -86,13 +89,18 @@ export class ScormLaunchController implements ReactiveController {
       if (course && this.runtime.PackageSequencer.needed(this.opened.manifest)) await this.useSequencer(course, lesson);
       await this.readCompletedItems();
       if (generation !== this.generation) return;
-      const delivered = this.wholePackage && this.items.find((item) => item.identifier === this.sequencer?.current);
+      const delivered = this.sequencer && this.items.find((item) => item.identifier === this.sequencer?.current);
       await this.launch(delivered || (this.items.find((item) => !this.completedItems.has(item.identifier)) ?? this.items[0]), generation);
     } catch (error) {
       if (generation !== this.generation) return;
       this.error = toLmsError(error, 'package/load-failed');
       this.set('error');
     }
+  }
+
+  /** The items the learner sees in the lesson's list: those the manifest does not hide. */
+  get listed(): Item[] {
+    return this.items.filter((item) => item.isVisible);
   }
 
   /** Opens one item of the lesson (the learner chose it, or the SCO asked for it). */
@@ -127,8 +135,10 @@ export class ScormLaunchController implements ReactiveController {
     this.sequencer?.removeEventListener('deliver', this.onDeliver);
     this.sequencer?.removeEventListener('availability', this.onAvailability);
     this.sequencer?.removeEventListener('end', this.onEnd);
+    this.sequencer?.removeEventListener('relaunch', this.onRelaunch);
     this.sequencer = sequencer;
     sequencer?.addEventListener('deliver', this.onDeliver);
+    sequencer?.addEventListener('relaunch', this.onRelaunch);
     sequencer?.addEventListener('availability', this.onAvailability);
     sequencer?.addEventListener('end', this.onEnd);
   }
@@ -137,8 +147,14 @@ export class ScormLaunchController implements ReactiveController {
   private onDeliver = (event: Event): void => {
     const itemId = (event as CustomEvent<string>).detail;
     if (itemId === this.current?.identifier || !this.runtime || !this.sequencer) return;
-    if (this.wholePackage) void this.select(itemId);
+    if (this.wholePackage || this.items.some((item) => item.identifier === itemId)) void this.select(itemId);
     else if (!governed.has(this.sequencer)) this.host.navigateTo(this.runtime.safeId(itemId));
+  };
+
+  /** The engine delivered the item playing again (a retry): its content starts anew, as a new attempt. */
+  private onRelaunch = (event: Event): void => {
+    const itemId = (event as CustomEvent<string>).detail;
+    if (itemId === this.current?.identifier) void this.select(itemId);
   };
 
   private onAvailability = (): void => {
@@ -170,6 +186,7 @@ export class ScormLaunchController implements ReactiveController {
       return;
     }
     this.offlineHost = undefined;
+    this.launches++;
     const { lesson, course, services, registration } = context;
     const { lessonActivityId, courseActivity } = await import('@lms-kit/core/xapi');
     const courseActivityValue = course
@@ -258,7 +275,8 @@ export class ScormLaunchController implements ReactiveController {
       this.host.report(rolledUp);
       return;
     }
-    this.host.report({ ...result, completed: this.items.every((item) => this.completedItems.has(item.identifier)), progress });
+    const counted = this.listed.length ? this.listed : this.items;
+    this.host.report({ ...result, completed: counted.every((item) => this.completedItems.has(item.identifier)), progress });
   }
 
   private onNavigationRequest(request: NavigationRequest, target?: string): void {
