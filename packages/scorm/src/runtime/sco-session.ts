@@ -63,6 +63,8 @@ export class ScoSession {
   private commitCmi?: CmiJson;
   private commitSharedData?: Record<string, string>;
   private finishedAt?: number;
+  /** The LMS is ending the session (the learner left the SCO without the content terminating it). */
+  private closing = false;
 
   /** The attempt as of the last commit (built when written, not on every commit). */
   private readonly currentAttempt = (): ScoAttempt => {
@@ -107,7 +109,7 @@ export class ScoSession {
       options.sequencer.beforeReset = () => this.keepUncommitted();
     } else if (options.pkg.version === '1.2') {
       const api = new Scorm12API(settings);
-      applyScorm12Rules(api);
+      applyScorm12Rules(api, () => this.closing);
       this.api = api;
     } else this.api = new Scorm2004API(settings);
   }
@@ -212,13 +214,13 @@ export class ScoSession {
   }
 
   /**
-   * SCORM 2004 without sequencing: an attempt the SCO ended without saying whether it is complete is
-   * completed, unless the manifest says completion is the content's to set (`completionSetByContent`,
+   * SCORM 2004 without sequencing: an attempt the SCO ended (Terminate) without saying whether it is
+   * complete is completed, unless the manifest says completion is the content's to set (`completionSetByContent`,
    * default false; SN End Attempt Process). With sequencing, the engine applies the same rule.
    */
   private completeAtEnd(cmi: CmiJson): void {
     const { pkg, item, sequencer } = this.options;
-    if (pkg.version !== '2004' || sequencer || item.sequencing?.deliveryControls?.completionSetByContent) return;
+    if (pkg.version !== '2004' || sequencer || this.closing || item.sequencing?.deliveryControls?.completionSetByContent) return;
     const status = cmi.completion_status;
     // A progress measure against a completion threshold is the SCO's say on completion.
     if (cmi.progress_measure !== undefined && cmi.progress_measure !== '' && cmi.completion_threshold) return;
@@ -268,6 +270,7 @@ export class ScoSession {
   /** Ends the session when the learner leaves the SCO without the content terminating it. */
   async end(): Promise<void> {
     if (!this.terminated && this.api.isInitialized()) {
+      this.closing = true;
       if (this.api instanceof Scorm12API) this.api.LMSFinish('');
       else this.api.Terminate('');
     }

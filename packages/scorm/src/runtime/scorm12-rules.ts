@@ -15,13 +15,13 @@ const SUSPEND_DATA_LIMIT = 4096;
  *   never saved);
  * - `cmi.suspend_data` holds at most 4,096 characters: a longer value is refused with error 405
  *   (scorm-again accepts 64,000, which another LMS would truncate or refuse);
- * - a SCO that set no status when it finishes is "completed", or "passed"/"failed" against the mastery
+ * - a SCO that set no status when it calls LMSFinish is "completed", or "passed"/"failed" against the mastery
  *   score when it set a raw score (RTE 3.4.2, cmi.core.lesson_status): scorm-again's own default is
  *   "incomplete", which would leave such a SCO unfinished forever.
  *
  * The API's methods are replaced on the instance, which is the object the content finds as `window.API`.
  */
-export function applyScorm12Rules(api: Scorm12API): void {
+export function applyScorm12Rules(api: Scorm12API, lmsClosing: () => boolean = () => false): void {
   // scorm-again's methods are instance properties that use `this`.
   const LMSSetValue = api.LMSSetValue.bind(api);
   const LMSGetValue = api.LMSGetValue.bind(api);
@@ -44,7 +44,8 @@ export function applyScorm12Rules(api: Scorm12API): void {
   api.LMSCommit = (parameter?: string) => (ended() ? 'false' : LMSCommit(parameter));
   api.LMSFinish = (parameter?: string) => {
     if (ended()) return 'false';
-    if (api.isInitialized()) statusAtFinish(api);
+    // Only when the SCO finishes: a session the LMS closes (the learner left) stays open to resume.
+    if (api.isInitialized() && !lmsClosing()) statusAtFinish(api);
     return LMSFinish(parameter);
   };
 }
