@@ -245,3 +245,42 @@ describe('a sequenced package as one lesson of a native course', function () {
     await expect(view()).to.be.accessible();
   });
 });
+
+describe('SCORM 2004 sequencing in the player: retries and hidden items', function () {
+  this.timeout(60_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  const frame = (player: LmsCoursePlayer) =>
+    player.shadowRoot?.querySelector('lms-scorm-lesson')?.shadowRoot?.querySelector('iframe') as HTMLIFrameElement | null;
+  const part = (player: LmsCoursePlayer) => new URL(frame(player)?.src ?? location.href).searchParams.get('part');
+
+  it('a failed test retried by its post-condition rule is launched again, in a fresh frame, as a new attempt', async () => {
+    const { player, storage } = await playPackage('seq-retry');
+    await finishSco({ completed: true }, 'continue');
+    await waitUntil(() => player.currentLessonId === 'test', 'the test was not delivered', { timeout: 15000 });
+    await waitUntil(() => api()?.isInitialized(), 'the test did not start', { timeout: 15000 });
+    const first = frame(player);
+    await finishSco({ completed: true, passed: false, score: 0.3 }, 'continue');
+    await waitUntil(() => frame(player) && frame(player) !== first, 'the test was not relaunched', { timeout: 15000 });
+    expect(player.currentLessonId).to.equal('test');
+    await waitUntil(() => api()?.isInitialized() && !api()?.isTerminated(), 'the relaunched test did not start', { timeout: 15000 });
+    expect(api()?.GetValue('cmi.entry')).to.equal('ab-initio');
+    await finishSco({ completed: true, passed: true, score: 0.9 }, 'continue');
+    await waitUntil(() => player.currentLessonId === 'end', 'the passed test did not lead on', { timeout: 15000 });
+    const attempts = (await storage.listAttempts({ learnerId })).filter((attempt) => attempt.activityId.endsWith('/sco/test'));
+    expect(attempts, 'one attempt per launch of the test').to.have.length(2);
+  });
+
+  it('an item hidden from the outline is not listed, and is played when flow delivers it', async () => {
+    const { player } = await playPackage('seq-hidden');
+    expect(lessonButton(player, 'intro')).to.exist;
+    expect(outline(player).querySelector('button[data-lesson="briefing"]'), 'hidden from the outline').to.equal(null);
+    await finishSco({ completed: true }, 'continue');
+    await waitUntil(() => part(player) === 'briefing', 'the hidden item was not played', { timeout: 15000 });
+    expect(player.currentLessonId, 'played by the lesson before it').to.equal('intro');
+    await finishSco({ completed: true }, 'continue');
+    await waitUntil(() => player.currentLessonId === 'end', 'flow did not go on after the hidden item', { timeout: 15000 });
+    await waitUntil(() => player.progress?.lessons.intro.status === 'completed', 'the intro lesson did not complete');
+  });
+});
