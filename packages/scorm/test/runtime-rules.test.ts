@@ -94,7 +94,7 @@ describe('SCORM 2004 without sequencing', () => {
     expect(attempt.status).to.equal('in-progress');
   });
 
-  it('calls after Terminate get the 2004 error codes (123, 133, 143, 113, 104)', async () => {
+  it('calls after Terminate get the 2004 error codes (123, 133, 143, 113, 104); suspend_data keeps its SPM', async () => {
     const { results, summary } = await play('sco2004-plain', 'after');
     expect(results.getAfter).to.deep.equal({ result: '', error: '123' });
     expect(results.setAfter).to.deep.equal({ result: 'false', error: '133' });
@@ -102,5 +102,7 @@ describe('SCORM 2004 without sequencing', () => {
     expect(results.terminateAgain).to.deep.equal({ result: 'false', error: '113' });
     expect(results.initializeAgain).to.deep.equal({ result: 'false', error: '104' });
     expect(summary.location).to.equal('page-2');
+    expect(results.suspendSpm).to.deep.equal({ result: 'true', error: '0' });
+    expect(summary.suspendData, 'the SPM is kept whole').to.have.length(64000);
   });
 });
