@@ -52,6 +52,37 @@ const lockText = (player: LmsCoursePlayer, lessonId: string) => outline(player).
 const navButton = (player: LmsCoursePlayer, label: 'Previous' | 'Next') =>
   [...outline(player).querySelectorAll<HTMLButtonElement>('[part="nav"] button')].find((button) => button.textContent?.trim() === label)!;
 
+// First in the file: the lesson view's code is not loaded yet, as on a real first visit.
+describe('SCORM 2004 sequencing: the first lesson', function () {
+  this.timeout(60_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+
+  it("the first SCO's lesson view is mounted once, and its result completes its lesson before flow moves on", async () => {
+    // Progress changes while the view loads used to mount it again and again, each new view ending the
+    // session the content had started.
+    const views: string[] = [];
+    const storage = new MemoryAdapter();
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" .storage=${storage}
+        ><lms-course-player src="/__zip/test/scorm/seq-measure.zip"></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if ((node as Element).localName === 'lms-scorm-lesson') views.push('mounted');
+        for (const node of record.removedNodes) if ((node as Element).localName === 'lms-scorm-lesson') views.push('removed');
+      }
+    });
+    observer.observe(player.shadowRoot as ShadowRoot, { childList: true, subtree: true });
+    await finishSco({ completed: true, passed: false, score: 0.5 }, 'continue');
+    await waitUntil(() => player.currentLessonId === 'remedial', 'flow did not move on', { timeout: 15000 });
+    observer.disconnect();
+    expect(views.slice(0, 2), 'one view for the first lesson, replaced only when flow moves on').to.deep.equal(['mounted', 'mounted']);
+    expect(player.progress?.lessons.pretest.status).to.equal('completed');
+  });
+});
+
 describe('SCORM 2004 sequencing in the outline', function () {
   this.timeout(60_000);
   before(() => configureServiceWorker(TEST_SERVICE_WORKER));

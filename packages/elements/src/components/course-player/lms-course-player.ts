@@ -66,6 +66,8 @@ export class LmsCoursePlayer extends LmsElement {
 
   private readonly session = new CourseSessionController(this);
   private mountedLessonId?: string;
+  /** The view host a lesson view is being loaded into. */
+  private mounting?: HTMLElement;
 
   private readonly loader = new AsyncLoad(
     this,
@@ -171,8 +173,11 @@ export class LmsCoursePlayer extends LmsElement {
     const host = this.renderRoot.querySelector<HTMLElement>('.view-host');
     if (!host || !lessonId || !this.session.course) return;
     const completed = this.session.state?.lessons[lessonId]?.status === 'completed';
-    if (lessonId !== this.mountedLessonId || !host.firstElementChild) {
+    // A view still loading for this lesson (lesson views load lazily) is not mounted again: each progress
+    // change while it loads would otherwise replace it, ending the session its content had started.
+    if (lessonId !== this.mountedLessonId || (!host.firstElementChild && this.mounting !== host)) {
       this.mountedLessonId = lessonId;
+      this.mounting = host;
       void mountLessonView(host, {
         lesson: findLesson(this.session.course, lessonId),
         course: this.session.course,
@@ -183,6 +188,8 @@ export class LmsCoursePlayer extends LmsElement {
         isCurrent: () => this.session.currentLessonId === lessonId,
         scrollContainer: this.lessonBody ?? undefined,
         t: this.t.bind(this),
+      }).finally(() => {
+        if (this.mounting === host) this.mounting = undefined;
       });
     } else {
       const view = host.firstElementChild as HTMLElement & { completed?: boolean };
