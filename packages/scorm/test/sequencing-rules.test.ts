@@ -72,6 +72,25 @@ describe('SCORM 2004 sequencing behaviours (packages written for the tests)', ()
     expect(orders.some((order) => order.join() !== parts.join())).to.equal(true);
   });
 
+  it('randomizationTiming: "once" keeps the order on a new attempt, "onEachNewAttempt" shuffles again', async () => {
+    /** The order of the parts in each of four attempts (the session ended with exitAll, then a new one starts). */
+    const ordersOverAttempts = async (name: string) => {
+      const { sequencer } = await sequencerFor(name);
+      const orders = [childIds(sequencer, 'parts').join()];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const restarted = new Promise((resolve) => sequencer.addEventListener('availability', resolve, { once: true }));
+        playSco(sequencer, { completed: true }, 'exitAll');
+        await restarted;
+        orders.push(childIds(sequencer, 'parts').join());
+      }
+      return orders;
+    };
+    const once = await ordersOverAttempts('seq-random');
+    expect(new Set(once).size, 'shuffled once, then kept').to.equal(1);
+    const eachAttempt = await ordersOverAttempts('seq-random-attempts');
+    expect(new Set(eachAttempt).size, 'a new order for new attempts (4 draws of 720)').to.be.greaterThan(1);
+  });
+
   it('4th edition completion maps (adlseq:objectives): the intro writes its completion, the recap reads it and is skipped', async () => {
     const { sequencer, delivered } = await sequencerFor('seq-completion-map');
     playSco(sequencer, { completed: false });

@@ -58,6 +58,8 @@ export class PackageSequencer extends EventTarget {
   private ended = false;
   /** A new sequencing session is starting after one ended: what it delivers is not the learner's doing. */
   private restarting = false;
+  /** The engine's last state write. */
+  private saved: Promise<unknown> = Promise.resolve();
   /** The learner's choice is being processed: what it delivers is what the player is opening. */
   private choosing = false;
   private readonly compiled: ReturnType<typeof compileActivityTree>;
@@ -113,7 +115,9 @@ export class PackageSequencer extends EventTarget {
         autoSaveOn: 'commit',
         persistence: {
           saveState: async (state) => {
-            await options.storage.setValue(key, state);
+            const saving = options.storage.setValue(key, state);
+            this.saved = saving.catch(() => undefined);
+            await saving;
             return true;
           },
           loadState: async () => (await options.storage.getValue<string>(key)) ?? null,
@@ -157,6 +161,9 @@ export class PackageSequencer extends EventTarget {
   private async restart(): Promise<void> {
     this.restarting = true;
     try {
+      // The new session starts from the saved state: the save the ended session started must land first
+      // (or a shuffle done "once" would be done again).
+      await this.saved;
       this.api = this.createApi();
       this.delivered = false;
       await this.start();
