@@ -214,7 +214,9 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   private onDeliver = (event: Event): void => {
     const itemId = (event as CustomEvent<string>).detail;
     if (itemId === this.current?.identifier || !this.runtime || !this.sequencer) return;
-    if (this.wholePackage || this.items.some((item) => item.identifier === itemId)) void this.select(itemId);
+    // A hidden item this lesson plays (or any item of a whole package): played here, once a SCO of the lesson is
+    // on (before that, the launch in progress plays what the engine delivered).
+    if (this.wholePackage || (this.current && this.items.some((item) => item.identifier === itemId))) void this.select(itemId);
     else if (!governed.has(this.sequencer)) this.emit('navigate', this.runtime.safeId(itemId));
   };
 

@@ -228,8 +228,9 @@ export class LmsCoursePlayer extends LmsElement {
         if (this.mounting === host) this.mounting = undefined;
       });
     } else {
-      const view = host.firstElementChild as HTMLElement & { completed?: boolean };
-      if ('completed' in view) view.completed = completed;
+      // None while a view is still loading.
+      const view = host.firstElementChild as (HTMLElement & { completed?: boolean }) | null;
+      if (view && 'completed' in view) view.completed = completed;
     }
   }
 
