@@ -2,6 +2,7 @@ import { LmsError } from '@lms-kit/core';
 import { ensurePackage } from '../import/import-package.js';
 import type { Item, ScormPackage } from '../manifest/model.js';
 import { parseManifest } from '../manifest/parse.js';
+import { getPackageFile, listPackageFiles } from '../store/package-db.js';
 import { packageFileUrl } from '../sw/package-files-route.js';
 import { registerLmsServiceWorker } from '../sw/register.js';
 
@@ -11,6 +12,8 @@ export interface OpenedPackage {
   id: string;
   manifest: ScormPackage;
   launchUrl(item: Item): string;
+  /** Every file of a stored package (for the content host of the isolated mode); none for an unpacked folder. */
+  files?(): Promise<Array<{ path: string; data: Blob }>>;
 }
 
 const opened = new Map<string, Promise<OpenedPackage>>();
@@ -44,6 +47,7 @@ async function openZip(href: string): Promise<OpenedPackage> {
     id: stored.id,
     manifest: stored.manifest,
     launchUrl: (item) => resolveLaunch(item, (path) => packageFileUrl(registration.scope, stored.id, path)),
+    files: () => readPackageFiles(stored.id),
   };
 }
 
@@ -67,4 +71,10 @@ function resolveLaunch(item: Item, fileUrl: (path: string) => string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(launch)) return launch;
   const index = launch.search(/[?#]/);
   return index < 0 ? fileUrl(launch) : fileUrl(launch.slice(0, index)) + launch.slice(index);
+}
+
+async function readPackageFiles(packageId: string): Promise<Array<{ path: string; data: Blob }>> {
+  const paths = await listPackageFiles(packageId);
+  const files = await Promise.all(paths.map((path) => getPackageFile(packageId, path)));
+  return files.flatMap((file) => (file ? [{ path: file.path, data: file.data }] : []));
 }

@@ -1,6 +1,14 @@
-import { courseLessons, toLmsError, uuid, type Course, type LessonResult, type LmsError, type SequencingHold } from '@lms-kit/core';
+import { LmsError, courseLessons, toLmsError, uuid, type Course, type LessonResult, type SequencingHold } from '@lms-kit/core';
 import type { Item, ScormLesson } from '@lms-kit/scorm';
-import type { CmiSummary, NavigationRequest, OpenedPackage, PackageSequencer, ScoAttemptData, ScoSession } from '@lms-kit/scorm/runtime';
+import type {
+  CmiSummary,
+  IsolatedLaunch,
+  NavigationRequest,
+  OpenedPackage,
+  PackageSequencer,
+  ScoAttemptData,
+  ScoSession,
+} from '@lms-kit/scorm/runtime';
 import type * as RuntimeModule from '@lms-kit/scorm/runtime';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LmsServices } from '../../context/services.js';
@@ -51,6 +59,8 @@ export class ScormLaunchController implements ReactiveController {
   /** Why the sequencing engine refused the item the learner asked for (state `blocked`). */
   blockedBy?: SequencingHold;
   private generation = 0;
+  /** The content host launch (isolated mode), if the current item plays on the content origin. */
+  isolation?: IsolatedLaunch;
 
   constructor(private readonly host: LaunchHost) {
     host.addController(this);
@@ -183,7 +193,7 @@ export class ScormLaunchController implements ReactiveController {
     };
     if (item.scormType === 'asset') {
       // Assets never talk to the runtime: they count as completed once shown (see onFrameLoad).
-      this.launchUrl = opened.launchUrl(item);
+      this.launchUrl = this.frameUrl(item);
       this.set('ready');
       return;
     }
@@ -214,9 +224,36 @@ export class ScormLaunchController implements ReactiveController {
     await session.prepare();
     if (generation !== this.generation) return;
     this.session = session;
-    runtime.exposeApi(window, session.api);
-    this.launchUrl = opened.launchUrl(item);
+    this.launchUrl = this.frameUrl(item, session.api);
     this.set('ready');
+  }
+
+  /**
+   * Where the frame goes, and how the content finds its API: on this page's window (same origin, for
+   * trusted packages) or, when the provider has a `contentHost`, bridged to the content host on its own origin.
+   */
+  private frameUrl(item: Item, api?: ScoSession['api']): string {
+    const { runtime, opened, context } = this;
+    if (!runtime || !opened || !context) return '';
+    const contentHost = context.services.contentHost;
+    if (!contentHost) {
+      if (api) runtime.exposeApi(window, api);
+      return opened.launchUrl(item);
+    }
+    if (!opened.files) throw new LmsError('scorm/isolation-needs-zip', 'Isolated mode plays packages from a zip; this one is an unpacked folder.');
+    const isolation = runtime.launchIsolated({
+      contentHost,
+      files: opened.files,
+      entry: item.launch ?? '',
+      version: opened.manifest.version,
+      api,
+      onError: (error) => {
+        this.error = error;
+        this.set('error');
+      },
+    });
+    this.isolation = isolation;
+    return isolation.frameUrl;
   }
 
   /** The frame finished loading its launch page. */
@@ -303,6 +340,8 @@ export class ScormLaunchController implements ReactiveController {
   }
 
   private async endSession(): Promise<void> {
+    this.isolation?.close();
+    this.isolation = undefined;
     const session = this.session;
     this.session = undefined;
     if (!session) return;

@@ -1,0 +1,69 @@
+/**
+ * Messages between the LMS page and the content host (the page a site serves from its content
+ * origin, `lms-kit-content-host.html`). The content host only ever talks to its parent; the LMS page
+ * only listens to the content origin, and only to the frame it launched.
+ */
+
+/** Content host → LMS page: loaded, ready for the package of launch `launchId` (read from its URL's hash). */
+export const CONTENT_HOST_READY = 'lms-kit:content-host-ready';
+/** LMS page → content host: the package files, the file to open and the SCO's data to answer from at once. */
+export const CONTENT_LAUNCH = 'lms-kit:content-launch';
+/** Content host → LMS page: the files are stored and the SCO frame is loading (or `error` says why not). */
+export const CONTENT_LAUNCHED = 'lms-kit:content-launched';
+
+export interface ContentHostReady {
+  type: typeof CONTENT_HOST_READY;
+  launchId: string;
+}
+
+export interface ContentLaunch {
+  type: typeof CONTENT_LAUNCH;
+  launchId: string;
+  /** Every file of the package, by its path inside the package (`/`-separated). */
+  files: Array<{ path: string; data: Blob }>;
+  /** The launch file with its query (`index.html?page=2`), relative to the package root. */
+  entry: string;
+  /** Which API the content looks for: `API` (1.2) or `API_1484_11` (2004). */
+  version: '1.2' | '2004';
+  /**
+   * The SCO's CMI data, flattened (`cmi.suspend_data` → value), so GetValue answers right after
+   * Initialize. None for an asset: it gets no API.
+   */
+  cmi?: Record<string, string>;
+}
+
+export interface ContentLaunched {
+  type: typeof CONTENT_LAUNCHED;
+  launchId: string;
+  error?: string;
+}
+
+/**
+ * The content frame's sandbox. `allow-same-origin` keeps the content origin's own origin (its service
+ * worker serves the package files); the frame is cross-origin to the LMS page, so that gives no access
+ * to it. No `allow-top-navigation*`, no `allow-popups`: content cannot navigate the LMS page or open windows.
+ */
+export const CONTENT_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-modals allow-downloads';
+
+/** Where the content host's service worker serves the files of a launch, below its scope. */
+export const LAUNCH_PATH = 'lms-kit-launch/';
+
+/** The Cache Storage cache holding one launch's files on the content origin. */
+export const launchCacheName = (launchId: string): string => `lms-kit-launch-${launchId}`;
+
+/** The URL a launch's file has on the content origin (each path segment encoded once). */
+export function launchFileUrl(scope: string, launchId: string, path: string): string {
+  const encoded = path
+    .split('/')
+    .map((segment) => encodeURIComponent(decodeSafely(segment)))
+    .join('/');
+  return new URL(`${LAUNCH_PATH}${encodeURIComponent(launchId)}/${encoded}`, scope).href;
+}
+
+function decodeSafely(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
