@@ -42,7 +42,7 @@ player.addEventListener('lms-error', (event) => errors.push(event.detail.error.c
 const storage = new DexieAdapter({ databaseName: database });
 
 interface ScormView extends HTMLElement {
-  session?: { api: { getFlattenedCMI(): Record<string, string> } };
+  session?: { api: { getFlattenedCMI(): Record<string, string> }; startingCmi: unknown };
 }
 const view = () => player.shadowRoot?.querySelector('lms-scorm-lesson') as ScormView | null;
 
@@ -58,7 +58,10 @@ Object.assign(window, {
     const frame = view()?.shadowRoot?.querySelector('iframe');
     return frame ? { src: frame.src, sandbox: frame.getAttribute('sandbox') } : undefined;
   },
-  message: () => view()?.shadowRoot?.querySelector('[part="message"]')?.textContent?.trim(),
+  /** The CMI data the SCO was launched with, as JSON. */
+  startingCmi: () => JSON.stringify(view()?.session?.startingCmi),
+  /** The error the lesson shows, if any. */
+  error: () => view()?.shadowRoot?.querySelector('[part="message"].error')?.textContent?.trim(),
   packages: async () => (await listPackages()).map((pkg) => pkg.id),
   /** A stored package file's text, straight from this origin's package database. */
   fileText: async (packageId: string, path: string) => {

@@ -23,7 +23,7 @@
           results[name] = { blocked: false, got: value === undefined ? null : value };
         },
         function (error) {
-          results[name] = { blocked: true, error: String((error && error.name) || error) };
+          results[name] = { blocked: true, error: error && error.name && error.name !== 'Error' ? error.name : String((error && error.message) || error) };
         },
       );
   }
