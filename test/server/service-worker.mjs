@@ -6,6 +6,7 @@
 export function serviceWorkerScopeMiddleware() {
   return async (ctx, next) => {
     await next();
-    if (ctx.path.endsWith('/service-worker/lms-kit-sw.ts') || ctx.path.endsWith('/isolation/content-sw.ts')) ctx.set('Service-Worker-Allowed', '/');
+    if (ctx.path.endsWith('/service-worker/lms-kit-sw.ts') || ctx.path.endsWith('/isolation/content-sw.ts'))
+      ctx.set('Service-Worker-Allowed', '/');
   };
 }

@@ -70,14 +70,19 @@ describe('Isolated mode: package content on a content origin of its own', functi
       const hostWorkers = await evalInTab<string[]>(tab, 'window.serviceWorkers()');
 
       const results = await probe(tab, 'hostile');
-      const row = (attack: string, how: string, blocked: boolean) => rows.push({ attack, how, result: blocked ? 'blocked' : 'NOT blocked' });
+      const row = (attack: string, how: string, blocked: boolean) =>
+        rows.push({ attack, how, result: blocked ? 'blocked' : 'NOT blocked' });
 
       // The LMS page's DOM, storage and cookies.
       expect(results.hostDom).to.deep.include({ blocked: true, error: 'SecurityError' });
       row('read the LMS page DOM', 'window.top.document', results.hostDom.blocked);
       expect(results.hostLocalStorage.blocked).to.equal(true);
       expect(results.ownLocalStorage.got, 'the content origin has its own, empty storage').to.equal(null);
-      row('read its localStorage', 'top.localStorage; own localStorage', results.hostLocalStorage.blocked && results.ownLocalStorage.got === null);
+      row(
+        'read its localStorage',
+        'top.localStorage; own localStorage',
+        results.hostLocalStorage.blocked && results.ownLocalStorage.got === null,
+      );
       expect(results.cookies.blocked, 'the LMS cookie is not visible').to.equal(true);
       row('read its cookies', 'document.cookie', results.cookies.blocked);
       const databases = (results.databases.got as string[] | undefined) ?? [];
@@ -114,11 +119,13 @@ describe('Isolated mode: package content on a content origin of its own', functi
 
       // The other package's files are intact, in the LMS's database and as its next launch serves them.
       const victimId = (await evalInTab<string[]>(tab, 'window.packages()')).find((id) => id.includes('RuntimeBasicCalls')) as string;
-      expect(await evalInTab<string>(tab, `window.fileText(${JSON.stringify(victimId)}, ${JSON.stringify(LAUNCH_PAGE)})`)).to.not.contain('PWNED');
+      expect(await evalInTab<string>(tab, `window.fileText(${JSON.stringify(victimId)}, ${JSON.stringify(LAUNCH_PAGE)})`)).to.not.contain(
+        'PWNED',
+      );
       await openLesson(tab, 'victim');
       await waitInFrame(LAUNCH_PAGE, { expression: 'typeof window.doNext === "function"', timeout: 15000 });
       expect(await evalInFrame<string>(LAUNCH_PAGE, 'document.documentElement.outerHTML')).to.not.contain('PWNED');
-      row('overwrite another package\'s files', 'LMS package database; content-origin caches; next launch', true);
+      row("overwrite another package's files", 'LMS package database; content-origin caches; next launch', true);
     } finally {
       await closeTab(tab);
     }
@@ -131,7 +138,11 @@ describe('Isolated mode: package content on a content origin of its own', functi
     try {
       await openLesson(tab, 'hostile');
       await waitInTab(tab, `location.href === 'about:blank#pwned'`, 15000);
-      rows.push({ attack: 'same-origin mode, for comparison', how: 'top.location.href =', result: 'NOT blocked: the LMS page was replaced' });
+      rows.push({
+        attack: 'same-origin mode, for comparison',
+        how: 'top.location.href =',
+        result: 'NOT blocked: the LMS page was replaced',
+      });
     } finally {
       await closeTab(tab);
     }
@@ -153,7 +164,11 @@ describe('Isolated mode: package content on a content origin of its own', functi
         await evalInFrame(LAUNCH_PAGE, 'doNext()');
         await waitInTab(tab, `window.cmi()[${JSON.stringify(location)}] === '1'`, 10000);
         await evalInFrame(LAUNCH_PAGE, `${api}.${set}('cmi.suspend_data', 'state-from-test'), ${api}.${commit}('')`);
-        await waitInTab(tab, `window.storage.listAttempts({ learnerId: 'mailto:ada@example.com' }).then((all) => all.some((a) => JSON.stringify(a.data).includes('state-from-test')))`, 10000);
+        await waitInTab(
+          tab,
+          `window.storage.listAttempts({ learnerId: 'mailto:ada@example.com' }).then((all) => all.some((a) => JSON.stringify(a.data).includes('state-from-test')))`,
+          10000,
+        );
       } finally {
         await closeTab(tab);
       }
@@ -162,8 +177,12 @@ describe('Isolated mode: package content on a content origin of its own', functi
         await waitInFrame(LAUNCH_PAGE, { expression: 'typeof window.doNext === "function"', timeout: 15000 });
         // The content host answers from the SCO's saved data at once (no round trip): resume works.
         expect(await evalInFrame<string>(LAUNCH_PAGE, `${api}.${get}('cmi.suspend_data')`)).to.equal('state-from-test');
-        expect(await evalInTab<string>(tab, 'window.startingCmi()')).to.contain(version === '1.2' ? '"lesson_location":"1"' : '"location":"1"');
-        expect(await evalInFrame<string>(LAUNCH_PAGE, `${api}.${get}('${version === '1.2' ? 'cmi.core.entry' : 'cmi.entry'}')`)).to.equal('resume');
+        expect(await evalInTab<string>(tab, 'window.startingCmi()')).to.contain(
+          version === '1.2' ? '"lesson_location":"1"' : '"location":"1"',
+        );
+        expect(await evalInFrame<string>(LAUNCH_PAGE, `${api}.${get}('${version === '1.2' ? 'cmi.core.entry' : 'cmi.entry'}')`)).to.equal(
+          'resume',
+        );
         await evalInFrame(LAUNCH_PAGE, `${api}.${set}(${JSON.stringify(status)}, 'completed'), ${api}.${commit}('')`);
         await waitInTab(tab, `window.player.progress?.lessons.golf.status === 'completed'`, 10000);
         expect(await progressOf(tab, 'golf')).to.equal('completed');

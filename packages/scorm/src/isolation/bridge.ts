@@ -7,7 +7,6 @@ import {
   CONTENT_LAUNCHED,
   CONTENT_SANDBOX,
   type ContentLaunch,
-  type ContentLaunched,
 } from './protocol.js';
 
 export interface IsolatedLaunchOptions {
@@ -86,7 +85,10 @@ export function launchIsolated(options: IsolatedLaunchOptions): IsolatedLaunch {
   const timer = setTimeout(
     () =>
       fail(
-        new LmsError('scorm/content-host-unreachable', `The content host at ${url.origin}${url.pathname} did not answer: is it served there?`),
+        new LmsError(
+          'scorm/content-host-unreachable',
+          `The content host at ${url.origin}${url.pathname} did not answer: is it served there?`,
+        ),
       ),
     options.timeout ?? 15_000,
   );
@@ -116,7 +118,11 @@ export function launchIsolated(options: IsolatedLaunchOptions): IsolatedLaunch {
       if (options.api) launch.cmi = flattenedCmi(options.api);
       target.postMessage(launch, origin);
     } catch (error) {
-      fail(new LmsError('scorm/content-host-failed', `Could not hand the package to the content host: ${(error as Error).message}`, { cause: error }));
+      fail(
+        new LmsError('scorm/content-host-failed', `Could not hand the package to the content host: ${(error as Error).message}`, {
+          cause: error,
+        }),
+      );
     }
   };
 

@@ -64,7 +64,10 @@ async function storeFiles(launch: ContentLaunch): Promise<void> {
   const cache = await caches.open(launchCacheName(launch.launchId));
   await Promise.all(
     launch.files.map(({ path, data }) =>
-      cache.put(launchFileUrl(scope, launch.launchId, path), new Response(data, { headers: { 'Content-Type': data.type || 'application/octet-stream' } })),
+      cache.put(
+        launchFileUrl(scope, launch.launchId, path),
+        new Response(data, { headers: { 'Content-Type': data.type || 'application/octet-stream' } }),
+      ),
     ),
   );
 }

@@ -240,7 +240,8 @@ export class ScormLaunchController implements ReactiveController {
       if (api) runtime.exposeApi(window, api);
       return opened.launchUrl(item);
     }
-    if (!opened.files) throw new LmsError('scorm/isolation-needs-zip', 'Isolated mode plays packages from a zip; this one is an unpacked folder.');
+    if (!opened.files)
+      throw new LmsError('scorm/isolation-needs-zip', 'Isolated mode plays packages from a zip; this one is an unpacked folder.');
     const isolation = runtime.launchIsolated({
       contentHost,
       files: opened.files,
