@@ -1,13 +1,7 @@
 import { LmsError, uuid } from '@lms-kit/core';
 import { CrossFrameLMS } from 'scorm-again';
 import type { ScormApi } from '../runtime/sco-session.js';
-import {
-  CONTENT_HOST_READY,
-  CONTENT_LAUNCH,
-  CONTENT_LAUNCHED,
-  CONTENT_SANDBOX,
-  type ContentLaunch,
-} from './protocol.js';
+import { CONTENT_HOST_READY, CONTENT_LAUNCH, CONTENT_LAUNCHED, CONTENT_SANDBOX, type ContentLaunch } from './protocol.js';
 
 export interface IsolatedLaunchOptions {
   /** URL of `lms-kit-content-host.html` on the content origin. */
