@@ -1,6 +1,7 @@
 /**
  * An LMS page for the isolated-mode tests, opened as `http://lms.localhost:<port>/…/isolation-host.html`
- * with `?db=<database>&host=<content host URL>&lessons=<JSON [{ id, src }]>` (`host` empty: same-origin mode).
+ * with `?db=<database>&host=<content host URL>&lessons=<JSON [{ id, src }]>` or `&src=<course URL>` (`host` empty:
+ * same-origin mode).
  * The content host is `content.lms.localhost`: another origin of the same site, as `content.example.com`
  * beside `www.example.com` would be. Exposes the player, its storage and what the content frame holds.
  */
@@ -33,7 +34,9 @@ provider.setAttribute('learner-email', 'ada@example.com');
 provider.setAttribute('database', database);
 if (params.get('host')) provider.setAttribute('content-host', params.get('host') as string);
 const player = document.createElement('lms-course-player');
-(player as unknown as { course: Course }).course = course;
+// `src`: a course or package URL (a cmi5 zip, say) instead of the `lessons`.
+if (params.get('src')) player.setAttribute('src', params.get('src') as string);
+else (player as unknown as { course: Course }).course = course;
 provider.append(player);
 void issuer.then(() => document.body.append(provider));
 
@@ -60,6 +63,11 @@ Object.assign(window, {
   },
   /** The CMI data the SCO was launched with, as JSON. */
   startingCmi: () => JSON.stringify(view()?.session?.startingCmi),
+  /** The frame of the cmi5 lesson shown. */
+  auFrame: () => {
+    const frame = player.shadowRoot?.querySelector('lms-cmi5-lesson')?.shadowRoot?.querySelector('iframe');
+    return frame ? { src: frame.src, sandbox: frame.getAttribute('sandbox') } : undefined;
+  },
   /** The error the lesson shows, if any. */
   error: () => view()?.shadowRoot?.querySelector('[part="message"].error')?.textContent?.trim(),
   packages: async () => (await listPackages()).map((pkg) => pkg.id),

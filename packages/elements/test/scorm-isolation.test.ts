@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
-import { evalInFrame, waitInFrame } from '../../../test/helpers/frames.js';
+import { clickInFrame, evalInFrame, waitInFrame } from '../../../test/helpers/frames.js';
 import { FIXTURES, printTable } from '../../scorm/test/support.js';
 import { uniqueName } from './helpers.js';
 
@@ -191,4 +191,40 @@ describe('Isolated mode: package content on a content origin of its own', functi
       }
     });
   }
+
+  it('a cmi5 AU plays on the content origin, its files and LRS facade relayed to the LMS page, and satisfies its lesson', async () => {
+    const database = uniqueName('isolation-cmi5');
+    const query = new URLSearchParams({ db: database, host: CONTENT_HOST, src: `${FIXTURES}/cmi5/single_au_basic_framed.zip` });
+    const tab = await openTab(`${LMS}/test/pages/isolation-host.html?${query}`);
+    try {
+      await waitInTab(tab, 'window.auFrame()?.sandbox', 30000);
+      const frame = await evalInTab<{ src: string; sandbox: string }>(tab, 'window.auFrame()');
+      expect(new URL(frame.src).origin).to.equal(new URL(CONTENT_HOST).origin);
+      // The AU itself is on the content origin; its xAPI endpoint too.
+      const au = 'lms-kit-relay/';
+      await waitInFrame(au, { expression: 'document.querySelector("li.navmenuitem.current")', timeout: 15000 });
+      const endpoint = new URL(await evalInFrame<string>(au, 'location.href')).searchParams.get('endpoint') as string;
+      expect(new URL(endpoint).origin).to.equal(new URL(CONTENT_HOST).origin);
+      if (
+        await evalInFrame<boolean>(
+          au,
+          '!!document.querySelector(".navtoggle") && getComputedStyle(document.querySelector(".navtoggle")).display !== "none"',
+        )
+      ) {
+        await clickInFrame(au, '.navtoggle');
+      }
+      await clickInFrame(au, 'li.navmenuitem:has-text("Quiz")');
+      await clickInFrame(au, 'button:has-text("Select correct answers")');
+      await clickInFrame(au, 'button:has-text("Submit Answers")');
+      await waitInFrame(au, { selector: '#score-passed' });
+      await waitInTab(tab, 'window.player.progress?.completed', 20000);
+      const verbs = await evalInTab<string[]>(
+        tab,
+        `window.storage.listRecords('cmi5-statements').then((all) => all.map((r) => r.statement.verb.id.split('/').pop()))`,
+      );
+      expect(verbs).to.include.members(['launched', 'initialized', 'passed', 'satisfied']);
+    } finally {
+      await closeTab(tab);
+    }
+  });
 });

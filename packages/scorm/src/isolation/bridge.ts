@@ -1,16 +1,33 @@
 import { LmsError, uuid } from '@lms-kit/core';
 import { CrossFrameLMS } from 'scorm-again';
 import type { ScormApi } from '../runtime/sco-session.js';
-import { CONTENT_HOST_READY, CONTENT_LAUNCH, CONTENT_LAUNCHED, CONTENT_SANDBOX, type ContentLaunch } from './protocol.js';
+import {
+  CONTENT_HOST_READY,
+  CONTENT_LAUNCH,
+  CONTENT_LAUNCHED,
+  CONTENT_SANDBOX,
+  RELAY_PATH,
+  RELAY_REQUEST,
+  serializeResponse,
+  type ContentLaunch,
+  type RelayedRequest,
+} from './protocol.js';
 
 export interface IsolatedLaunchOptions {
   /** URL of `lms-kit-content-host.html` on the content origin. */
   contentHost: string;
-  /** The package's files, handed to the content host. */
+  /** The package's files, handed to the content host (none when `relay` serves them). */
   files: () => Promise<Array<{ path: string; data: Blob }>>;
-  /** The launch file (and its query), relative to the package root. */
+  /** The launch file (and its query), relative to the package root; or a URL below `relayBase`. */
   entry: string;
-  version: '1.2' | '2004';
+  version?: '1.2' | '2004';
+  /** The launch id (from `newLaunchId()`), when the caller needs `relayBase` before launching. */
+  launchId?: string;
+  /**
+   * Answers requests the content makes below `relayBase(contentHost, launchId)` (a cmi5 AU's files and
+   * LRS facade): they reach this page through the content host, never the network.
+   */
+  relay?: (request: Request) => Promise<Response>;
   /** The SCO's API; none for an asset. */
   api?: ScormApi;
   /** The content host could not be reached or could not open the package. */
@@ -25,6 +42,7 @@ export interface IsolatedLaunch {
   readonly frameUrl: string;
   /** The content frame's `sandbox`. */
   readonly sandbox: string;
+  readonly launchId: string;
   /** Stops answering the frame (the session ends separately). */
   close(): void;
 }
@@ -64,7 +82,8 @@ export function contentOrigin(contentHost: string): string {
  */
 export function launchIsolated(options: IsolatedLaunchOptions): IsolatedLaunch {
   const origin = contentOrigin(options.contentHost);
-  const launchId = `${Date.now().toString(36)}-${uuid()}`;
+  const launchId = options.launchId ?? newLaunchId();
+  const relayPrefix = relayBase(options.contentHost, launchId);
   const url = new URL(options.contentHost, document.baseURI);
   url.hash = launchId;
   let frame: Window | undefined;
@@ -95,6 +114,8 @@ export function launchIsolated(options: IsolatedLaunchOptions): IsolatedLaunch {
       clearTimeout(timer);
       frame = event.source as Window;
       void handOver(frame);
+    } else if (data.type === RELAY_REQUEST && event.source === frame && options.relay && event.ports[0]) {
+      void answerRelay((data as { request: RelayedRequest }).request, event.ports[0]);
     } else if (data.type === CONTENT_LAUNCHED && event.source === frame && data.error) {
       fail(new LmsError('scorm/content-host-failed', `The content host could not open the package: ${data.error}`));
     }
@@ -108,7 +129,7 @@ export function launchIsolated(options: IsolatedLaunchOptions): IsolatedLaunch {
         lms = new FrameBoundLms(options.api, origin, { rateLimit: 1000 });
         lms.frame = target;
       }
-      const launch: ContentLaunch = { type: CONTENT_LAUNCH, launchId, files, entry: options.entry, version: options.version };
+      const launch: ContentLaunch = { type: CONTENT_LAUNCH, launchId, files, entry: options.entry, version: options.version ?? '1.2' };
       if (options.api) launch.cmi = flattenedCmi(options.api);
       target.postMessage(launch, origin);
     } catch (error) {
@@ -120,6 +141,23 @@ export function launchIsolated(options: IsolatedLaunchOptions): IsolatedLaunch {
     }
   };
 
+  const answerRelay = async (relayed: RelayedRequest, port: MessagePort): Promise<void> => {
+    let response: Response;
+    try {
+      if (!relayed?.url?.startsWith(relayPrefix)) throw new Error('not a URL of this launch');
+      const request = new Request(relayed.url, {
+        method: relayed.method,
+        headers: relayed.headers,
+        body: relayed.body,
+      });
+      response = await (options.relay as (request: Request) => Promise<Response>)(request);
+    } catch (error) {
+      response = new Response(`Refused: ${(error as Error).message}`, { status: 400 });
+    }
+    const answer = await serializeResponse(response);
+    port.postMessage(answer, answer.body ? [answer.body] : []);
+  };
+
   function close(): void {
     closed = true;
     clearTimeout(timer);
@@ -128,7 +166,16 @@ export function launchIsolated(options: IsolatedLaunchOptions): IsolatedLaunch {
   }
 
   window.addEventListener('message', onMessage);
-  return { frameUrl: url.href, sandbox: CONTENT_SANDBOX, close };
+  return { frameUrl: url.href, sandbox: CONTENT_SANDBOX, launchId, close };
+}
+
+export function newLaunchId(): string {
+  return `${Date.now().toString(36)}-${uuid()}`;
+}
+
+/** Where the content origin relays requests of a launch to this page (`relay` answers them). */
+export function relayBase(contentHost: string, launchId: string): string {
+  return new URL(`${RELAY_PATH}${encodeURIComponent(launchId)}/`, new URL(contentHost, document.baseURI)).href;
 }
 
 function flattenedCmi(api: ScormApi): Record<string, string> {

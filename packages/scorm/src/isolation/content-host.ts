@@ -11,10 +11,12 @@ import {
   CONTENT_HOST_READY,
   CONTENT_LAUNCH,
   CONTENT_LAUNCHED,
+  RELAY_REQUEST,
   launchCacheName,
   launchFileUrl,
   type ContentLaunch,
   type ContentLaunched,
+  type RelayRequestMessage,
 } from './protocol.js';
 
 /** Launch caches older than this are left over from closed tabs: removed when a new launch starts. */
@@ -83,7 +85,9 @@ function installApi(launch: ContentLaunch, cmi: Record<string, string>, lmsOrigi
 }
 
 function openSco(launch: ContentLaunch): void {
+  // A relative entry is a file of the package; an absolute one is on this origin (relayed to the LMS page).
   const src = new URL(launch.entry, launchFileUrl(scope, launch.launchId, ''));
+  if (src.origin !== location.origin) throw new Error(`the launch file ${launch.entry} is not on the content origin`);
   if (!/^https?:$/.test(src.protocol)) throw new Error(`the launch file ${launch.entry} is not a web page`);
   const frame = document.createElement('iframe');
   frame.title = document.title;
@@ -91,6 +95,16 @@ function openSco(launch: ContentLaunch): void {
   Object.assign(frame.style, { position: 'fixed', inset: '0', width: '100%', height: '100%', border: '0' });
   frame.src = src.href;
   document.body.replaceChildren(frame);
+}
+
+/** Requests the service worker relays (a cmi5 AU's files and LRS facade) go up to the LMS page, with the port to answer on. */
+function relayTo(lmsOrigin: string): void {
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as Partial<RelayRequestMessage> | null;
+    if (data?.type !== RELAY_REQUEST || data.launchId !== launchId || !event.ports[0]) return;
+    window.parent.postMessage(data, lmsOrigin, [event.ports[0]]);
+  });
+  navigator.serviceWorker.startMessages();
 }
 
 async function onLaunch(event: MessageEvent, ready: Promise<void>): Promise<void> {
@@ -101,6 +115,7 @@ async function onLaunch(event: MessageEvent, ready: Promise<void>): Promise<void
     await ready;
     await storeFiles(launch);
     if (launch.cmi) installApi(launch, launch.cmi, event.origin);
+    relayTo(event.origin);
     openSco(launch);
     answer({});
     void removeStaleLaunches();

@@ -67,3 +67,42 @@ function decodeSafely(segment: string): string {
     return segment;
   }
 }
+
+/**
+ * Content SW → content host → LMS page, with a `MessagePort` to answer on: a request the content made
+ * below `<scope>lms-kit-relay/<launch id>/`, answered by the LMS page (a cmi5 AU's files and its LRS facade).
+ */
+export const RELAY_REQUEST = 'lms-kit:relay-request';
+
+/** Where the content origin relays requests to the LMS page, below the content host's scope. */
+export const RELAY_PATH = 'lms-kit-relay/';
+
+export interface RelayedRequest {
+  url: string;
+  method: string;
+  headers: Array<[string, string]>;
+  body: ArrayBuffer | null;
+}
+
+export interface RelayedResponse {
+  status: number;
+  statusText: string;
+  headers: Array<[string, string]>;
+  body: ArrayBuffer | null;
+}
+
+export interface RelayRequestMessage {
+  type: typeof RELAY_REQUEST;
+  launchId: string;
+  request: RelayedRequest;
+}
+
+export async function serializeRequest(request: Request): Promise<RelayedRequest> {
+  const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+  return { url: request.url, method: request.method, headers: [...request.headers], body };
+}
+
+export async function serializeResponse(response: Response): Promise<RelayedResponse> {
+  const body = response.status === 204 || response.status === 304 ? null : await response.arrayBuffer();
+  return { status: response.status, statusText: response.statusText, headers: [...response.headers], body };
+}
