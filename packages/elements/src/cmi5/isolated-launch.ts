@@ -38,7 +38,6 @@ export async function isolatedAu(contentHost: string, database: string, storage:
         contentHost,
         launchId,
         entry,
-        files: async () => [],
         relay: async (request) =>
           route.match(new URL(request.url), request) ? route.handle(request) : new Response('Not a cmi5 URL.', { status: 404 }),
         onError,

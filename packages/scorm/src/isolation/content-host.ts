@@ -1,33 +1,26 @@
 /**
  * The content host, built as `dist/lms-kit-content-host.js` and loaded by `lms-kit-content-host.html`,
  * which a site serves from its content origin (another origin than its pages). The LMS page frames it
- * (sandboxed) and hands it one package launch: it stores the files for its service worker, gives the
- * SCO a SCORM API that talks to the LMS page by postMessage (scorm-again's `CrossFrameAPI`), and
- * opens the SCO in a frame below it. Content running here is cross-origin to the LMS page: it cannot
- * read its DOM, storage, cookies or keys, nor call anything but the SCORM API.
+ * (sandboxed) for one launch: it starts its service worker, which relays the content's requests (package
+ * files, a cmi5 AU's LRS facade) to the LMS page through it; gives a SCO a SCORM API that talks to the LMS
+ * page by postMessage (scorm-again's `CrossFrameAPI`); and opens the content in a frame below it.
+ * Content running here is cross-origin to the LMS page: it cannot read its DOM, storage, cookies or
+ * keys, nor call anything but the SCORM API and the requests of its own launch.
  */
 import { CrossFrameAPI } from 'scorm-again';
 import {
   CONTENT_HOST_READY,
   CONTENT_LAUNCH,
   CONTENT_LAUNCHED,
+  RELAY_PATH,
   RELAY_REQUEST,
-  launchCacheName,
-  launchFileUrl,
   type ContentLaunch,
   type ContentLaunched,
   type RelayRequestMessage,
 } from './protocol.js';
 
-/** Launch caches older than this are left over from closed tabs: removed when a new launch starts. */
-const STALE_MS = 24 * 60 * 60 * 1000;
-
 const launchId = decodeURIComponent(location.hash.slice(1));
 const scope = new URL('./', location.href).href;
-
-function say(text: string): void {
-  document.body.textContent = text;
-}
 
 /** `<meta name="lms-kit-content-sw" content="…" data-type="module">`, else `lms-kit-content-sw.js` beside this script. */
 function workerOptions(): { url: string; type: WorkerType } {
@@ -55,49 +48,7 @@ async function startWorker(): Promise<void> {
   });
 }
 
-async function removeStaleLaunches(): Promise<void> {
-  for (const name of await caches.keys()) {
-    const born = parseInt(/^lms-kit-launch-([0-9a-z]+)-/.exec(name)?.[1] ?? '', 36);
-    if (born && Date.now() - born > STALE_MS) await caches.delete(name);
-  }
-}
-
-async function storeFiles(launch: ContentLaunch): Promise<void> {
-  const cache = await caches.open(launchCacheName(launch.launchId));
-  await Promise.all(
-    launch.files.map(({ path, data }) =>
-      cache.put(
-        launchFileUrl(scope, launch.launchId, path),
-        new Response(data, { headers: { 'Content-Type': data.type || 'application/octet-stream' } }),
-      ),
-    ),
-  );
-}
-
-/** The SCORM API the SCO finds on its parent: every call goes to the LMS page, answers come from a cache filled with the SCO's data. */
-function installApi(launch: ContentLaunch, cmi: Record<string, string>, lmsOrigin: string): void {
-  const api = new CrossFrameAPI(lmsOrigin, window.parent, { timeout: 10_000 });
-  // CrossFrameAPI answers GetValue from its cache and refreshes it afterwards: seeded with the SCO's data,
-  // a resumed SCO reads its bookmark and suspend data right after Initialize.
-  const cache = (api as unknown as { _cache: Map<string, string> })._cache;
-  for (const [key, value] of Object.entries(cmi)) cache.set(key, value);
-  (window as unknown as Record<string, unknown>)[launch.version === '1.2' ? 'API' : 'API_1484_11'] = api;
-}
-
-function openSco(launch: ContentLaunch): void {
-  // A relative entry is a file of the package; an absolute one is on this origin (relayed to the LMS page).
-  const src = new URL(launch.entry, launchFileUrl(scope, launch.launchId, ''));
-  if (src.origin !== location.origin) throw new Error(`the launch file ${launch.entry} is not on the content origin`);
-  if (!/^https?:$/.test(src.protocol)) throw new Error(`the launch file ${launch.entry} is not a web page`);
-  const frame = document.createElement('iframe');
-  frame.title = document.title;
-  frame.allow = 'fullscreen; autoplay';
-  Object.assign(frame.style, { position: 'fixed', inset: '0', width: '100%', height: '100%', border: '0' });
-  frame.src = src.href;
-  document.body.replaceChildren(frame);
-}
-
-/** Requests the service worker relays (a cmi5 AU's files and LRS facade) go up to the LMS page, with the port to answer on. */
+/** The service worker's requests for this launch go up to the LMS page, with the port to answer on. */
 function relayTo(lmsOrigin: string): void {
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
     const data = event.data as Partial<RelayRequestMessage> | null;
@@ -107,18 +58,38 @@ function relayTo(lmsOrigin: string): void {
   navigator.serviceWorker.startMessages();
 }
 
+/** The SCORM API the SCO finds on its parent: every call goes to the LMS page, answers come from a cache filled with the SCO's data. */
+function installApi(version: ContentLaunch['version'], cmi: Record<string, string>, lmsOrigin: string): void {
+  const api = new CrossFrameAPI(lmsOrigin, window.parent, { timeout: 10_000 });
+  // CrossFrameAPI answers GetValue from its cache and refreshes it afterwards: seeded with the SCO's data,
+  // a resumed SCO reads its bookmark and suspend data right after Initialize.
+  const cache = (api as unknown as { _cache: Map<string, string> })._cache;
+  for (const [key, value] of Object.entries(cmi)) cache.set(key, value);
+  (window as unknown as Record<string, unknown>)[version === '1.2' ? 'API' : 'API_1484_11'] = api;
+}
+
+function openContent(entry: string): void {
+  const src = new URL(entry, location.href);
+  const relay = new URL(`${RELAY_PATH}${encodeURIComponent(launchId)}/`, scope).href;
+  if (!src.href.startsWith(relay)) throw new Error(`${entry} is not a URL of this launch`);
+  const frame = document.createElement('iframe');
+  frame.title = document.title;
+  frame.allow = 'fullscreen; autoplay';
+  Object.assign(frame.style, { position: 'fixed', inset: '0', width: '100%', height: '100%', border: '0' });
+  frame.src = src.href;
+  document.body.replaceChildren(frame);
+}
+
 async function onLaunch(event: MessageEvent, ready: Promise<void>): Promise<void> {
   const launch = event.data as ContentLaunch;
   const answer = (message: Omit<ContentLaunched, 'type' | 'launchId'>) =>
     window.parent.postMessage({ type: CONTENT_LAUNCHED, launchId, ...message } satisfies ContentLaunched, event.origin);
   try {
     await ready;
-    await storeFiles(launch);
-    if (launch.cmi) installApi(launch, launch.cmi, event.origin);
     relayTo(event.origin);
-    openSco(launch);
+    if (launch.cmi) installApi(launch.version, launch.cmi, event.origin);
+    openContent(launch.entry);
     answer({});
-    void removeStaleLaunches();
   } catch (error) {
     answer({ error: (error as Error)?.message ?? String(error) });
   }
@@ -126,7 +97,7 @@ async function onLaunch(event: MessageEvent, ready: Promise<void>): Promise<void
 
 function start(): void {
   if (window.parent === window || !launchId) {
-    say('This page shows course content inside an LMS Kit site; it does nothing on its own.');
+    document.body.textContent = 'This page shows course content inside an LMS Kit site; it does nothing on its own.';
     return;
   }
   const parents = allowedParents();
@@ -141,8 +112,6 @@ function start(): void {
   });
   // The parent's origin is not known yet: the message says nothing but the launch id the parent chose.
   window.parent.postMessage({ type: CONTENT_HOST_READY, launchId }, '*');
-  // Files of this launch go when the content host does (another tab may still use its own launch's).
-  window.addEventListener('pagehide', () => void caches.delete(launchCacheName(launchId)));
 }
 
 start();

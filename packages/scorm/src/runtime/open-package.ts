@@ -2,7 +2,7 @@ import { LmsError } from '@lms-kit/core';
 import { ensurePackage } from '../import/import-package.js';
 import type { Item, ScormPackage } from '../manifest/model.js';
 import { parseManifest } from '../manifest/parse.js';
-import { getPackageFile, listPackageFiles } from '../store/package-db.js';
+import { getPackageFile } from '../store/package-db.js';
 import { packageFileUrl } from '../sw/package-files-route.js';
 import { registerLmsServiceWorker } from '../sw/register.js';
 
@@ -12,8 +12,8 @@ export interface OpenedPackage {
   id: string;
   manifest: ScormPackage;
   launchUrl(item: Item): string;
-  /** Every file of a stored package (for the content host of the isolated mode); none for an unpacked folder. */
-  files?(): Promise<Array<{ path: string; data: Blob }>>;
+  /** A file of a stored package by its path (isolated mode serves them through the content host); none for an unpacked folder. */
+  file?(path: string): Promise<Blob | undefined>;
 }
 
 const opened = new Map<string, Promise<OpenedPackage>>();
@@ -47,7 +47,7 @@ async function openZip(href: string): Promise<OpenedPackage> {
     id: stored.id,
     manifest: stored.manifest,
     launchUrl: (item) => resolveLaunch(item, (path) => packageFileUrl(registration.scope, stored.id, path)),
-    files: () => readPackageFiles(stored.id),
+    file: async (path) => (await getPackageFile(stored.id, path))?.data,
   };
 }
 
@@ -71,10 +71,4 @@ function resolveLaunch(item: Item, fileUrl: (path: string) => string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(launch)) return launch;
   const index = launch.search(/[?#]/);
   return index < 0 ? fileUrl(launch) : fileUrl(launch.slice(0, index)) + launch.slice(index);
-}
-
-async function readPackageFiles(packageId: string): Promise<Array<{ path: string; data: Blob }>> {
-  const paths = await listPackageFiles(packageId);
-  const files = await Promise.all(paths.map((path) => getPackageFile(packageId, path)));
-  return files.flatMap((file) => (file ? [{ path: file.path, data: file.data }] : []));
 }

@@ -240,11 +240,11 @@ export class ScormLaunchController implements ReactiveController {
       if (api) runtime.exposeApi(window, api);
       return opened.launchUrl(item);
     }
-    if (!opened.files)
+    if (!opened.file)
       throw new LmsError('scorm/isolation-needs-zip', 'Isolated mode plays packages from a zip; this one is an unpacked folder.');
     const isolation = runtime.launchIsolated({
       contentHost,
-      files: opened.files,
+      packageFile: opened.file,
       entry: item.launch ?? '',
       version: opened.manifest.version,
       api,
