@@ -40,6 +40,20 @@ else (player as unknown as { course: Course }).course = course;
 provider.append(player);
 void issuer.then(() => document.body.append(provider));
 
+// `second`: a second player on the page (another course), launched at the same time as the first.
+const second = JSON.parse(params.get('second') ?? 'null') as Array<{ id: string; src: string }> | null;
+if (second) {
+  const other = provider.cloneNode() as HTMLElement;
+  const otherPlayer = document.createElement('lms-course-player');
+  (otherPlayer as unknown as { course: Course }).course = {
+    ...course,
+    id: 'other-course',
+    modules: [{ id: 'm', title: 'Packages', lessons: second.map(({ id, src }) => ({ id, kind: 'scorm' as const, title: id, src })) }],
+  };
+  other.append(otherPlayer);
+  void issuer.then(() => document.body.append(other));
+}
+
 const errors: string[] = [];
 player.addEventListener('lms-error', (event) => errors.push(event.detail.error.code));
 const storage = new DexieAdapter({ databaseName: database });

@@ -19,8 +19,14 @@ const GOLF_2004 = `${FIXTURES}/scorm2004/RuntimeBasicCalls_SCORM20043rdEdition.z
 /** The Golf packages' launch page, as served on the content origin. */
 const LAUNCH_PAGE = 'shared/launchpage.html';
 
-function hostUrl(database: string, lessons: Array<{ id: string; src: string }>, host = CONTENT_HOST): string {
+function hostUrl(
+  database: string,
+  lessons: Array<{ id: string; src: string }>,
+  host = CONTENT_HOST,
+  second?: Array<{ id: string; src: string }>,
+): string {
   const query = new URLSearchParams({ db: database, host, lessons: JSON.stringify(lessons) });
+  if (second) query.set('second', JSON.stringify(second));
   return `${LMS}/test/pages/isolation-host.html?${query}`;
 }
 
@@ -126,6 +132,33 @@ describe('Isolated mode: package content on a content origin of its own', functi
       await waitInFrame(LAUNCH_PAGE, { expression: 'typeof window.doNext === "function"', timeout: 15000 });
       expect(await evalInFrame<string>(LAUNCH_PAGE, 'document.documentElement.outerHTML')).to.not.contain('PWNED');
       row("overwrite another package's files", 'LMS package database; content-origin caches; next launch', true);
+    } finally {
+      await closeTab(tab);
+    }
+  });
+
+  it('a hostile package cannot reach another launch open at the same time on the same page', async () => {
+    const tab = await openTab(
+      hostUrl(
+        uniqueName('isolation-neighbours'),
+        [
+          { id: 'first', src: GOLF_2004 },
+          { id: 'hostile', src: HOSTILE },
+        ],
+        CONTENT_HOST,
+        [{ id: 'victim', src: GOLF_12 }],
+      ),
+    );
+    try {
+      await waitInFrame(LAUNCH_PAGE, { expression: 'typeof window.doNext === "function"', timeout: 15000 });
+      const results = await probe(tab, 'hostile');
+      // The players' frames are in shadow roots: from the content, `top.frames` is empty.
+      expect(results.neighbours.blocked, JSON.stringify(results.neighbours)).to.equal(true);
+      rows.push({
+        attack: 'script another launch on the page',
+        how: 'top.frames[i].document, .API',
+        result: results.neighbours.blocked ? 'blocked' : 'NOT blocked',
+      });
     } finally {
       await closeTab(tab);
     }

@@ -197,6 +197,26 @@
       },
     ],
     [
+      'neighbours',
+      function () {
+        // Other content frames of the LMS page (another player's launch, on the same content origin): script them.
+        var reached = [];
+        var own = window.parent;
+        for (var i = 0; i < window.top.frames.length; i++) {
+          var other = window.top.frames[i];
+          if (other === own) continue;
+          try {
+            var api = other.API || other.API_1484_11;
+            reached.push(other.document.title + (api ? ' (API)' : ''));
+          } catch {
+            // Cross-origin: out of reach.
+          }
+        }
+        if (!reached.length) throw new Error('NoNeighbourReached (' + window.top.frames.length + ' frames)');
+        return reached;
+      },
+    ],
+    [
       'topNavigation',
       function () {
         window.top.location.href = 'about:blank#pwned';
