@@ -1,4 +1,4 @@
-import { LmsError, formatIssues, type ValidationIssue } from '@lms-kit/core';
+import { LmsError, formatIssues, isSafeUrl, type ValidationIssue } from '@lms-kit/core';
 import type { CompletionThreshold, Item, ManifestWarning, Organization, Resource, ScormPackage, ScormVersion } from './model.js';
 import { parseSequencing } from './sequencing.js';
 import { attribute, booleanAttribute, childElement, childElements, joinPackagePath, numberAttribute, textOf, xmlBase } from './xml.js';
@@ -104,6 +104,10 @@ class ManifestReader {
       const resolve = (file: string, at: string) => {
         const resolved = joinPackagePath(resourceBase ?? '', file);
         if (resolved === undefined) this.issues.push({ path: at, message: `"${file}" points outside the package` });
+        else if (!isSafeUrl(resolved)) {
+          this.issues.push({ path: at, message: `"${resolved}" (with its xml:base) is not an http(s) or package URL` });
+          return undefined;
+        }
         return resolved;
       };
       const resource: Resource = {

@@ -1,4 +1,4 @@
-import { LmsError } from '@lms-kit/core';
+import { LmsError, assertSafeUrl } from '@lms-kit/core';
 import { ensurePackage } from '../import/import-package.js';
 import type { Item, ScormPackage } from '../manifest/model.js';
 import { parseManifest } from '../manifest/parse.js';
@@ -64,6 +64,8 @@ async function openUnpacked(href: string): Promise<OpenedPackage> {
 function resolveLaunch(item: Item, fileUrl: (path: string) => string): string {
   const launch = item.launch;
   if (!launch) throw new LmsError('package/not-launchable', `"${item.title}" has nothing to launch.`);
+  // Also guards packages stored before their manifest was checked against the URL policy.
+  assertSafeUrl(launch, `"${item.title}" launch URL`);
   if (/^[a-z][a-z0-9+.-]*:/i.test(launch)) return launch;
   const index = launch.search(/[?#]/);
   return index < 0 ? fileUrl(launch) : fileUrl(launch.slice(0, index)) + launch.slice(index);

@@ -1,4 +1,4 @@
-import { LmsError, formatIssues, type ValidationIssue } from '@lms-kit/core';
+import { LmsError, formatIssues, isSafeUrl, type ValidationIssue } from '@lms-kit/core';
 import { MOVE_ON_VALUES, type LaunchMethod, type MoveOn } from './vocabulary.js';
 
 /** Text in several languages, as `<langstring lang="…">` elements give it: `{ 'en-US': '…' }`. */
@@ -159,6 +159,7 @@ function readAu(element: Element, path: string, context: ReadContext): Cmi5Au {
   if (au.id) context.unique(au.id, path);
   const url = child(element, 'url')?.textContent?.trim() ?? '';
   if (!url) add(`${path}.url`, 'required');
+  else if (!isSafeUrl(url)) add(`${path}.url`, `must be an http(s) or relative URL, got "${url}"`);
   else if (context.requireAbsoluteUrls && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     add(`${path}.url`, `must be a fully qualified URL when cmi5.xml is not in a zip (cmi5 14.2), got "${url}"`);
   } else au.url = url;

@@ -1,5 +1,6 @@
 import { serverSigner, verifyCertificate, type CertificateSigner, type VerificationResult } from '@lms-kit/certificates';
-import { html, nothing } from 'lit';
+import { isSafeUrl } from '@lms-kit/core';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { trustedSigners } from '../../certificates/signers.js';
 import { LmsCertificateVerifyEvent } from '../../events/certificate-verify.js';
@@ -130,9 +131,7 @@ export class LmsCertificateVerify extends LmsElement {
                     : nothing
                 }
                 <dt>${this.t('verify.issuer')}</dt>
-                <dd>
-                  ${certificate.issuer.name}${certificate.issuer.url ? html` · <a href=${certificate.issuer.url}>${certificate.issuer.url}</a>` : nothing}
-                </dd>
+                <dd>${certificate.issuer.name}${issuerLink(certificate.issuer.url)}</dd>
                 <dt>${this.t('verify.id')}</dt>
                 <dd>${certificate.id}</dd>
               </dl>`
@@ -140,4 +139,10 @@ export class LmsCertificateVerify extends LmsElement {
       }
     </div>`;
   }
+}
+
+/** The issuer's URL as a link when it is one a browser may follow; a signed `javascript:` stays text. */
+function issuerLink(url: string | undefined): TemplateResult | typeof nothing {
+  if (!url) return nothing;
+  return isSafeUrl(url) && /^https?:/i.test(url.trim()) ? html` · <a href=${url}>${url}</a>` : html` · ${url}`;
 }
