@@ -13,6 +13,7 @@ import { cmi5FixturesMiddleware } from './test/server/cmi5-fixtures.mjs';
 import { prebundlePlugin } from './test/server/prebundle.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
+import { uploadsMiddleware } from './test/server/uploads.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
@@ -27,6 +28,7 @@ export default {
     corsMiddleware(),
     sharedFilesMiddleware(),
     zipFolderMiddleware(),
+    uploadsMiddleware(),
     certificateServerMiddleware(),
     serviceWorkerScopeMiddleware(),
     cmi5FixturesMiddleware(),
