@@ -1,4 +1,4 @@
-import type { CertificateContent } from '@lms-kit/certificates';
+import { isSelfIssued, type CertificateContent } from '@lms-kit/certificates';
 import { isSafeUrl } from '@lms-kit/core';
 import type { CertificatePdfText } from '@lms-kit/certificates/pdf';
 import { formatDate } from '../i18n/localize.js';
@@ -29,6 +29,8 @@ export function certificateText(certificate: CertificateContent, t: Translate, l
     details,
     issuerName: certificate.issuer.name,
     issuerUrl: certificate.issuer.url && isHttpUrl(certificate.issuer.url) ? certificate.issuer.url : undefined,
+    // From the signing key (a `did:jwk` issuer), not from the flag inside the signed content.
+    selfIssuedNote: isSelfIssued(certificate) ? t('certificate.selfIssued') : undefined,
     verifyUrl: verificationLink(certificate),
     verifyLabel: t('certificate.verifyAt'),
     idLine: t('certificate.id', { id: certificate.id }),

@@ -104,9 +104,14 @@ export class LmsCertificateVerify extends LmsElement {
     const date = (iso: string) => formatDate(this.locale, iso);
     const reason = this.t(`verify.reason.${result.reason}`, {
       field: result.field ?? '',
-      date: certificate?.expiresAt ? date(certificate.expiresAt) : '',
+      date:
+        result.status === 'not-yet-valid' && certificate
+          ? date(certificate.issuedAt)
+          : certificate?.expiresAt
+            ? date(certificate.expiresAt)
+            : '',
     });
-    const trusted = ['valid', 'expired', 'revoked'].includes(result.status);
+    const trusted = ['valid', 'not-yet-valid', 'expired', 'revoked'].includes(result.status);
     return html`<div part="result" class=${result.status}>
       <p class="status">${this.t(`verify.status.${result.status}`)}</p>
       <p>${reason}</p>
