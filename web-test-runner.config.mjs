@@ -14,6 +14,7 @@ import { prebundlePlugin } from './test/server/prebundle.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
 import { uploadsMiddleware } from './test/server/uploads.mjs';
+import { strictCspMiddleware } from './test/server/csp.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
@@ -29,6 +30,7 @@ export default {
     sharedFilesMiddleware(),
     zipFolderMiddleware(),
     uploadsMiddleware(),
+    strictCspMiddleware(),
     certificateServerMiddleware(),
     serviceWorkerScopeMiddleware(),
     cmi5FixturesMiddleware(),

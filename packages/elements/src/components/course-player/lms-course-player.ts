@@ -1,5 +1,6 @@
 import { findLesson, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
 import { html, nothing } from 'lit';
+import { cssomStyle } from '../../styles/cssom-style.js';
 import { CourseSessionController } from '../../controllers/course-session.js';
 import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
 import type { LmsLessonReportEvent } from '../../events/lesson-report.js';
@@ -223,7 +224,7 @@ export class LmsCoursePlayer extends LmsElement {
           aria-valuenow=${state.percent}
           aria-valuetext=${formatPercent(this.locale, state.percent)}
         >
-          <div style="inline-size: ${state.percent}%"></div>
+          <div style=${cssomStyle({ 'inline-size': `${state.percent}%` })}></div>
         </div>
         <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
       </div>

@@ -1,6 +1,7 @@
 import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
 import type { LessonResult, LmsError } from '@lms-kit/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
+import { cssomStyle } from '../../styles/cssom-style.js';
 import { query } from 'lit/decorators.js';
 import { LmsErrorEvent } from '../../events/error.js';
 import { LmsLessonReportEvent } from '../../events/lesson-report.js';
@@ -137,7 +138,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   protected override render() {
     const { state, items, current } = this.launch;
     const height = this.lesson?.height;
-    return html`<div part="base" style=${height ? `--_height: ${height}px` : nothing}>
+    return html`<div part="base" style=${cssomStyle({ '--_height': height ? `${height}px` : undefined })}>
       ${this.renderMessage()}
       ${
         items.length > 1 && state !== 'error'
