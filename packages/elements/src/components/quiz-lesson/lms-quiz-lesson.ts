@@ -1,11 +1,9 @@
 import type { AttemptResult, QuizLesson } from '@lms-kit/core/quiz';
-import { courseActivity, lessonActivityId } from '@lms-kit/core/xapi';
 import { css, html, nothing } from 'lit';
 import { query } from 'lit/decorators.js';
 import type { LmsAttemptCompleteEvent } from '../../events/attempt-complete.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
-import type { QuizContext } from '../../quiz/quiz-session.js';
-import '../../define/lms-quiz.js';
+import { quizLessonContext, quizLessonResult, type QuizContext } from '@lms-kit/runtime/quiz';
 import type { LmsQuiz } from '../quiz/lms-quiz.js';
 
 /**
@@ -32,14 +30,7 @@ export class LmsQuizLesson extends LessonViewElement<QuizLesson> {
   private get quizContext(): QuizContext | undefined {
     const { course, lesson } = this;
     if (!course || !lesson) return undefined;
-    return {
-      courseId: course.id,
-      activityId: lessonActivityId(course, lesson.id),
-      registration: this.registration,
-      course: courseActivity(course),
-      title: lesson.title,
-      language: course.language,
-    };
+    return quizLessonContext(course, lesson, this.registration);
   }
 
   protected override firstUpdated(): void {
@@ -51,9 +42,8 @@ export class LmsQuizLesson extends LessonViewElement<QuizLesson> {
   }
 
   private report(result: AttemptResult): void {
-    if (result.pending) return;
-    const score = result.max > 0 ? { scaled: result.scaled, raw: result.raw, min: 0, max: result.max } : undefined;
-    this.reportResult({ completed: result.passed !== false, passed: result.passed, ...(score ? { score } : {}) });
+    const lessonResult = quizLessonResult(result);
+    if (lessonResult) this.reportResult(lessonResult);
   }
 
   protected override render() {

@@ -19,7 +19,13 @@ import { registerMessages } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { createSanitizer } from '../../lessons/sanitize.js';
 import { loadQuiz, sanitizeQuiz } from '../../quiz/load-quiz.js';
-import { QuizSessionController, standaloneContext, type QuizContext } from '../../quiz/quiz-session.js';
+import { QuizSession, standaloneContext, type QuizContext } from '@lms-kit/runtime/quiz';
+import { SessionController } from '../../controllers/session-controller.js';
+import { LmsAttemptCompleteEvent } from '../../events/attempt-complete.js';
+import { LmsErrorEvent } from '../../events/error.js';
+import { LmsQuestionAnswerEvent } from '../../events/question-answer.js';
+import { LmsQuizStartEvent } from '../../events/quiz-start.js';
+import { LmsQuizSubmitEvent } from '../../events/quiz-submit.js';
 import { renderQuestionBlock } from './question-block.js';
 import { quizStyles } from './lms-quiz.styles.js';
 import { failLoad } from '../../events/fail-load.js';
@@ -78,7 +84,21 @@ export class LmsQuiz extends LmsElement {
   /** Grader mode: answers waiting for a person show a form to grade them. */
   @property({ type: Boolean, reflect: true }) grading = false;
 
-  private readonly session = new QuizSessionController(this);
+  /** The headless quiz session this element shows. */
+  readonly session = new QuizSession();
+  private readonly sessionView = new SessionController(
+    this,
+    {
+      'lms-quiz-start': LmsQuizStartEvent,
+      'lms-question-answer': LmsQuestionAnswerEvent,
+      'lms-quiz-submit': LmsQuizSubmitEvent,
+      'lms-attempt-complete': LmsAttemptCompleteEvent,
+      'lms-error': LmsErrorEvent,
+    },
+    this.session,
+  );
+  /** Latest message for the live region. */
+  private announcement = '';
   private clock?: ReturnType<typeof setInterval>;
   private focusAfterRender?: string;
   private resolveReady!: () => void;
@@ -107,8 +127,8 @@ export class LmsQuiz extends LmsElement {
 
   constructor() {
     super();
-    this.session.onAnnounce = (kind, minutes) =>
-      kind === 'time-up' ? this.t('quiz.timeUp') : this.t('quiz.timeLeftAnnounce', { count: minutes });
+    this.session.on('time-left', ({ minutes }) => this.announce(this.t('quiz.timeLeftAnnounce', { count: minutes })));
+    this.session.on('time-up', () => this.announce(this.t('quiz.timeUp')));
   }
 
   /** Every attempt of this learner at this quiz, oldest first. */
@@ -138,6 +158,11 @@ export class LmsQuiz extends LmsElement {
   /** Grades an answer waiting for a person, in the attempt shown (0..1 of the question's points). */
   grade(questionId: string, credit: number, feedback?: string, grader?: string): Promise<void> {
     return this.session.grade(questionId, credit, feedback, grader);
+  }
+
+  private announce(message: string): void {
+    this.announcement = message;
+    this.requestUpdate();
   }
 
   private moveFocus(selector: string): void {
@@ -209,7 +234,7 @@ export class LmsQuiz extends LmsElement {
       </div>
       ${this.session.saveError ? html`<p class="error" role="alert">${this.t('error.notSaved', { message: this.session.saveError.message })}</p>` : nothing}
       ${!attempt ? this.renderIntro(loaded) : this.session.inProgress ? this.renderAttempt(loaded) : this.renderReview(loaded)}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.session.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 
@@ -285,10 +310,7 @@ export class LmsQuiz extends LmsElement {
       },
       grade: (credit, feedback) => void this.grade(question.id, credit, feedback),
       focus: (selector) => this.moveFocus(`[data-question="${question.id}"] ${selector}`),
-      announce: (message) => {
-        this.session.announcement = message;
-        this.requestUpdate();
-      },
+      announce: (message) => this.announce(message),
     });
   }
 

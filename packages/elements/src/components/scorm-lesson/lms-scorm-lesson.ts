@@ -1,5 +1,5 @@
 import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
-import type { LessonResult, LmsError } from '@lms-kit/core';
+import type { LmsError } from '@lms-kit/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { cssomStyle } from '../../styles/cssom-style.js';
 import { query } from 'lit/decorators.js';
@@ -7,7 +7,8 @@ import { LmsErrorEvent } from '../../events/error.js';
 import { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { tokens } from '../../styles/shared.styles.js';
-import { ScormLaunchController } from './scorm-launch.js';
+import { PackageSession } from '@lms-kit/runtime/package';
+import { SessionController } from '../../controllers/session-controller.js';
 import { scormMessages } from '../../i18n/messages-en-scorm.js';
 import { registerMessages } from '../../i18n/localize.js';
 
@@ -69,7 +70,9 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   ];
 
   @query('iframe') private frame?: HTMLIFrameElement;
-  private readonly launch = new ScormLaunchController(this);
+  /** The headless package session this element shows. */
+  readonly launch = new PackageSession();
+  private readonly sessionView = new SessionController(this, {}, this.launch);
   private openedFor?: unknown;
   private saveError?: LmsError;
 
@@ -103,16 +106,15 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     return this.launch.session;
   }
 
-  report(result: LessonResult): void {
-    this.reportResult(result);
-  }
-
-  navigateTo(target: string): void {
-    this.dispatchEvent(new LmsLessonReportEvent({ navigate: target }));
+  constructor() {
+    super();
+    this.launch.on('result', (result) => this.reportResult(result));
+    this.launch.on('navigate', (target) => void this.dispatchEvent(new LmsLessonReportEvent({ navigate: target })));
+    this.launch.on('lms-error', ({ error }) => this.storageFailed(error));
   }
 
   /** Storage could not keep what the SCO committed: said here and to the page (recoverable: the SCO goes on, the data is journaled). */
-  storageFailed(error: LmsError): void {
+  private storageFailed(error: LmsError): void {
     this.saveError = error;
     this.requestUpdate();
     this.dispatchEvent(new LmsErrorEvent({ error, recoverable: true }));
