@@ -57,15 +57,25 @@ export class LmsCoursePlayer extends LmsElement {
   static override properties = {
     src: {},
     course: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideTitle: { type: Boolean, attribute: 'hide-title' },
   };
 
   /** URL of the course JSON. */
   src?: string;
   /** The course itself, instead of `src`. */
   course?: Course;
+  /** Heading level of the course title (2 by default); the lesson title is one below it. */
+  headingLevel = 2;
+  /** Leaves out the course title, for a page whose own heading already names the course. */
+  hideTitle = false;
 
   private get lessonBody(): HTMLElement | null {
     return this.renderRoot.querySelector('.lesson-body');
+  }
+
+  private get lessonHeadingLevel(): number {
+    return this.hideTitle ? this.headingLevel : this.headingLevel + 1;
   }
 
   private get lessonTitle(): HTMLElement | null {
@@ -208,6 +218,7 @@ export class LmsCoursePlayer extends LmsElement {
         completed,
         isCurrent: () => session.currentLessonId === lessonId,
         scrollContainer: this.lessonBody ?? undefined,
+        headingLevel: this.lessonHeadingLevel,
         t: this.t.bind(this),
       });
     } else {
@@ -238,7 +249,7 @@ export class LmsCoursePlayer extends LmsElement {
     const t = this.t.bind(this);
     return html`<div part="base" dir=${textDirection(course.language ?? this.locale)} lang=${course.language ?? nothing}>
       <div part="header" class="header">
-        <h2 part="title">${course.title}</h2>
+        ${this.hideTitle ? nothing : html`<div part="title" class="title" role="heading" aria-level=${this.headingLevel}>${course.title}</div>`}
         <div
           class="bar"
           part="progress-bar"
@@ -267,9 +278,19 @@ export class LmsCoursePlayer extends LmsElement {
         <nav part="outline" aria-label=${t('player.outline')}>
           ${renderOutline({ course, state, currentLessonId: lessonId, t, onSelect: (id) => this.select(id) })}
         </nav>
-        <section part="lesson" class="lesson" aria-labelledby="lesson-title">
-          <h3 id="lesson-title" tabindex="-1">${lesson?.title ?? ''}</h3>
-          <div class="lesson-body" part="lesson-body" tabindex="0" @scroll=${this.onScroll} @lms-lesson-report=${this.onReport}>
+        <div part="lesson" class="lesson">
+          <div id="lesson-title" class="lesson-title" role="heading" aria-level=${this.lessonHeadingLevel} tabindex="-1">
+            ${lesson?.title ?? ''}
+          </div>
+          <div
+            class="lesson-body"
+            part="lesson-body"
+            role="region"
+            aria-labelledby="lesson-title"
+            tabindex="0"
+            @scroll=${this.onScroll}
+            @lms-lesson-report=${this.onReport}
+          >
             <div class="view-host"></div>
           </div>
           <div part="nav" class="nav">
@@ -281,7 +302,7 @@ export class LmsCoursePlayer extends LmsElement {
             >
             <button class="action" ?disabled=${!this.step(1)} @click=${() => this.step(1, true)}>${t('player.next')}</button>
           </div>
-        </section>
+        </div>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;

@@ -22,15 +22,25 @@ export class LmsQuizLesson extends LessonViewElement<QuizLesson> {
   `;
 
   @query('lms-quiz') private quizElement?: LmsQuiz;
+  private context?: { key: readonly unknown[]; value: QuizContext };
 
+  /** Once the quiz and its attempts are shown, so the player restores the scroll position over them. */
   override get contentReady(): Promise<unknown> {
-    return this.updateComplete.then(() => this.quizElement?.updateComplete);
+    return this.updateComplete.then(() => this.quizElement?.ready).then(() => this.quizElement?.updateComplete);
   }
 
+  /**
+   * The same object while the lesson is the same: a new one would make the quiz load again (dropping
+   * focus and the result it just announced) every time the lesson re-renders, e.g. when it completes.
+   */
   private get quizContext(): QuizContext | undefined {
-    const { course, lesson } = this;
+    const { course, lesson, registration } = this;
     if (!course || !lesson) return undefined;
-    return quizLessonContext(course, lesson, this.registration);
+    const key = [course, lesson, registration] as const;
+    if (this.context?.key.every((part, i) => part === key[i])) return this.context.value;
+    const value = quizLessonContext(course, lesson, registration);
+    this.context = { key, value };
+    return value;
   }
 
   protected override firstUpdated(): void {
@@ -51,7 +61,8 @@ export class LmsQuizLesson extends LessonViewElement<QuizLesson> {
     if (!lesson) return nothing;
     return html`<lms-quiz
       part="quiz"
-      heading-level="4"
+      hide-title
+      heading-level=${this.headingLevel + 1}
       .src=${lesson.src ? this.resolveUrl(lesson.src) : undefined}
       .quiz=${lesson.quiz}
       .context=${this.quizContext}

@@ -81,6 +81,8 @@ export class LmsQuiz extends LmsElement {
   @property({ attribute: false }) context?: QuizContext;
   /** Heading level of the quiz title (2 by default; a lesson view sets it below the lesson's). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Leaves out the quiz title, where a heading around it already names the quiz (a quiz lesson). */
+  @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
   /** Grader mode: answers waiting for a person show a form to grade them. */
   @property({ type: Boolean, reflect: true }) grading = false;
 
@@ -151,7 +153,10 @@ export class LmsQuiz extends LmsElement {
   /** Submits the attempt in progress; resolves to false if a listener cancelled `lms-quiz-submit`. */
   async submit(): Promise<boolean> {
     const submitted = await this.session.submit();
-    if (submitted) this.moveFocus('.result-heading');
+    if (submitted) {
+      this.announce(this.describeResult(this.session.current?.data.result));
+      this.moveFocus('.result-heading');
+    }
     return submitted;
   }
 
@@ -215,6 +220,22 @@ export class LmsQuiz extends LmsElement {
     });
   }
 
+  /** "Not passed. Score: 0 of 3 points (0%)": what the live region says once an attempt is scored. */
+  private describeResult(result: AttemptResult | undefined): string {
+    if (!result) return '';
+    const outcome = this.t(
+      result.pending ? 'quiz.pending' : result.passed === true ? 'quiz.passed' : result.passed === false ? 'quiz.failed' : 'quiz.submitted',
+    );
+    if (result.pending || result.max <= 0) return outcome;
+    const percent = formatPercent(this.locale, Math.round(result.scaled * 100));
+    return `${outcome}. ${this.t('quiz.score', { raw: result.raw, max: result.max, percent })}`;
+  }
+
+  /** Level of the result and review headings: below the title, or in its place when it is hidden. */
+  private get sectionLevel(): number {
+    return this.hideTitle ? this.headingLevel : this.headingLevel + 1;
+  }
+
   private heading(text: string, className = 'heading', level = this.headingLevel) {
     return html`<div class=${className} role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
   }
@@ -225,7 +246,7 @@ export class LmsQuiz extends LmsElement {
     const language = this.context?.language ?? quiz.language;
     return html`<div part="base" dir=${textDirection(language ?? this.locale)} lang=${language ?? nothing}>
       <div class="bar">
-        ${this.heading(this.context?.title ?? quiz.title)}
+        ${this.hideTitle ? nothing : this.heading(this.context?.title ?? quiz.title)}
         ${
           this.session.inProgress && attempt?.data.deadline
             ? html`<p class="timer" part="timer"><span>${this.t('quiz.timeLeft')}:</span> <span class="clock"></span></p>`
@@ -322,7 +343,7 @@ export class LmsQuiz extends LmsElement {
     const outcome = result?.pending ? 'pending' : result?.passed === true ? 'passed' : result?.passed === false ? 'failed' : 'submitted';
     const canRetry = this.session.left > 0 && result?.passed !== true;
     return html`<div class="result ${outcome}" part="result">
-        ${this.heading(this.t('quiz.result'), 'result-heading', this.headingLevel + 1)}
+        ${this.heading(this.t('quiz.result'), 'result-heading', this.sectionLevel)}
         <p class="outcome">
           ${outcome === 'passed' ? this.t('quiz.passed') : outcome === 'failed' ? this.t('quiz.failed') : this.t('quiz.submitted')}
         </p>
@@ -336,7 +357,7 @@ export class LmsQuiz extends LmsElement {
         ${result?.pending ? html`<p>${this.t('quiz.pending')}</p>` : nothing} ${this.renderInfo(quiz)}
         ${canRetry ? html`<div class="actions"><button class="action retry" @click=${() => this.start()}>${this.t('quiz.retry')}</button></div>` : nothing}
       </div>
-      ${this.heading(this.t('quiz.review'), 'review-heading', this.headingLevel + 1)}
+      ${this.heading(this.t('quiz.review'), 'review-heading', this.sectionLevel)}
       <ol class="questions">
         ${questions.map((question, index) => html`<li>${this.renderQuestion(loaded, question, index, questions.length, true)}</li>`)}
       </ol>`;
