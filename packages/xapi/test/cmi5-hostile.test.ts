@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { isLmsError } from '@lms-kit/core';
 import { MemoryAdapter } from '@lms-kit/storage';
 import { importCmi5Course } from '@lms-kit/xapi/cmi5';
-import { zipSync, strToU8 } from 'fflate';
+import { Zip, ZipPassThrough, zipSync, strToU8 } from 'fflate';
 import { HOSTILE_URLS } from '../../../test/helpers/hostile-urls.js';
 import { courseXml } from './cmi5-support.js';
 
@@ -41,5 +41,45 @@ describe('cmi5 course structures from hostile sources', () => {
       }
     }
     expect(accepted).to.deep.equal([]);
+  });
+
+  it('refuses a cmi5.xml with a DTD or entities before parsing it, fast', async () => {
+    const laughs = ['<!ENTITY lol "lol">'];
+    for (let i = 1; i < 10; i++) laughs.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+    const xml = courseXml([{}])
+      .replace(
+        '<?xml version="1.0" encoding="utf-8"?>',
+        `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE courseStructure [${laughs.join('')}]>`,
+      )
+      .replace('Facade test course', '&lol9;');
+    const started = performance.now();
+    const error = await importBytes(new MemoryAdapter(), zipSync({ 'cmi5.xml': strToU8(xml) }), 'application/zip');
+    expect(isLmsError(error, 'cmi5/invalid-course'), String(error)).to.equal(true);
+    expect((error as Error).message).to.contain('DTD');
+    expect(performance.now() - started).to.be.below(1000);
+  });
+
+  it('refuses a zip with the same path twice', async () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      chunks.push(chunk);
+    });
+    const xml = courseXml([{}]).replace('https://content.example/au/0/index.html?lang=en', 'index.html');
+    for (const [path, text] of [
+      ['cmi5.xml', xml],
+      ['index.html', '<p>checked</p>'],
+      ['index.html', '<p>served instead</p>'],
+    ]) {
+      const file = new ZipPassThrough(path);
+      zip.add(file);
+      file.push(strToU8(text), true);
+    }
+    zip.end();
+    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);
+    const error = await importBytes(new MemoryAdapter(), bytes, 'application/zip');
+    expect(isLmsError(error, 'cmi5/invalid-package'), String(error)).to.equal(true);
+    expect((error as Error).message).to.contain('more than once');
   });
 });
