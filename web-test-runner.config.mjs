@@ -14,6 +14,8 @@ import { prebundlePlugin } from './test/server/prebundle.mjs';
 import { reactPlugin } from './test/server/react.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
+import { uploadsMiddleware } from './test/server/uploads.mjs';
+import { strictCspMiddleware } from './test/server/csp.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
@@ -28,6 +30,8 @@ export default {
     corsMiddleware(),
     sharedFilesMiddleware(),
     zipFolderMiddleware(),
+    uploadsMiddleware(),
+    strictCspMiddleware(),
     certificateServerMiddleware(),
     serviceWorkerScopeMiddleware(),
     cmi5FixturesMiddleware(),
