@@ -16,6 +16,7 @@ import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
+import { lmsServerPlugin } from './test/server/lms-server.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const executablePath = await findChromium();
@@ -44,6 +45,7 @@ export default {
     lmsCommandsPlugin(),
     lrsPlugin(),
     framesPlugin(),
+    lmsServerPlugin(),
   ],
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 10 * 60 * 1000,

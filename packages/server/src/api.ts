@@ -3,7 +3,7 @@
  * the same declaration validates requests and writes the OpenAPI document served at /openapi.json.
  */
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Identity } from './auth.js';
 import type { Db } from './db.js';
 import { HttpError } from './errors.js';

@@ -47,7 +47,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   };
   app.use('/v1/import/*', bodyLimit({ maxSize: options.importLimitBytes ?? 20 * 1024 * 1024, onError: tooLarge }));
   app.use('/v1/*', async (c, next) => {
-    if (!c.req.path.startsWith('/v1/import/')) return bodyLimit({ maxSize: options.bodyLimitBytes ?? 1024 * 1024, onError: tooLarge })(c, next);
+    if (!c.req.path.startsWith('/v1/import/'))
+      return bodyLimit({ maxSize: options.bodyLimitBytes ?? 1024 * 1024, onError: tooLarge })(c, next);
     return next();
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument(ALL_ROUTES)));
@@ -67,7 +68,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (error instanceof HttpError) {
       if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
       const current = (error as { current?: unknown }).current;
-      const body = { error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) }, ...(current !== undefined ? { current } : {}) };
+      const body = {
+        error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) },
+        ...(current !== undefined ? { current } : {}),
+      };
       return c.json(body, error.status as 400);
     }
     console.error(error);
@@ -81,7 +85,10 @@ export function createApp(options: AppOptions): Hono<Env> {
  * `seen` only saves repeating the upsert: a cache another instance does not need, not state.
  */
 const seen = new Set<string>();
-async function ensureTenantAndLearner(db: Db, who: { tenant: string; sub: string; name?: string; email?: string; roles: string[] }): Promise<void> {
+async function ensureTenantAndLearner(
+  db: Db,
+  who: { tenant: string; sub: string; name?: string; email?: string; roles: string[] },
+): Promise<void> {
   const key = JSON.stringify([who.tenant, who.sub, who.name, who.email, who.roles]);
   if (seen.has(key)) return;
   await db.query('INSERT INTO tenants (id) VALUES ($1) ON CONFLICT DO NOTHING', [who.tenant]);

@@ -20,7 +20,9 @@ const server = await startServer({
     audience: env.LMS_JWT_AUDIENCE,
     defaultTenant: env.LMS_DEFAULT_TENANT,
   },
-  corsOrigins: env.LMS_CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
+  corsOrigins: env.LMS_CORS_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
   host: env.HOST ?? '127.0.0.1',
   port: Number(env.PORT ?? 8787),
 });

@@ -31,7 +31,13 @@ export async function readDocument(db: Queryable, t: DocumentTable, key: unknown
  * Writes `value` if the stored version is `expected` (`'none'`: only if absent; `undefined`: always).
  * Answers the new version, or throws 412 with the current document.
  */
-export async function writeDocument(db: Queryable, t: DocumentTable, key: unknown[], value: unknown, expected: number | 'none' | undefined): Promise<Versioned> {
+export async function writeDocument(
+  db: Queryable,
+  t: DocumentTable,
+  key: unknown[],
+  value: unknown,
+  expected: number | 'none' | undefined,
+): Promise<Versioned> {
   const json = JSON.stringify(value);
   const n = key.length;
   const columns = ['tenant_id', ...t.keys].join(', ');

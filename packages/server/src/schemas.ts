@@ -25,7 +25,11 @@ export const seqsBody = z.object({ seqs: z.array(z.number().int()).max(10000) })
 export const learnerQuery = z.object({ learner: id });
 export const groupBody = z.object({ name: z.string().max(200).optional() });
 export const memberBody = z.object({ role: z.enum(['learner', 'instructor']).default('learner') });
-export const courseBody = z.object({ title: z.string().max(500).optional(), selfEnroll: z.boolean().default(false), instructors: z.array(id).max(1000).default([]) });
+export const courseBody = z.object({
+  title: z.string().max(500).optional(),
+  selfEnroll: z.boolean().default(false),
+  instructors: z.array(id).max(1000).default([]),
+});
 export const enrollmentBody = z
   .object({ courseId: id, learnerId: id.optional(), groupId: id.optional(), dueAt: z.iso.datetime({ offset: true }).optional() })
   .refine((b) => (b.learnerId === undefined) !== (b.groupId === undefined), 'enroll either a learnerId or a groupId');

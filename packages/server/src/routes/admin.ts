@@ -25,11 +25,10 @@ export const adminRoutes = [
     body: s.groupBody,
     async handler({ db, who, params, body }) {
       assertAdmin(who);
-      await db.query('INSERT INTO groups (tenant_id, id, name) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name', [
-        who.tenant,
-        params.group,
-        body.name ?? null,
-      ]);
+      await db.query(
+        'INSERT INTO groups (tenant_id, id, name) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name',
+        [who.tenant, params.group, body.name ?? null],
+      );
       return undefined;
     },
   }),
@@ -79,12 +78,17 @@ export const adminRoutes = [
     method: 'post',
     path: '/v1/enrollments',
     tag: 'admin',
-    summary: 'Enrolls a learner or a group in a course, with an optional due date (admins; a learner may enroll themselves where the course allows it).',
+    summary:
+      'Enrolls a learner or a group in a course, with an optional due date (admins; a learner may enroll themselves where the course allows it).',
     body: s.enrollmentBody,
     async handler({ db, who, body }) {
       if (!who.roles.includes('admin')) {
-        const { rows } = await db.query<{ self_enroll: boolean }>('SELECT self_enroll FROM courses WHERE tenant_id = $1 AND id = $2', [who.tenant, body.courseId]);
-        if (body.learnerId !== who.sub || !rows[0]?.self_enroll) throw forbidden('This course does not allow self-enrollment, or this is not you.');
+        const { rows } = await db.query<{ self_enroll: boolean }>('SELECT self_enroll FROM courses WHERE tenant_id = $1 AND id = $2', [
+          who.tenant,
+          body.courseId,
+        ]);
+        if (body.learnerId !== who.sub || !rows[0]?.self_enroll)
+          throw forbidden('This course does not allow self-enrollment, or this is not you.');
       }
       const target = body.learnerId ? 'learner_id' : 'group_id';
       await db.query(
@@ -121,15 +125,24 @@ export const adminRoutes = [
       const [tenant, learner] = [who.tenant, params.learner];
       const all = async (sql: string) => (await db.query(sql, [tenant, learner])).rows;
       const result = {
-        learner: (await all('SELECT id, name, email, roles, erased_at AS "erasedAt", created_at AS "createdAt" FROM learners WHERE tenant_id = $1 AND id = $2'))[0] ?? null,
+        learner:
+          (
+            await all(
+              'SELECT id, name, email, roles, erased_at AS "erasedAt", created_at AS "createdAt" FROM learners WHERE tenant_id = $1 AND id = $2',
+            )
+          )[0] ?? null,
         groups: await all('SELECT group_id AS "groupId", role FROM group_members WHERE tenant_id = $1 AND learner_id = $2'),
-        enrollments: await all('SELECT course_id AS "courseId", due_at AS "dueAt" FROM enrollments WHERE tenant_id = $1 AND learner_id = $2'),
+        enrollments: await all(
+          'SELECT course_id AS "courseId", due_at AS "dueAt" FROM enrollments WHERE tenant_id = $1 AND learner_id = $2',
+        ),
         progress: (await all('SELECT data FROM progress WHERE tenant_id = $1 AND learner_id = $2')).map((r) => r.data),
         lessonStates: (await all('SELECT data FROM lesson_states WHERE tenant_id = $1 AND learner_id = $2')).map((r) => r.data),
         attempts: (await all('SELECT data FROM attempts WHERE tenant_id = $1 AND learner_id = $2 ORDER BY started_at')).map((r) => r.data),
         values: await all('SELECT key, value FROM learner_values WHERE tenant_id = $1 AND learner_id = $2'),
         records: await all('SELECT collection, data FROM records WHERE tenant_id = $1 AND (learner_id = $2 OR owner_id = $2)'),
-        statementsQueued: (await all('SELECT statement FROM outbox WHERE tenant_id = $1 AND learner_id = $2 ORDER BY seq')).map((r) => r.statement),
+        statementsQueued: (await all('SELECT statement FROM outbox WHERE tenant_id = $1 AND learner_id = $2 ORDER BY seq')).map(
+          (r) => r.statement,
+        ),
       };
       await audit(db, who, 'learner.export', learner);
       return result;
@@ -163,7 +176,10 @@ export const adminRoutes = [
           [who.tenant, learner],
         );
         erased.records = other.rows[0].n;
-        await tx.query('UPDATE learners SET name = NULL, email = NULL, erased_at = now() WHERE tenant_id = $1 AND id = $2', [who.tenant, learner]);
+        await tx.query('UPDATE learners SET name = NULL, email = NULL, erased_at = now() WHERE tenant_id = $1 AND id = $2', [
+          who.tenant,
+          learner,
+        ]);
         await audit(tx, who, 'learner.erase', learner, erased);
         return erased;
       });

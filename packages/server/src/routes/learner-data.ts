@@ -32,12 +32,16 @@ export const learnerDataRoutes = [
     method: 'put',
     path: '/v1/progress/:learner/:course',
     tag: 'progress',
-    summary: 'Writes progress; `If-Match: "<version>"` (or `If-None-Match: *`) makes it conditional, 412 with the current record otherwise.',
+    summary:
+      'Writes progress; `If-Match: "<version>"` (or `If-None-Match: *`) makes it conditional, 412 with the current record otherwise.',
     body: s.progressBody,
     async handler({ c, db, who, params, body }) {
       assertCanWrite(who, params.learner);
       sameKey(body.value, { learnerId: params.learner, courseId: params.course });
-      return answerVersioned(c, await writeDocument(db, PROGRESS, [who.tenant, params.learner, params.course], body.value, precondition(c)));
+      return answerVersioned(
+        c,
+        await writeDocument(db, PROGRESS, [who.tenant, params.learner, params.course], body.value, precondition(c)),
+      );
     },
   }),
   route({
@@ -48,10 +52,10 @@ export const learnerDataRoutes = [
     query: s.learnerQuery,
     async handler({ db, who, query }) {
       await assertCanRead(db, who, query.learner);
-      const { rows } = await db.query<{ data: unknown }>('SELECT data FROM progress WHERE tenant_id = $1 AND learner_id = $2 ORDER BY course_id', [
-        who.tenant,
-        query.learner,
-      ]);
+      const { rows } = await db.query<{ data: unknown }>(
+        'SELECT data FROM progress WHERE tenant_id = $1 AND learner_id = $2 ORDER BY course_id',
+        [who.tenant, query.learner],
+      );
       return { items: rows.map((r) => r.data) };
     },
   }),
@@ -88,7 +92,10 @@ export const learnerDataRoutes = [
     body: s.attemptBody,
     async handler({ db, who, params, body }) {
       if (body.id !== params.id) throw new HttpError(400, 'storage/invalid-record', 'The attempt id is not the one in the URL.');
-      const { rows } = await db.query<{ learner_id: string }>('SELECT learner_id FROM attempts WHERE tenant_id = $1 AND id = $2', [who.tenant, params.id]);
+      const { rows } = await db.query<{ learner_id: string }>('SELECT learner_id FROM attempts WHERE tenant_id = $1 AND id = $2', [
+        who.tenant,
+        params.id,
+      ]);
       for (const learner of new Set([body.learnerId, ...rows.map((r) => r.learner_id)])) {
         if (learner !== who.sub && !isAdmin(who)) await assertGrader(db, who, learner);
       }
@@ -107,10 +114,10 @@ export const learnerDataRoutes = [
     tag: 'attempts',
     summary: 'One attempt.',
     async handler({ db, who, params }) {
-      const { rows } = await db.query<{ data: unknown; learner_id: string }>('SELECT data, learner_id FROM attempts WHERE tenant_id = $1 AND id = $2', [
-        who.tenant,
-        params.id,
-      ]);
+      const { rows } = await db.query<{ data: unknown; learner_id: string }>(
+        'SELECT data, learner_id FROM attempts WHERE tenant_id = $1 AND id = $2',
+        [who.tenant, params.id],
+      );
       if (!rows[0]) throw notFound('This attempt');
       await assertCanRead(db, who, rows[0].learner_id);
       return rows[0].data;
@@ -138,11 +145,10 @@ export const learnerDataRoutes = [
     tag: 'values',
     summary: 'A value of the caller’s own key/value state.',
     async handler({ db, who, params }) {
-      const { rows } = await db.query<{ value: unknown }>('SELECT value FROM learner_values WHERE tenant_id = $1 AND learner_id = $2 AND key = $3', [
-        who.tenant,
-        who.sub,
-        params.key,
-      ]);
+      const { rows } = await db.query<{ value: unknown }>(
+        'SELECT value FROM learner_values WHERE tenant_id = $1 AND learner_id = $2 AND key = $3',
+        [who.tenant, who.sub, params.key],
+      );
       if (!rows[0]) throw notFound('This value');
       return { value: rows[0].value };
     },
@@ -215,7 +221,11 @@ export const learnerDataRoutes = [
       const owner = await readRecordOwner(db, who.tenant, params.collection, params.id);
       if (!owner) return undefined;
       assertCanWrite(who, owner);
-      await db.query('DELETE FROM records WHERE tenant_id = $1 AND collection = $2 AND id = $3', [who.tenant, params.collection, params.id]);
+      await db.query('DELETE FROM records WHERE tenant_id = $1 AND collection = $2 AND id = $3', [
+        who.tenant,
+        params.collection,
+        params.id,
+      ]);
       return undefined;
     },
   }),
@@ -273,7 +283,11 @@ export const learnerDataRoutes = [
     summary: 'Removes statements of the caller from the queue.',
     body: s.seqsBody,
     async handler({ db, who, body }) {
-      await db.query('DELETE FROM outbox WHERE tenant_id = $1 AND learner_id = $2 AND seq = ANY($3::bigint[])', [who.tenant, who.sub, body.seqs]);
+      await db.query('DELETE FROM outbox WHERE tenant_id = $1 AND learner_id = $2 AND seq = ANY($3::bigint[])', [
+        who.tenant,
+        who.sub,
+        body.seqs,
+      ]);
       return undefined;
     },
   }),
@@ -283,10 +297,10 @@ export const learnerDataRoutes = [
     tag: 'statements',
     summary: 'How many statements of the caller are queued.',
     async handler({ db, who }) {
-      const { rows } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM outbox WHERE tenant_id = $1 AND learner_id = $2', [
-        who.tenant,
-        who.sub,
-      ]);
+      const { rows } = await db.query<{ count: number }>(
+        'SELECT count(*)::int AS count FROM outbox WHERE tenant_id = $1 AND learner_id = $2',
+        [who.tenant, who.sub],
+      );
       return { count: rows[0].count };
     },
   }),

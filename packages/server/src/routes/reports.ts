@@ -47,7 +47,8 @@ export const reportRoutes = [
     method: 'get',
     path: '/v1/reports/courses/:course/summary',
     tag: 'reports',
-    summary: 'A course’s enrolled/started/completed counts, score distribution, per-lesson reach and time spent (admins and its instructors).',
+    summary:
+      'A course’s enrolled/started/completed counts, score distribution, per-lesson reach and time spent (admins and its instructors).',
     async handler({ db, who, params }) {
       if (!isAdmin(who)) {
         const { rows } = await db.query('SELECT 1 FROM course_instructors WHERE tenant_id = $1 AND course_id = $2 AND learner_id = $3', [
@@ -91,7 +92,11 @@ export const reportRoutes = [
         started: c.started,
         completed: c.completed,
         timeSpentMs: { total: Number(c.total_ms), median: c.median_ms === null ? null : Number(c.median_ms) },
-        scoreDistribution: Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, count: scores.rows.find((r) => r.bucket === i)?.n ?? 0 })),
+        scoreDistribution: Array.from({ length: 10 }, (_, i) => ({
+          from: i / 10,
+          to: (i + 1) / 10,
+          count: scores.rows.find((r) => r.bucket === i)?.n ?? 0,
+        })),
         lessons: lessons.rows.map((r) => ({
           lessonId: r.lesson_id,
           reached: r.reached,
