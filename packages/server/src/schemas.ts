@@ -37,7 +37,7 @@ export const reportQuery = z.object({
   course: id.optional(),
   group: id.optional(),
   learner: id.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
   /** Cursor: the last learner id of the previous page. */
   after: z.string().max(512).optional(),
 });

@@ -11,12 +11,15 @@ import * as s from '../schemas.js';
 
 /** SQL condition (on alias `p`) limiting rows to learners `who` may read; `$1` tenant, `$2` caller. */
 function visibleTo(who: Identity): string {
-  if (isAdmin(who)) return 'TRUE';
+  if (isAdmin(who)) return '$2::text IS NOT NULL'; // every parameter must appear for its type to be known
   if (!who.roles.includes('instructor')) return 'p.learner_id = $2';
   return `(p.learner_id = $2
     OR p.learner_id IN (SELECT m.learner_id FROM group_members t JOIN group_members m ON m.tenant_id = t.tenant_id AND m.group_id = t.group_id
                         WHERE t.tenant_id = $1 AND t.learner_id = $2 AND t.role = 'instructor')
-    OR p.course_id IN (SELECT course_id FROM course_instructors WHERE tenant_id = $1 AND learner_id = $2))`;
+    OR p.learner_id IN (SELECT coalesce(e.learner_id, g.learner_id) FROM course_instructors c
+                        JOIN enrollments e ON e.tenant_id = c.tenant_id AND e.course_id = c.course_id
+                        LEFT JOIN group_members g ON g.tenant_id = e.tenant_id AND g.group_id = e.group_id
+                        WHERE c.tenant_id = $1 AND c.learner_id = $2))`;
 }
 
 export const reportRoutes = [
@@ -27,6 +30,7 @@ export const reportRoutes = [
     summary: 'Progress rows by course, group or learner, ordered by learner, `after` the last learner of the previous page.',
     query: s.reportQuery,
     async handler({ db, who, query }) {
+      const limit = query.limit ?? 100;
       const { rows } = await db.query<Record<string, unknown>>(
         `SELECT p.learner_id AS "learnerId", p.course_id AS "courseId", p.completed, p.time_spent_ms AS "timeSpentMs", p.score,
                 p.updated_at AS "updatedAt",
@@ -37,10 +41,10 @@ export const reportRoutes = [
            AND ($5::text IS NULL OR p.learner_id IN (SELECT learner_id FROM group_members WHERE tenant_id = $1 AND group_id = $5 AND role = 'learner'))
            AND ($6::text IS NULL OR p.learner_id > $6)
          ORDER BY p.learner_id, p.course_id LIMIT $7`,
-        [who.tenant, who.sub, query.course ?? null, query.learner ?? null, query.group ?? null, query.after ?? null, query.limit + 1],
+        [who.tenant, who.sub, query.course ?? null, query.learner ?? null, query.group ?? null, query.after ?? null, limit + 1],
       );
-      const items = rows.slice(0, query.limit);
-      return { items, next: rows.length > query.limit ? items[items.length - 1].learnerId : null };
+      const items = rows.slice(0, limit);
+      return { items, next: rows.length > limit ? items[items.length - 1].learnerId : null };
     },
   }),
   route({
