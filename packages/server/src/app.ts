@@ -12,6 +12,7 @@ import type { Db } from './db.js';
 import { HttpError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
 import { reportRoutes } from './routes/reports.js';
 
@@ -25,7 +26,7 @@ export interface AppOptions {
   importLimitBytes?: number;
 }
 
-export const ALL_ROUTES: RouteSpec[] = [...learnerDataRoutes, ...adminRoutes, ...reportRoutes];
+export const ALL_ROUTES: RouteSpec[] = [...learnerDataRoutes, ...adminRoutes, ...importRoutes, ...reportRoutes];
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();

@@ -41,3 +41,4 @@ export const reportQuery = z.object({
   /** Cursor: the last learner id of the previous page. */
   after: z.string().max(512).optional(),
 });
+export const importBody = z.object({ csv: z.string().max(20 * 1024 * 1024), dryRun: z.boolean().default(false) });
