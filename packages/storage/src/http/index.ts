@@ -1,0 +1,2 @@
+export { HttpStorageAdapter, type HttpStorageAdapterOptions } from './http-adapter.js';
+export { ServerClient, type ServerClientOptions, type TokenSource } from './client.js';
