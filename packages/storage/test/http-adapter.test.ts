@@ -24,6 +24,7 @@ for (const backend of backends) {
       tokens.set(adapter, token);
       return adapter;
     },
-    connectAgain: (adapter) => new HttpStorageAdapter({ endpoint: adapter.scope.replace(/^http:/, ''), token: tokens.get(adapter as HttpStorageAdapter)! }),
+    connectAgain: (adapter) =>
+      new HttpStorageAdapter({ endpoint: adapter.scope.replace(/^http:/, ''), token: tokens.get(adapter as HttpStorageAdapter)! }),
   });
 }

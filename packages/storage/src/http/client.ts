@@ -35,17 +35,29 @@ export class ServerClient {
   }
 
   /** Answers the parsed body for 2xx, and for the statuses in `accept`; throws an LmsError otherwise. */
-  async request<T>(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; accept?: number[] } = {}): Promise<ServerAnswer<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string>; accept?: number[] } = {},
+  ): Promise<ServerAnswer<T>> {
     let response = await this.send(method, path, init, 'initial');
     if (response.status === 401 && typeof this.options.token === 'function') response = await this.send(method, path, init, 'expired');
     const text = await response.text();
     const body = text ? (JSON.parse(text) as T) : (undefined as T);
     if (response.ok || init.accept?.includes(response.status)) return { status: response.status, body, etag: response.headers.get('etag') };
     const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new LmsError(error?.code ?? (response.status === 401 ? 'auth/unauthenticated' : 'storage/failed'), error?.message ?? `The server answered ${response.status}.`);
+    throw new LmsError(
+      error?.code ?? (response.status === 401 ? 'auth/unauthenticated' : 'storage/failed'),
+      error?.message ?? `The server answered ${response.status}.`,
+    );
   }
 
-  private async send(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> }, reason: 'initial' | 'expired'): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> },
+    reason: 'initial' | 'expired',
+  ): Promise<Response> {
     const headers: Record<string, string> = { Authorization: `Bearer ${await this.token(reason)}`, ...init.headers };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     try {

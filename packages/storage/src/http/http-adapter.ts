@@ -6,7 +6,16 @@
  * is lost, however many writers.
  */
 import { LmsError, type CourseProgress, type LessonState, type Statement } from '@lms-kit/core';
-import type { Attempt, AttemptQuery, LessonStateKey, OutboxEntry, ProgressKey, RecordQuery, StorageAdapter, StoredRecord } from '../adapter.js';
+import type {
+  Attempt,
+  AttemptQuery,
+  LessonStateKey,
+  OutboxEntry,
+  ProgressKey,
+  RecordQuery,
+  StorageAdapter,
+  StoredRecord,
+} from '../adapter.js';
 import { seg, ServerClient, type ServerClientOptions } from './client.js';
 import { decodeValue, encodeValue } from './values.js';
 
@@ -58,7 +67,10 @@ export class HttpStorageAdapter implements StorageAdapter {
     return doc?.value;
   }
 
-  updateProgress({ learnerId, courseId }: ProgressKey, mutate: (current: CourseProgress | undefined) => CourseProgress): Promise<CourseProgress> {
+  updateProgress(
+    { learnerId, courseId }: ProgressKey,
+    mutate: (current: CourseProgress | undefined) => CourseProgress,
+  ): Promise<CourseProgress> {
     return this.update(`v1/progress/${seg(learnerId)}/${seg(courseId)}`, mutate);
   }
 
@@ -70,7 +82,10 @@ export class HttpStorageAdapter implements StorageAdapter {
     return this.getVersioned<LessonState>(`v1/lesson-states/${seg(learnerId)}/${seg(courseId)}/${seg(lessonId)}`);
   }
 
-  updateLessonState({ learnerId, courseId, lessonId }: LessonStateKey, mutate: (current: LessonState | undefined) => LessonState): Promise<LessonState> {
+  updateLessonState(
+    { learnerId, courseId, lessonId }: LessonStateKey,
+    mutate: (current: LessonState | undefined) => LessonState,
+  ): Promise<LessonState> {
     return this.update(`v1/lesson-states/${seg(learnerId)}/${seg(courseId)}/${seg(lessonId)}`, mutate);
   }
 

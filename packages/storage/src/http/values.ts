@@ -10,7 +10,11 @@ export function encodeValue(value: unknown): unknown {
   try {
     structuredClone(value);
   } catch (cause) {
-    throw new LmsError('storage/invalid-record', 'This value cannot be stored (functions, DOM nodes and class instances with private state cannot).', { cause });
+    throw new LmsError(
+      'storage/invalid-record',
+      'This value cannot be stored (functions, DOM nodes and class instances with private state cannot).',
+      { cause },
+    );
   }
   return encode(value);
 }
