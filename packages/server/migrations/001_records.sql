@@ -77,7 +77,7 @@ CREATE TABLE progress (
   -- Extracted for reports, so counts and distributions read an index instead of every document.
   completed boolean GENERATED ALWAYS AS (data ? 'completedAt' OR coalesce((data #>> '{result,completed}')::boolean, false)) STORED,
   time_spent_ms bigint GENERATED ALWAYS AS (coalesce((data ->> 'timeSpentMs')::bigint, 0)) STORED,
-  score real GENERATED ALWAYS AS ((data #>> '{result,score,scaled}')::real) STORED,
+  score double precision GENERATED ALWAYS AS ((data #>> '{result,score,scaled}')::double precision) STORED,
   PRIMARY KEY (tenant_id, learner_id, course_id)
 );
 CREATE INDEX progress_by_course ON progress (tenant_id, course_id, learner_id) INCLUDE (completed, time_spent_ms, score);

@@ -30,10 +30,34 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
 
 /** Statements one by one: the extended protocol (both clients) takes a single statement per query. */
 async function execScript(tx: { query: Db['query'] }, sql: string): Promise<void> {
-  const statements = sql
-    .replace(/--.*$/gm, '')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const statement of statements) await tx.query(statement);
+  for (const statement of splitStatements(sql)) await tx.query(statement);
+}
+
+/** Splits on `;` outside quotes, dollar-quoted bodies (`$$ … $$`) and `--` comments. */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  for (let i = 0; i < sql.length; i++) {
+    const rest = sql.slice(i);
+    const dollar = /^\$\w*\$/.exec(rest)?.[0];
+    if (dollar) {
+      const end = sql.indexOf(dollar, i + dollar.length);
+      const stop = end < 0 ? sql.length : end + dollar.length;
+      current += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (sql[i] === "'") {
+      const end = sql.indexOf("'", i + 1);
+      const stop = end < 0 ? sql.length : end + 1;
+      current += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (rest.startsWith('--')) {
+      const end = sql.indexOf('\n', i);
+      i = (end < 0 ? sql.length : end) - 1;
+    } else if (sql[i] === ';') {
+      if (current.trim()) statements.push(current.trim());
+      current = '';
+    } else current += sql[i];
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
 }

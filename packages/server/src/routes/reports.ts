@@ -77,15 +77,13 @@ export const reportRoutes = [
           args,
         ),
         db.query<{ bucket: number; n: number }>(
-          `SELECT width_bucket(score, 0, 1.000001, 10) - 1 AS bucket, count(*)::int AS n FROM progress
+          `SELECT least(floor(score * 10), 9)::int AS bucket, count(*)::int AS n FROM progress
            WHERE tenant_id = $1 AND course_id = $2 AND score IS NOT NULL GROUP BY 1 ORDER BY 1`,
           args,
         ),
         db.query<{ lesson_id: string; reached: number; completed: number; time_ms: number }>(
-          `SELECT l.key AS lesson_id, count(*)::int AS reached,
-                  count(*) FILTER (WHERE l.value ->> 'status' IN ('completed', 'passed'))::int AS completed,
-                  coalesce(sum((l.value ->> 'timeSpentMs')::float8), 0) AS time_ms
-           FROM progress p, jsonb_each(p.data -> 'lessons') l WHERE p.tenant_id = $1 AND p.course_id = $2 GROUP BY l.key ORDER BY l.key`,
+          `SELECT lesson_id, count(*)::int AS reached, count(*) FILTER (WHERE completed)::int AS completed, coalesce(sum(time_spent_ms), 0)::float8 AS time_ms
+           FROM progress_lessons WHERE tenant_id = $1 AND course_id = $2 GROUP BY lesson_id ORDER BY lesson_id`,
           args,
         ),
       ]);

@@ -16,6 +16,7 @@ import type {
   StorageAdapter,
   StoredRecord,
 } from '../adapter.js';
+import type { CourseSummary, LearningReports, Page, ProgressQuery, ProgressRow } from '../reports.js';
 import { seg, ServerClient, type ServerClientOptions } from './client.js';
 import { decodeValue, encodeValue } from './values.js';
 
@@ -29,7 +30,7 @@ interface Versioned<T> {
 /** Conflicts in a row before giving up: only reached if a record is rewritten nonstop by others. */
 const MAX_CONFLICTS = 100;
 
-export class HttpStorageAdapter implements StorageAdapter {
+export class HttpStorageAdapter implements StorageAdapter, LearningReports {
   readonly scope: string;
   private readonly client: ServerClient;
   private closed = false;
@@ -196,6 +197,22 @@ export class HttpStorageAdapter implements StorageAdapter {
   async deleteRecord(collection: string, id: string): Promise<void> {
     this.check();
     await this.client.request('DELETE', `v1/records/${seg(collection)}/${seg(id)}`);
+  }
+
+  /** Progress rows of everyone the token's role may see (admin: the tenant; instructor: the learners they teach; learner: themselves). */
+  async queryProgress(query: ProgressQuery): Promise<Page<ProgressRow>> {
+    const params = new URLSearchParams();
+    const names = { courseId: 'course', groupId: 'group', learnerId: 'learner', limit: 'limit', after: 'after' } as const;
+    for (const [field, name] of Object.entries(names)) {
+      const value = query[field as keyof ProgressQuery];
+      if (value !== undefined) params.set(name, String(value));
+    }
+    return (await this.get<Page<ProgressRow>>(`v1/reports/progress?${params}`))!;
+  }
+
+  /** A course's aggregates, computed by the server in SQL (admins and the course's instructors). */
+  async courseSummary(courseId: string): Promise<CourseSummary> {
+    return (await this.get<CourseSummary>(`v1/reports/courses/${seg(courseId)}/summary`))!;
   }
 
   async close(): Promise<void> {
