@@ -44,3 +44,12 @@ export async function call(
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, etag: response.headers.get('etag') };
 }
+
+/** A fault proxy of our own in front of `target` (see test/server/lms-server.mjs). */
+export async function faultProxy(target: string): Promise<string> {
+  return ((await executeServerCommand('lms-server:proxy', { target })) as { url: string }).url;
+}
+
+export async function setFaults(url: string, faults: { down?: boolean; dropAfterStore?: number }): Promise<{ forwarded: number }> {
+  return ((await executeServerCommand('lms-server:proxy-faults', { url, faults })) as { state: { forwarded: number } }).state;
+}

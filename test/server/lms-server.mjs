@@ -5,12 +5,14 @@
  * run's secret, as a site's login would. Tests drive it with `lms-server:*` commands (test/helpers/server.ts).
  */
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { buildServer } from '../../scripts/build-server.mjs';
+import { freePort } from './lrs.mjs';
 import { startPostgres } from './postgres.mjs';
 
 export const secret = randomBytes(24).toString('hex');
@@ -54,10 +56,49 @@ export function signToken(claims, expiresIn = '1h') {
     .sign(new TextEncoder().encode(secret));
 }
 
+/**
+ * A proxy of our own in front of a server, for the faults a learner's network makes: `down` drops every
+ * connection (offline), `dropAfterStore` forwards the next N writes and drops the connection before
+ * the answer reaches the page (the server stored them; the page does not know).
+ */
+export async function startFaultProxy(target) {
+  const state = { down: false, dropAfterStore: 0, forwarded: 0 };
+  const server = http.createServer((req, res) => {
+    if (state.down) return req.socket.destroy();
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const write = req.method !== 'GET' && req.method !== 'OPTIONS';
+      const drop = write && state.dropAfterStore > 0 && state.dropAfterStore--;
+      const upstream = http.request(
+        new URL(req.url, target),
+        { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+        (answer) => {
+          state.forwarded++;
+          if (drop) {
+            answer.resume();
+            answer.on('end', () => req.socket.destroy());
+            return;
+          }
+          res.writeHead(answer.statusCode, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => req.socket.destroy());
+      upstream.end(body);
+    });
+  });
+  const port = await freePort();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}`, state, stop: () => new Promise((resolve) => server.close(resolve)) };
+}
+
 /** @web/test-runner plugin: servers start on first use (a run that needs none starts none). */
 export function lmsServerPlugin() {
   const started = new Map();
   const cleanups = [];
+  const proxies = new Map();
   let cli;
   let postgres;
   const serversOf = (backend, instances) =>
@@ -99,6 +140,15 @@ export function lmsServerPlugin() {
           const ready = await Promise.race([servers, new Promise((resolve) => setTimeout(resolve, 10_000, 'pending'))]);
           return ready === 'pending' ? { pending: true } : { urls: ready };
         }
+        case 'lms-server:proxy': {
+          const proxy = await startFaultProxy(payload.target);
+          proxies.set(proxy.url, proxy);
+          cleanups.unshift(() => proxy.stop());
+          return { url: proxy.url };
+        }
+        case 'lms-server:proxy-faults':
+          Object.assign(proxies.get(payload.url).state, payload.faults);
+          return { state: proxies.get(payload.url).state };
         case 'lms-server:token':
           return { token: await signToken(payload.claims, payload.expiresIn) };
         default:
