@@ -4,6 +4,7 @@
  *   against the same SQL writes from a plain `pg` script (same pool size, same concurrency);
  * - a course report over 10,000 learners × 50 lessons, with the EXPLAIN plans' index use;
  * - a 10,000-row CSV import, then the same file again (idempotent: nothing changes).
+ * `SERVER_BENCH_PARTS=report,import` runs only some of them.
  */
 import pg from 'pg';
 import { buildServer } from '../scripts/build-server.mjs';
@@ -15,6 +16,8 @@ const WRITES = 50;
 const CONCURRENCY = 32;
 const REPORT_LEARNERS = 10_000;
 const LESSONS = 50;
+/** `SERVER_BENCH_PARTS=report,import` runs only those parts. */
+const PARTS = (process.env.SERVER_BENCH_PARTS ?? 'load,report,import').split(',');
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const round = (n, digits = 2) => Number(n.toFixed(digits));
@@ -56,9 +59,9 @@ export default async function run() {
     const url = await postgres.database('bench');
     const server = await spawnServer(cli, { DATABASE_URL: url, LMS_DB_POOL: '10' });
     try {
-      results.push(...(await loadBench(server.url, url)));
-      results.push(...(await reportBench(server.url, url)));
-      results.push(...(await importBench(server.url)));
+      if (PARTS.includes('load')) results.push(...(await loadBench(server.url, url)));
+      if (PARTS.includes('report')) results.push(...(await reportBench(server.url, url)));
+      if (PARTS.includes('import')) results.push(...(await importBench(server.url)));
     } finally {
       await server.stop();
     }
@@ -168,7 +171,7 @@ async function reportBench(base, url) {
     ],
     [
       'per-lesson',
-      `SELECT l.key, count(*) FROM progress p, jsonb_each(p.data -> 'lessons') l WHERE p.tenant_id = $1 AND p.course_id = 'big-course' GROUP BY l.key`,
+      `SELECT lesson_id, count(*), count(*) FILTER (WHERE completed), sum(time_spent_ms) FROM progress_lessons WHERE tenant_id = $1 AND course_id = 'big-course' GROUP BY lesson_id`,
     ],
     [
       'page of rows',

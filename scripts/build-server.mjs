@@ -1,10 +1,23 @@
-/** Builds `@lms-kit/server` for Node (dist/cli.js, dist/index.js); its dependencies stay external. */
+/** Builds `@lms-kit/server` for Node (dist/cli.js, dist/index.js): LMS Kit's own packages bundled from source, the rest external. */
 import { build } from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('../packages/server/', import.meta.url));
 
+const externalDependencies = {
+  name: 'external-dependencies',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@lms-kit/') ? undefined : { path: args.path, external: true }));
+  },
+};
+
 export async function buildServer() {
+  // Old chunks out (type declarations from `tsc -b` stay).
+  for (const file of (existsSync(`${dir}dist`) ? readdirSync(`${dir}dist`, { withFileTypes: true }) : []).filter(
+    (f) => f.isFile() && f.name.endsWith('.js'),
+  ))
+    rmSync(`${dir}dist/${file.name}`);
   await build({
     absWorkingDir: dir,
     entryPoints: ['src/cli.ts', 'src/index.ts'],
@@ -14,7 +27,8 @@ export async function buildServer() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    conditions: ['source'],
+    plugins: [externalDependencies],
     logLevel: 'warning',
   });
   return `${dir}dist/cli.js`;

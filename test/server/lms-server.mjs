@@ -20,7 +20,15 @@ export const secret = randomBytes(24).toString('hex');
 /** Starts one server process; resolves with its URL once it listens. */
 export async function spawnServer(cli, env) {
   const child = spawn(process.execPath, [cli], {
-    env: { PATH: process.env.PATH, LMS_JWT_SECRET: secret, LMS_CORS_ORIGINS: '*', PORT: '0', HOST: '127.0.0.1', ...env },
+    env: {
+      PATH: process.env.PATH,
+      LMS_JWT_SECRET: secret,
+      LMS_CORS_ORIGINS: '*',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LMS_FORWARD_INTERVAL_MS: '200',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const kill = () => child.kill();

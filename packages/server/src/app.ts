@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
+import { lrsRoutes } from './routes/lrs.js';
 import { reportRoutes } from './routes/reports.js';
 
 export interface AppOptions {
@@ -26,7 +27,7 @@ export interface AppOptions {
   importLimitBytes?: number;
 }
 
-export const ALL_ROUTES: RouteSpec[] = [...learnerDataRoutes, ...adminRoutes, ...importRoutes, ...reportRoutes];
+export const ALL_ROUTES: RouteSpec[] = [...learnerDataRoutes, ...adminRoutes, ...importRoutes, ...lrsRoutes, ...reportRoutes];
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();

@@ -42,6 +42,7 @@ const server = await startServer({
     .filter(Boolean),
   host: env.HOST ?? '127.0.0.1',
   port: Number(env.PORT ?? 8787),
+  forwarding: env.LMS_FORWARD_INTERVAL_MS ? { intervalMs: Number(env.LMS_FORWARD_INTERVAL_MS), retryBaseMs: 200 } : undefined,
 });
 console.log(`listening on ${server.url}`);
 const stop = () => void server.close().then(() => process.exit(0));

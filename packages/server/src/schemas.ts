@@ -42,3 +42,11 @@ export const reportQuery = z.object({
   after: z.string().max(512).optional(),
 });
 export const importBody = z.object({ csv: z.string().max(20 * 1024 * 1024), dryRun: z.boolean().default(false) });
+export const lrsBody = z
+  .object({
+    endpoint: z.url({ protocol: /^https?$/ }),
+    version: z.enum(['1.0.3', '2.0']).default('1.0.3'),
+    username: z.string().max(500).optional(),
+    password: z.string().max(500).optional(),
+  })
+  .refine((b) => (b.username === undefined) === (b.password === undefined), 'give both username and password, or neither');
