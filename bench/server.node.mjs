@@ -171,7 +171,7 @@ async function reportBench(base, url) {
     ],
     [
       'per-lesson',
-      `SELECT lesson_id, count(*), count(*) FILTER (WHERE completed), sum(time_spent_ms) FROM progress_lessons WHERE tenant_id = $1 AND course_id = 'big-course' GROUP BY lesson_id`,
+      `SELECT lesson_id, reached, completed, time_spent_ms FROM lesson_totals WHERE tenant_id = $1 AND course_id = 'big-course' AND reached > 0 ORDER BY lesson_id`,
     ],
     [
       'page of rows',

@@ -82,8 +82,8 @@ export const reportRoutes = [
           args,
         ),
         db.query<{ lesson_id: string; reached: number; completed: number; time_ms: number }>(
-          `SELECT lesson_id, count(*)::int AS reached, count(*) FILTER (WHERE completed)::int AS completed, coalesce(sum(time_spent_ms), 0)::float8 AS time_ms
-           FROM progress_lessons WHERE tenant_id = $1 AND course_id = $2 GROUP BY lesson_id ORDER BY lesson_id`,
+          `SELECT lesson_id, reached, completed, time_spent_ms::float8 AS time_ms
+           FROM lesson_totals WHERE tenant_id = $1 AND course_id = $2 AND reached > 0 ORDER BY lesson_id`,
           args,
         ),
       ]);
