@@ -61,6 +61,7 @@ function postgresDb(url: string, max: number): Db {
 
 async function pgliteDb(dataDir: string | undefined): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir) (await import('node:fs')).mkdirSync(dataDir, { recursive: true });
   const db = new PGlite(dataDir);
   await db.waitReady;
   return {
