@@ -45,6 +45,13 @@ export async function startPostgres() {
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  // Interrupted (Ctrl+C, a timeout): stop the cluster too; `exit` handlers do not run on signals.
+  const onSignal = (signal) => {
+    stop();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   return {
     url: `postgres://lms@127.0.0.1:${port}/postgres`,
     /** A URL for another database of this cluster (created here). */
@@ -58,6 +65,8 @@ export async function startPostgres() {
     },
     stop() {
       process.off('exit', stop);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       stop();
     },
   };
