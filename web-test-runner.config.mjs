@@ -19,6 +19,7 @@ import { strictCspMiddleware } from './test/server/csp.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
+import { lmsServerPlugin } from './test/server/lms-server.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const executablePath = await findChromium();
@@ -50,6 +51,7 @@ export default {
     lmsCommandsPlugin(),
     lrsPlugin(),
     framesPlugin(),
+    lmsServerPlugin(),
   ],
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 10 * 60 * 1000,
