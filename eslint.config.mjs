@@ -14,6 +14,8 @@ export default tseslint.config(
       'test-results/**',
       'bench/results/**',
       'bench/.out/**',
+      'packages/elements/cdn/**',
+      'packages/xapi/src/vendor/*.js',
     ],
   },
   js.configs.recommended,
@@ -36,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'scripts/**', '.storybook/**'],
+    files: ['**/*.mjs', 'scripts/**', '.storybook/**', 'packages/*/bin/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -5,7 +5,6 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from './scripts/minify-template-literals.mjs';
-import { xapiValidationRequires } from './scripts/static-requires.mjs';
 
 // Chunk names carry hashes: start from an empty dist/ so old chunks never linger.
 rmSync('dist', { recursive: true, force: true });
@@ -59,7 +58,6 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
-      xapiValidationRequires(),
       commonjs({ ignoreDynamicRequires: false }),
       // pdf-lib reads the metrics of the standard PDF fonts from JSON modules.
       json(),
@@ -82,7 +80,6 @@ export default [
     input: 'packages/elements/src/service-worker/lms-kit-sw.ts',
     plugins: [
       nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
-      xapiValidationRequires(),
       commonjs({ ignoreDynamicRequires: false }),
       transpile(),
       terser({ compress: { passes: 2 }, format: { comments: false } }),

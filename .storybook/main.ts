@@ -1,5 +1,4 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import { xapiValidationRequires } from '../scripts/static-requires.mjs';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
@@ -13,12 +12,6 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     // Read the packages' TypeScript sources directly (the "source" export condition).
     viteConfig.resolve = { ...viteConfig.resolve, conditions: ['source', 'module', 'browser', 'development', 'import', 'default'] };
-    // The statement validator loads its rules with require(variable): give the bundler a static table.
-    viteConfig.plugins = [...(viteConfig.plugins ?? []), { ...xapiValidationRequires(), enforce: 'pre' as const }];
-    viteConfig.optimizeDeps = {
-      ...viteConfig.optimizeDeps,
-      exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@learninglocker/xapi-validation'],
-    };
     return viteConfig;
   },
 };

@@ -28,6 +28,7 @@ export { loadCourse, parseCourseLazily } from './course/load-course.js';
 export { courseOutline, readCourseOutline, saveCourseOutline, type CourseOutline } from './course/course-outline-store.js';
 export * from './i18n/index.js';
 export { defineElement } from './define/define-element.js';
+export { configureServiceWorker, type ServiceWorkerOptions } from '@lms-kit/scorm/service-worker';
 export { registerLazyElement } from './autoload.js';
 export * from './events/index.js';
 export * from './events/quiz.js';
