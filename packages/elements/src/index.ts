@@ -34,3 +34,4 @@ export * from './events/index.js';
 export * from './events/quiz.js';
 export * from './events/certificate-events.js';
 export { LmsSyncChangeEvent, type SyncChangeDetail } from './events/sync-change.js';
+export type { LmsElementTagNameMap } from './tag-map.js';
