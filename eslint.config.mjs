@@ -15,6 +15,8 @@ export default tseslint.config(
       'bench/results/**',
       'bench/.out/**',
       'packages/elements/cdn/**',
+      'packages/elements/types/**',
+      'test/consumer/apps/**',
       'packages/xapi/src/vendor/*.js',
     ],
   },

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { packAll } from './pack.mjs';
 
 // Files served or copied as they are, not modules to import with types: the CDN build and the service worker.
-const NOT_MODULES = ['lms-kit-sw.js', 'cdn/*'];
+const NOT_MODULES = ['lms-kit-sw.js', 'cdn/*', 'jsx-react', 'jsx-preact', 'vue'];
 
 let failed = 0;
 const run = (label, command, args) => {
