@@ -26,8 +26,17 @@ const isPublic = (member) => !member.privacy || member.privacy === 'public';
 // The analyzer reads `this.session.onAnnounce = …` as a field of the element: a member with neither type nor description is one of those.
 const isDeclared = (member) => Boolean(member.type || member.description || member.return || member.parameters);
 
+// The global tokens, documented once on the base class, belong to every element (each reads them).
+const base = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.name === 'LmsElement');
+const globalTokens = base?.cssProperties ?? [];
+
 for (const module of manifest.modules) {
   module.path = distPath(module.path);
+  for (const declaration of module.declarations ?? []) {
+    if (!declaration.customElement || !declaration.tagName) continue;
+    const own = new Set((declaration.cssProperties ?? []).map((property) => property.name));
+    declaration.cssProperties = [...(declaration.cssProperties ?? []), ...globalTokens.filter((token) => !own.has(token.name))];
+  }
   for (const declaration of module.declarations ?? []) {
     if (declaration.superclass?.module) declaration.superclass.module = distPath(declaration.superclass.module);
     declaration.members = (declaration.members ?? [])
@@ -66,6 +75,7 @@ for (const module of manifest.modules) {
 }
 
 // The define modules: `import '@lms-kit/elements/define/lms-quiz'` registers <lms-quiz>.
+manifest.modules = manifest.modules.filter((module) => !module.path.startsWith('dist/define/'));
 const classModule = new Map();
 for (const module of manifest.modules)
   for (const declaration of module.declarations ?? [])
@@ -84,3 +94,14 @@ for (const file of readdirSync(`${SRC}/define`).filter((name) => name.startsWith
 
 manifest.schemaVersion = '2.1.0';
 writeFileSync(FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+
+// Editor data from the finished manifest: VS Code (`html.customData`, `css.customData`) and JetBrains web-types.
+const { getVsCodeHtmlCustomData, getVsCodeCssCustomData } = await import('custom-element-vs-code-integration');
+const { getWebTypesData } = await import('custom-element-jet-brains-integration');
+const quiet = { hideLogs: true, descriptionSrc: 'summary' };
+writeFileSync('packages/elements/vscode.html-custom-data.json', getVsCodeHtmlCustomData(manifest, quiet));
+writeFileSync('packages/elements/vscode.css-custom-data.json', getVsCodeCssCustomData(manifest, quiet));
+const elementsPackage = JSON.parse(readFileSync('packages/elements/package.json', 'utf8'));
+const webTypes = JSON.parse(getWebTypesData(manifest, { ...quiet, packageJson: false }));
+Object.assign(webTypes, { name: elementsPackage.name, version: elementsPackage.version });
+writeFileSync('packages/elements/web-types.json', `${JSON.stringify(webTypes, null, 2)}\n`);
