@@ -8,6 +8,10 @@ const config: StorybookConfig = {
     { from: '../demo', to: '/demo' },
     // SCORM packages written for the tests (sequencing), shown by the SCORM stories.
     { from: '../test/scorm', to: '/test/scorm' },
+    // Quiz files (GIFT) shown by the quiz stories.
+    { from: '../test/pages/quizzes', to: '/test/pages/quizzes' },
+    // The built service worker (npm run build), for the SCORM and cmi5 stories: see preview-head.html.
+    { from: '../packages/elements/cdn', to: '/lms-kit' },
   ],
   async viteFinal(viteConfig) {
     // Read the packages' TypeScript sources directly (the "source" export condition).

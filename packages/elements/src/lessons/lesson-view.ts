@@ -24,7 +24,7 @@ export class LessonViewElement<L extends Lesson = Lesson> extends LmsElement {
   /** xAPI registration of the learner's enrollment in the course. */
   @property({ attribute: false }) registration?: string;
   /** Whether the learner already completed this lesson. */
-  @property({ type: Boolean }) completed = false;
+  @property({ type: Boolean, reflect: true }) completed = false;
 
   /** Resolves once the content is shown, so the player can restore the scroll position. */
   get contentReady(): Promise<unknown> {

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Typed React components (properties as properties, events as `onLms…` props) …
+import { LmsCoursePlayer } from '@lms-kit/react';
+// … and the plain tags, typed by "@lms-kit/elements/jsx-react" (see tsconfig.json).
 import '@lms-kit/elements/define/lms-provider';
-import '@lms-kit/elements/define/lms-course-player';
 import { defaultServices } from '@lms-kit/elements';
 
 declare global {
@@ -14,8 +16,12 @@ const src = new URLSearchParams(location.search).get('src') ?? '/course/food-saf
 
 function App() {
   return (
-    <lms-provider>
-      <lms-course-player src={src} onlms-error={(event) => console.warn(event.detail.error.code)}></lms-course-player>
+    <lms-provider locale="en" onlms-error={(event) => console.warn(event.detail.error.code)}>
+      <LmsCoursePlayer
+        src={src}
+        onLmsError={(event) => console.warn(event.detail.error.code)}
+        onLmsCourseComplete={(event) => console.log('completed', event.detail.courseId)}
+      />
     </lms-provider>
   );
 }
