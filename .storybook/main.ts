@@ -3,6 +3,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
   staticDirs: [
     { from: '../demo', to: '/demo' },
