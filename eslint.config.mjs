@@ -14,6 +14,10 @@ export default tseslint.config(
       'test-results/**',
       'bench/results/**',
       'bench/.out/**',
+      'packages/elements/cdn/**',
+      'packages/elements/types/**',
+      'test/consumer/apps/**',
+      'packages/xapi/src/vendor/*.js',
     ],
   },
   js.configs.recommended,
@@ -36,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'scripts/**', '.storybook/**'],
+    files: ['**/*.mjs', 'scripts/**', '.storybook/**', 'packages/*/bin/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

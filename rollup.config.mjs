@@ -5,7 +5,6 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from './scripts/minify-template-literals.mjs';
-import { xapiValidationRequires } from './scripts/static-requires.mjs';
 
 // Chunk names carry hashes: start from an empty dist/ so old chunks never linger.
 rmSync('dist', { recursive: true, force: true });
@@ -60,6 +59,7 @@ export default [
   packageBuild('xapi', ['index', 'validate', 'cmi5/index', 'cmi5/service-worker-route']),
   packageBuild('runtime', ['index', 'course/index', 'quiz/index', 'package/index']),
   packageBuild('elements', ['index', 'all', ...defines]),
+  packageBuild('react', ['index']),
   // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what
   // only some pages need (Dexie, DOMPurify, lesson views) is split into chunks loaded on first use.
   {
@@ -68,7 +68,6 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
-      xapiValidationRequires(),
       commonjs({ ignoreDynamicRequires: false }),
       // pdf-lib reads the metrics of the standard PDF fonts from JSON modules.
       json(),
@@ -91,7 +90,6 @@ export default [
     input: 'packages/elements/src/service-worker/lms-kit-sw.ts',
     plugins: [
       nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
-      xapiValidationRequires(),
       commonjs({ ignoreDynamicRequires: false }),
       transpile(),
       terser({ compress: { passes: 2 }, format: { comments: false } }),

@@ -6,6 +6,8 @@ import '@lms-kit/elements/all';
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {
+  // A docs page for every element, from custom-elements.json (public API only).
+  tags: ['autodocs'],
   parameters: {
     controls: { expanded: true },
     layout: 'padded',

@@ -54,6 +54,9 @@ if (browserBenches.length) {
 // Sizes of the quiz code a page downloads when it first shows a quiz, from the build in dist/.
 if ('quiz.bench.ts'.includes(filter) || filter === '') results.push(...(await quizChunkSizes()));
 
+// First-lesson JavaScript of the five consumer apps, from the last `npm run test:consumer`.
+if ('consumer'.includes(filter) || filter === '') results.push(...(await consumerAppSizes()));
+
 for (const file of nodeBenches) {
   const { default: run } = await import(pathToFileURL(resolve('bench', file)).href);
   results.push(...(await run()).map((r) => ({ file, ...r })));
@@ -109,4 +112,21 @@ async function quizChunkSizes() {
       note: 'plus DOMPurify when not loaded yet (shared with text lessons)',
     },
   ];
+}
+
+/** What each consumer app (Vite + TS, React, Vue, webpack, CDN page) downloads until its first lesson shows, min+gzip. */
+async function consumerAppSizes() {
+  const { existsSync, readFileSync } = await import('node:fs');
+  if (!existsSync('test-results/consumer.json')) {
+    console.warn('No consumer app sizes: run `npm run build && npm run test:consumer` first.');
+    return [];
+  }
+  const { results: apps } = JSON.parse(readFileSync('test-results/consumer.json', 'utf8'));
+  return apps.map(({ app, jsGzip, jsFiles }) => ({
+    file: 'test/consumer',
+    name: `first-lesson JS, ${app} app, min+gz`,
+    value: Number((jsGzip / 1024).toFixed(1)),
+    unit: 'KiB',
+    note: `${jsFiles} files, framework included`,
+  }));
 }

@@ -12,7 +12,7 @@ const LAYERS = [
   ['i18n', 'styles', 'events', 'context', 'autoload.ts'],
   ['controllers', 'lessons', 'quiz', 'course', 'cmi5', 'certificates', 'sync'],
   ['components'],
-  ['define'],
+  ['define', 'tag-map.ts'],
   ['index.ts', 'all.ts', 'service-worker'],
 ];
 

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-const LODASH_SUBSET = '\0lodash-subset';
-const LODASH_SUBSET_CODE = `
+/** The two lodash functions the validator and rulr use, instead of all of lodash (≈25 KiB min+gz). */
+export const LODASH_SUBSET_CODE = `
 const objectSource = Function.prototype.toString.call(Object);
 export function isObject(value) {
   return value != null && (typeof value === 'object' || typeof value === 'function');
@@ -42,31 +42,4 @@ export function withStaticRequireTable(code, id) {
   const patched = code.replace('return ruleAccessor(require(file))', 'return ruleAccessor(__requireTable[file]())');
   if (patched === code) throw new Error('xapi-validation changed: its factory no longer calls require(file)');
   return `var __requireTable = {\n${table}\n};\n${patched}`;
-}
-
-/**
- * `@learninglocker/xapi-validation` loads its rules with `require(variable)`, which no bundler can
- * follow. This rollup plugin gives that module a static table (`withStaticRequireTable`, which the
- * test server's pre-bundler uses too).
- */
-export function xapiValidationRequires() {
-  return {
-    name: 'xapi-validation-requires',
-    // The validator and rulr use two lodash functions: bundle those instead of all of lodash (≈25 KiB min+gz).
-    resolveId(source, importer) {
-      if (source === 'lodash' && importer && /[\\/](xapi-validation|rulr)[\\/]/.test(importer)) return LODASH_SUBSET;
-      return null;
-    },
-    load(id) {
-      return id === LODASH_SUBSET ? LODASH_SUBSET_CODE : null;
-    },
-    transform(code, id) {
-      if (!isValidatorFactory(id)) return null;
-      try {
-        return { code: withStaticRequireTable(code, id), map: null };
-      } catch (error) {
-        return this.error(error.message);
-      }
-    },
-  };
 }

@@ -25,7 +25,8 @@ const TYPES = {
 };
 
 /** Starts serving `root`; resolves to the server once it listens (port 0 picks a free port). */
-export function startStaticServer({ root = process.cwd(), port = 0, host = '127.0.0.1' } = {}) {
+/** `cors: true` lets pages of other origins load its files (a CDN). */
+export function startStaticServer({ root = process.cwd(), port = 0, host = '127.0.0.1', cors = false } = {}) {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${host}`);
@@ -38,6 +39,7 @@ export function startStaticServer({ root = process.cwd(), port = 0, host = '127.
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'no-cache',
+      ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
     };
     const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
     if (range) {

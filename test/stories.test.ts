@@ -14,6 +14,8 @@ import * as certificate from '../stories/certificate.stories.js';
 import * as certificateVerify from '../stories/certificate-verify.stories.js';
 import * as sync from '../stories/sync.stories.js';
 import * as cmi5Lesson from '../stories/cmi5-lesson.stories.js';
+import * as certificateStatus from '../stories/certificate-status.stories.js';
+import * as quizLesson from '../stories/quiz-lesson.stories.js';
 
 interface StoryLike {
   loaders?: Array<() => Promise<Record<string, unknown>>>;
@@ -31,6 +33,8 @@ const files: Record<string, Record<string, unknown>> = {
   certificateVerify,
   sync,
   cmi5Lesson,
+  certificateStatus,
+  quizLesson,
 };
 
 /** Lit elements inside `root` (crossing shadow roots) have finished rendering and loading. */

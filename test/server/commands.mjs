@@ -3,6 +3,8 @@
  * same browser context (so they share IndexedDB), closing a tab the way a learner does, Chromium's
  * own storage quota, and printing a page to PDF with Chromium. Nothing here fakes the browser.
  */
+import { sourceErrorCodes } from './error-codes.mjs';
+
 const tabs = new Map();
 let nextTab = 1;
 
@@ -15,6 +17,7 @@ export function lmsCommandsPlugin() {
     name: 'lms-kit-commands',
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('lms:')) return undefined;
+      if (command === 'lms:error-codes') return sourceErrorCodes();
       const page = pageOf(session);
       switch (command) {
         case 'lms:open-tab': {

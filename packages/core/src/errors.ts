@@ -1,37 +1,73 @@
 /**
  * Every failure LMS Kit reports is an `LmsError` with a namespaced `code`, so hosts can branch on
  * `error.code` instead of parsing messages. The original failure, if any, is kept as `cause`.
+ * The list is closed: a typo in a code does not compile, and a test fails when code throws one not listed here.
  */
-export type LmsErrorCode =
-  | 'course/invalid'
-  | 'course/load-failed'
-  | 'course/unsupported-schema'
-  | 'storage/quota-exceeded'
-  | 'storage/unavailable'
-  | 'storage/upgrade-blocked'
-  | 'storage/closed'
-  | 'storage/invalid-record'
-  | 'storage/failed'
-  | 'lesson/load-failed'
-  | 'lesson/unknown-kind'
-  | 'xapi/invalid-statement'
-  | 'certificate/invalid'
-  | 'certificate/not-found'
-  | 'certificate/signing-failed'
-  | 'certificate/pdf-failed'
-  | 'lrs/invalid-config'
-  | 'lrs/unavailable'
-  | 'lrs/unauthorized'
-  | 'lrs/forbidden'
-  | 'lrs/rejected'
-  | 'cmi5/invalid-course'
-  | 'cmi5/invalid-package'
-  | 'cmi5/unknown-au'
-  | 'cmi5/needs-indexeddb'
-  | 'cmi5/no-service-worker'
-  | 'cmi5/launch-failed'
-  // Later packages add their own namespaces (`package/…`, `scorm/…`, `quiz/…`).
-  | (string & {});
+export const LMS_ERROR_CODES = [
+  'course/invalid',
+  'course/load-failed',
+  'course/unsupported-schema',
+  'course/no-services',
+  'storage/quota-exceeded',
+  'storage/unavailable',
+  'storage/upgrade-blocked',
+  'storage/closed',
+  'storage/invalid-record',
+  'storage/failed',
+  'storage/conflict',
+  'storage/not-found',
+  'lesson/load-failed',
+  'lesson/unknown-kind',
+  'quiz/invalid',
+  'quiz/import-invalid',
+  'quiz/load-failed',
+  'quiz/not-submitted',
+  'quiz/no-services',
+  'package/invalid',
+  'package/invalid-manifest',
+  'package/corrupt-zip',
+  'package/not-a-zip',
+  'package/no-manifest',
+  'package/missing-file',
+  'package/unsafe-path',
+  'package/duplicate-entry',
+  'package/not-launchable',
+  'package/too-large',
+  'package/download-failed',
+  'package/load-failed',
+  'scorm/service-worker-unavailable',
+  'scorm/content-origin-invalid',
+  'scorm/content-host-unreachable',
+  'scorm/content-host-failed',
+  'scorm/isolation-needs-zip',
+  'url/unsafe',
+  'xapi/invalid-statement',
+  'certificate/invalid',
+  'certificate/not-found',
+  'certificate/signing-failed',
+  'certificate/pdf-failed',
+  'lrs/invalid-config',
+  'lrs/unavailable',
+  'lrs/unauthorized',
+  'lrs/forbidden',
+  'lrs/rejected',
+  'cmi5/invalid-course',
+  'cmi5/invalid-package',
+  'cmi5/unknown-au',
+  'cmi5/needs-indexeddb',
+  'cmi5/no-service-worker',
+  'cmi5/launch-failed',
+  'auth/unauthenticated',
+  'auth/forbidden',
+  'server/invalid-request',
+  'server/not-found',
+  'server/payload-too-large',
+  'server/failed',
+  'import/invalid-rows',
+] as const;
+
+/** One of `LMS_ERROR_CODES`. */
+export type LmsErrorCode = (typeof LMS_ERROR_CODES)[number];
 
 /** One problem found in a document, located by a JSON-path-like string such as `modules[1].lessons[3].src`. */
 export interface ValidationIssue {

@@ -26,7 +26,8 @@ export { registerMessages, type Messages } from './i18n/index.js';
 export * from './events/index.js';
 // Dispatched by the LRS sync, which loads on demand: its class stays in that chunk.
 export type { LmsSyncChangeEvent } from './events/sync-change.js';
-export { LmsError, isLmsError } from '@lms-kit/core';
+export type { LmsElementTagNameMap } from './tag-map.js';
+export { LmsError, isLmsError, type LmsErrorCode } from '@lms-kit/core';
 export { createIndexedDbStorage, observeStorage } from '@lms-kit/storage';
 export { createMemoryStorage } from './context/default-services.js';
 export type { LrsConfig, SyncOptions, SyncStatus } from '@lms-kit/xapi';

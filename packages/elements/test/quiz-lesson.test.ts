@@ -84,3 +84,32 @@ describe('quiz lessons in <lms-course-player>', () => {
     await expect(player).to.be.accessible();
   });
 });
+
+describe('styling a quiz lesson from the page', () => {
+  it('exports the lesson view and the quiz parts through the player', async () => {
+    const style = document.createElement('style');
+    style.textContent =
+      'lms-course-player::part(question) { outline: 3px solid rgb(1, 2, 3); } lms-course-player::part(lesson) { color: rgb(4, 5, 6); }';
+    document.head.append(style);
+    try {
+      const { player } = await renderPlayer(quizCourse());
+      expect(await player.goToLesson('check')).to.equal(true);
+      const view = await lessonView(player);
+      expect(view.hasAttribute('completed')).to.equal(false);
+      expect(getComputedStyle(view).color).to.equal('rgb(4, 5, 6)');
+      const quiz = view.shadowRoot?.querySelector('lms-quiz') as HTMLElement & {
+        ready: Promise<void>;
+        start(): Promise<void>;
+        updateComplete: Promise<unknown>;
+      };
+      await quiz.ready;
+      await quiz.start();
+      await quiz.updateComplete;
+      await waitUntil(() => quiz.shadowRoot?.querySelector('[part~="question"]'), 'no question shown');
+      const question = quiz.shadowRoot?.querySelector('[part~="question"]') as Element;
+      expect(getComputedStyle(question).outlineColor).to.equal('rgb(1, 2, 3)');
+    } finally {
+      style.remove();
+    }
+  });
+});

@@ -1,13 +1,6 @@
-import * as validation from '@learninglocker/xapi-validation';
 import { LmsError, formatIssues, type Statement, type ValidationIssue } from '@lms-kit/core';
-
-interface Warning {
-  name?: string;
-  path?: Array<string | number>;
-  data?: unknown;
-  typeName?: string;
-  keys?: string[];
-}
+// `@learninglocker/xapi-validation` precompiled to plain ESM (scripts/vendor-xapi-validation.mjs): no bundler plugin needed.
+import validateXapiStatement, { type XapiValidationWarning as Warning } from './vendor/xapi-validation.js';
 
 const DESCRIPTIONS: Record<string, (warning: Warning) => string> = {
   TypeWarning: (w) => `must be ${w.typeName ? `a valid ${w.typeName}` : 'of another type'}, got ${JSON.stringify(w.data)}`,
@@ -21,18 +14,6 @@ const DESCRIPTIONS: Record<string, (warning: Warning) => string> = {
   ContextPropWarning: () => 'revision and platform are only allowed when the object is an activity',
   VoidWarning: () => 'a voiding statement must point at a StatementRef',
 };
-
-type Validator = (data: unknown) => Warning[];
-
-/** The validator is CommonJS with `exports.default`: bundlers hand it over as the module, its default, or the default's default. */
-function findValidator(module: unknown): Validator {
-  for (let candidate = module; candidate; candidate = (candidate as { default?: unknown }).default) {
-    if (typeof candidate === 'function') return candidate as Validator;
-  }
-  throw new Error('@learninglocker/xapi-validation did not load as expected');
-}
-
-const validateXapiStatement = findValidator(validation);
 
 /**
  * Checks a statement against xAPI 1.0.3 with `@learninglocker/xapi-validation` and returns every

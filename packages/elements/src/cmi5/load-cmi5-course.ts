@@ -25,18 +25,28 @@ declare module '@lms-kit/core' {
   }
 }
 
-registerLessonKind({
-  kind: 'cmi5-au',
-  assessment: (lesson) => /Passed/.test(String((lesson.cmi5 as { moveOn?: string } | undefined)?.moveOn)),
-  validate(lesson) {
-    const cmi5 = lesson.object_('cmi5', { required: true });
-    cmi5?.string('courseKey', { required: true });
-    cmi5?.string('auId', { required: true });
-    cmi5?.oneOf('launchMethod', ['AnyWindow', 'OwnWindow'] as const);
-    cmi5?.oneOf('moveOn', MOVE_ON_VALUES);
-    cmi5?.number('masteryScore', { min: 0, max: 1 });
-  },
-});
+let registered = false;
+
+/**
+ * Adds the `cmi5-au` lesson kind's validation when the first cmi5 course is opened: a call, not a
+ * module-level side effect a bundler could drop.
+ */
+function registerCmi5Kind(): void {
+  if (registered) return;
+  registered = true;
+  registerLessonKind({
+    kind: 'cmi5-au',
+    assessment: (lesson) => /Passed/.test(String((lesson.cmi5 as { moveOn?: string } | undefined)?.moveOn)),
+    validate(lesson) {
+      const cmi5 = lesson.object_('cmi5', { required: true });
+      cmi5?.string('courseKey', { required: true });
+      cmi5?.string('auId', { required: true });
+      cmi5?.oneOf('launchMethod', ['AnyWindow', 'OwnWindow'] as const);
+      cmi5?.oneOf('moveOn', MOVE_ON_VALUES);
+      cmi5?.number('masteryScore', { min: 0, max: 1 });
+    },
+  });
+}
 
 /** Imports a cmi5 package (zip or cmi5.xml) into the learner's storage and presents it as a course: blocks as modules, AUs as lessons. */
 export async function loadCmi5Course(
@@ -45,6 +55,7 @@ export async function loadCmi5Course(
   services: LmsServices | undefined,
 ): Promise<LoadedCourse> {
   if (!services) throw new LmsError('course/load-failed', 'A cmi5 course can only be opened inside LMS Kit elements with storage.');
+  registerCmi5Kind();
   const database = /^indexeddb:(.+)$/.exec(services.storage.scope)?.[1] ?? 'memory';
   const record = await importCmi5Course(services.storage, url, { contentRoot: cmi5Urls(cmi5Prefix(), database).contentRoot, signal });
   return { course: await parseCourseLazily(cmi5Course(record, services.locale)), baseUrl: url };
@@ -55,6 +66,7 @@ export async function loadCmi5Course(
  * start (cmi5 9.6.1), so they are optional; the course is complete when every other AU is satisfied.
  */
 export function cmi5Course(record: Cmi5CourseRecord, locale: string): Course {
+  registerCmi5Kind();
   const { structure } = record;
   const aus = allAus(structure.children);
   const lesson = (au: Cmi5Au): Cmi5Lesson => ({

@@ -1,10 +1,17 @@
 /**
  * Course validation with every lesson kind the elements can show, loaded with the first course.
  * Kinds whose views load on demand register their validation here, so it never weighs on the page.
+ * The registration happens in the call, not at module level: bundlers may drop a module whose only
+ * work is a top-level side effect (this package's `sideEffects` lists only `define/` files).
  */
-import { parseCourse, registerLessonKind } from '@lms-kit/core/validate';
+import { parseCourse as parseWithKinds, registerLessonKind } from '@lms-kit/core/validate';
 import { scormLessonKind } from '@lms-kit/scorm/lesson-kind';
 
-registerLessonKind(scormLessonKind);
+let registered = false;
 
-export { parseCourse };
+/** `parseCourse` from `@lms-kit/core/validate`, with the `scorm` lesson kind registered first. */
+export function parseCourse(...args: Parameters<typeof parseWithKinds>): ReturnType<typeof parseWithKinds> {
+  if (!registered) registerLessonKind(scormLessonKind);
+  registered = true;
+  return parseWithKinds(...args);
+}

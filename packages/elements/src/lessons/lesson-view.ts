@@ -24,7 +24,7 @@ export class LessonViewElement<L extends Lesson = Lesson> extends LmsElement {
   /** xAPI registration of the learner's enrollment in the course. */
   @property({ attribute: false }) registration?: string;
   /** Whether the learner already completed this lesson. */
-  @property({ type: Boolean }) completed = false;
+  @property({ type: Boolean, reflect: true }) completed = false;
   /** Level of the heading the player gives the lesson title: the view's own headings go below it. */
   @property({ attribute: false }) headingLevel = 3;
 

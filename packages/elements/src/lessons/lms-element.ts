@@ -5,7 +5,23 @@ import { pageLocale } from '../context/default-services.js';
 import { translate, type MessageParams } from '../i18n/localize.js';
 import type { MessageId } from '../i18n/messages-en.js';
 
-/** Base of LMS Kit elements: services from the nearest provider, localized strings, storage changes. */
+/**
+ * Base of LMS Kit elements: services from the nearest provider, localized strings, storage changes.
+ * The global tokens below theme every element; set them on any ancestor (`:root`, a provider).
+ *
+ * @cssproperty --lms-color-accent - Accent: buttons, links, current lesson, focus ring. Default `#1d4ed8`.
+ * @cssproperty --lms-color-on-accent - Text on the accent colour. Default `#ffffff`.
+ * @cssproperty --lms-color-text - Body text. Default `#1f2937`.
+ * @cssproperty --lms-color-muted - Secondary text. Default `#4b5563`.
+ * @cssproperty --lms-color-surface - Background of panels and cards. Default `#ffffff`.
+ * @cssproperty --lms-color-subtle - Background of quiet areas (outline, hints). Default `#f3f4f6`.
+ * @cssproperty --lms-color-border - Borders and dividers. Default `#d1d5db`.
+ * @cssproperty --lms-color-success - Completed and passed. Default `#047857`.
+ * @cssproperty --lms-color-danger - Errors and failed. Default `#b91c1c`.
+ * @cssproperty --lms-radius - Corner radius. Default `0.5rem`.
+ * @cssproperty --lms-font-family - Font of every element. Default `inherit` (the page's).
+ * @cssproperty --lms-focus-ring - Outline of the focused control. Default `2px solid` the accent colour.
+ */
 export class LmsElement extends LitElement {
   protected readonly services = new ServicesController(this, () => {
     this.watchStorage();

@@ -1,7 +1,7 @@
 import { LmsError, trustedScriptUrl } from '@lms-kit/core';
 
 export interface ServiceWorkerOptions {
-  /** URL of `lms-kit-sw.js`. Default: beside the page's `lms-kit.js` script. */
+  /** URL of `lms-kit-sw.js`. Default: beside the page's `lms-kit.js` script, else `/lms-kit-sw.js` on the page's origin. */
   url?: string;
   /** Scope to register it with. Default: the folder of the script (the widest a worker may have without a `Service-Worker-Allowed` header). */
   scope?: string;
@@ -53,10 +53,8 @@ async function register(options: ServiceWorkerOptions): Promise<ServiceWorkerReg
   } catch (error) {
     throw new LmsError(
       'scorm/service-worker-unavailable',
-      `Could not start the LMS Kit service worker from ${url}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+      `Could not start the LMS Kit service worker from ${url}: ${(error as Error).message}. ${HOW_TO_SERVE}`,
+      { cause: error },
     );
   }
   await activated(registration);
@@ -98,13 +96,15 @@ export function serviceWorkerScope(): string {
   return new URL(options.scope ?? './', url).href;
 }
 
+/** What a site must do when the worker cannot start; said in the error a page gets. */
+const HOW_TO_SERVE =
+  'Serve lms-kit-sw.js from this site (`npx lms-kit-sw public/` copies it from @lms-kit/elements) and say where it is with ' +
+  '<meta name="lms-kit-service-worker" content="/lms-kit-sw.js"> or configureServiceWorker({ url }).';
+
+/** Beside the page's `lms-kit.js` (the CDN or one-file use), else at the root of the site (an app whose bundler copied it to `public/`). */
 function defaultScriptUrl(): string {
   const script = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => /\/lms-kit(\.min)?\.js(\?|$)/.test(s.src));
-  if (!script) {
-    throw new LmsError(
-      'scorm/service-worker-unavailable',
-      'Where is lms-kit-sw.js? Call configureServiceWorker({ url }) before playing SCORM packages.',
-    );
-  }
-  return new URL('lms-kit-sw.js', script.src).href;
+  // A worker must come from the page's own origin: a CDN copy of lms-kit.js cannot bring its worker along.
+  if (script && new URL(script.src).origin === location.origin) return new URL('lms-kit-sw.js', script.src).href;
+  return new URL('/lms-kit-sw.js', location.href).href;
 }

@@ -2,7 +2,7 @@
  * The server protocol's HTTP layer: bearer token (asked again once on 401), JSON in and out, and the
  * server's `{ error: { code, message } }` turned into `LmsError`s with the same codes.
  */
-import { LmsError } from '@lms-kit/core';
+import { LmsError, type LmsErrorCode } from '@lms-kit/core';
 
 export type TokenSource = string | ((reason: 'initial' | 'expired') => string | Promise<string>);
 
@@ -47,7 +47,7 @@ export class ServerClient {
     if (response.ok || init.accept?.includes(response.status)) return { status: response.status, body, etag: response.headers.get('etag') };
     const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
     throw new LmsError(
-      error?.code ?? (response.status === 401 ? 'auth/unauthenticated' : 'storage/failed'),
+      (error?.code as LmsErrorCode | undefined) ?? (response.status === 401 ? 'auth/unauthenticated' : 'storage/failed'),
       error?.message ?? `The server answered ${response.status}.`,
     );
   }

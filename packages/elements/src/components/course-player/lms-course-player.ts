@@ -45,6 +45,7 @@ import { renderLoadError } from '../shared/load-error.js';
  * @csspart lesson-body - The scrolling content of the lesson.
  * @csspart nav - Previous/next bar.
  * @csspart completion - The "course completed" message.
+ * @csspart lesson - The current lesson's view. Its own parts are exported as well (`question`, `choice`, `feedback`, `timer`, `result`, `video`, `document`, `frame`…; its `base` as `lesson-base`), so a page styles a quiz inside the player with `lms-course-player::part(question)`.
  *
  * @cssproperty --lms-player-height - Maximum height of the lesson and outline. Default `min(80vh, 44rem)`.
  * @cssproperty --lms-outline-width - Width of the outline column. Default `18rem`.

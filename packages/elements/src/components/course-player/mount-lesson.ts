@@ -18,6 +18,10 @@ export interface MountOptions {
   t: Translate;
 }
 
+/** Parts of the built-in lesson views, and of the quiz inside a quiz lesson, exported through the player. */
+const LESSON_PARTS =
+  'base: lesson-base, document, frame, link, message, video, watched, quiz, choice, choices, feedback, grading, input, pair, question, result, sequence, sequence-item, timer';
+
 /** Loads the view for a lesson's kind, puts it in `host`, and restores the scroll position. */
 export async function mountLessonView(host: HTMLElement, options: MountOptions): Promise<void> {
   const { lesson, savedState, scrollContainer } = options;
@@ -45,6 +49,9 @@ export async function mountLessonView(host: HTMLElement, options: MountOptions):
     completed: options.completed,
     headingLevel: options.headingLevel,
   });
+  // The view's parts (and the quiz's inside a quiz lesson) can be styled from the page: lms-course-player::part(question).
+  view.setAttribute('part', 'lesson');
+  view.setAttribute('exportparts', LESSON_PARTS);
   host.replaceChildren(view);
   if (scrollContainer) scrollContainer.scrollTop = 0;
   await view.contentReady;

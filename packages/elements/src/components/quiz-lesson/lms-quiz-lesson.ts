@@ -6,6 +6,9 @@ import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { quizLessonContext, quizLessonResult, type QuizContext } from '@lms-kit/runtime/quiz';
 import type { LmsQuiz } from '../quiz/lms-quiz.js';
 
+/** The quiz's parts, passed up so a page can style them through the player (`lms-course-player::part(question)`). */
+const QUIZ_PARTS = 'choice, choices, feedback, grading, input, pair, question, result, sequence, sequence-item, timer';
+
 /**
  * @tag lms-quiz-lesson
  * @summary Shows a `quiz` lesson inside `<lms-course-player>`. The quiz's result drives the lesson:
@@ -61,6 +64,7 @@ export class LmsQuizLesson extends LessonViewElement<QuizLesson> {
     if (!lesson) return nothing;
     return html`<lms-quiz
       part="quiz"
+      exportparts=${QUIZ_PARTS}
       hide-title
       heading-level=${this.headingLevel + 1}
       .src=${lesson.src ? this.resolveUrl(lesson.src) : undefined}

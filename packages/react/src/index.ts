@@ -1,0 +1,14 @@
+/**
+ * React components for every public LMS Kit element, made with `@lit/react`: properties are set as
+ * properties (objects included), events are props (`onLmsCourseComplete`), and each component defines
+ * its tag when imported. Hooks over the headless sessions will sit beside these.
+ */
+export { LmsProvider } from './provider.js';
+export { LmsCoursePlayer } from './course-player.js';
+export { LmsProgress } from './progress.js';
+export { LmsSyncStatus } from './sync-status.js';
+export { LmsQuiz } from './quiz.js';
+export { LmsQuizLesson } from './quiz-lesson.js';
+export { LmsCertificate } from './certificate.js';
+export { LmsCertificateVerify } from './certificate-verify.js';
+export { LmsCertificateStatus } from './certificate-status.js';
