@@ -17,6 +17,7 @@ import {
   waiveAu,
   type Cmi5CourseRecord,
   type Cmi5Learner,
+  type Cmi5Session,
   type LaunchMode,
 } from '@lms-kit/xapi/cmi5';
 
@@ -55,22 +56,33 @@ const api = {
     }
   },
 
-  async launch(courseId: string, auIndex: number, actor: Agent, registration: string | null, launchMode: LaunchMode | null): Promise<string> {
+  async launch(
+    courseId: string,
+    auIndex: number,
+    actor: Agent,
+    registration: string | null,
+    launchMode: LaunchMode | null,
+  ): Promise<string> {
     registration ??= uuid();
     const record = await course(courseId);
     const au = allAus(record.structure.children)[auIndex];
     const learner = await learnerOf(actor);
     learners.set(registration, learner);
-    const launch = await launchAu(storage, { course: record, auId: au.id, learner, registration, endpoints: urls, launchMode: launchMode ?? undefined });
+    const launch = await launchAu(storage, {
+      course: record,
+      auId: au.id,
+      learner,
+      registration,
+      endpoints: urls,
+      launchMode: launchMode ?? undefined,
+    });
     return launch.url;
   },
 
   async waive(registration: string, auIndex: number, reason: string): Promise<void> {
     const learner = learners.get(registration);
     if (!learner) throw new Error(`No launch for registration ${registration}`);
-    const sessions = await storage.listRecords<{ courseId: string; registration: string }>(Cmi5Collections.sessions, {
-      learnerId: learner.id,
-    });
+    const sessions = await storage.listRecords<Cmi5Session>(Cmi5Collections.sessions, { learnerId: learner.id });
     const record = await course(sessions.find((session) => session.registration === registration)?.courseId as string);
     const au = allAus(record.structure.children)[auIndex];
     await waiveAu(storage, record, learner, registration, au.id, reason as Parameters<typeof waiveAu>[5]);

@@ -85,10 +85,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const lrsEndpoint = lrs.endpoint.replace(/\/$/, '');
 
 const puppeteerConfig = join(webRoot, 'jest-puppeteer.config.json');
-writeFileSync(
-  puppeteerConfig,
-  JSON.stringify({ launch: { executablePath: await findChromium(), headless: true, args: chromiumArgs } }),
-);
+writeFileSync(puppeteerConfig, JSON.stringify({ launch: { executablePath: await findChromium(), headless: true, args: chromiumArgs } }));
 const results = join(webRoot, 'results.json');
 step(`running the suite (LMS ${origin}, LRS ${lrsEndpoint})`);
 // Asynchronously: this process also serves the LMS page while the suite runs.

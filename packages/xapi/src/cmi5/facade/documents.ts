@@ -2,7 +2,8 @@ import type { Agent } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
 import { activityProfileId, agentKey, agentProfileId, getDocument, putDocument, stateDocumentId } from '../documents.js';
 import { Cmi5Collections, type Cmi5Document, type Cmi5Session } from '../records.js';
-import { LAUNCH_DATA_STATE_ID } from '../vocabulary.js';
+import { LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from '../vocabulary.js';
+import { learnerPreferencesProblem } from './learner-preferences.js';
 import { empty, json, parseJson, problem } from './http.js';
 
 type Resource = 'activities/state' | 'agents/profile' | 'activities/profile';
@@ -52,6 +53,14 @@ export async function handleDocuments(
   if (resource === 'activities/state' && documentName === LAUNCH_DATA_STATE_ID && request.method !== 'GET') {
     return problem(403, 'LMS.LaunchData is written by the LMS; an AU must not change it (cmi5 10.2.1).');
   }
+  const preferences = resource === 'agents/profile' && documentName === LEARNER_PREFERENCES_PROFILE_ID;
+  if (preferences && (request.method === 'PUT' || request.method === 'POST')) {
+    const body = await request.clone().text();
+    const problemFound = learnerPreferencesProblem(request.headers.get('Content-Type'), body);
+    if (problemFound) return problem(403, `The learner preferences ${problemFound}; they were not changed.`);
+  }
+  if (preferences && request.method === 'GET' && !session.preferencesRead)
+    await storage.putRecord(Cmi5Collections.sessions, { ...session, preferencesRead: true });
   const existing = await getDocument(storage, id);
   const precondition = checkPreconditions(request, existing);
   if (precondition) return precondition;
