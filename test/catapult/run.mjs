@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,7 @@ server.close();
 await lrs.stop();
 
 let failed = status !== 0;
+const totals = { passed: 0, failed: 0 };
 if (existsSync(results)) {
   const report = JSON.parse(readFileSync(results, 'utf8'));
   const groups = { 'package.js': 'package import', 'runtime.js': 'runtime AU' };
@@ -119,9 +120,22 @@ if (existsSync(results)) {
     const passed = tests.filter((test) => test.status === 'passed').length;
     const skipped = tests.filter((test) => test.status === 'pending').length;
     console.log(`CATAPULT ${name}: ${passed}/${tests.length - skipped} passed${skipped ? ` (${skipped} skipped)` : ''}`);
+    totals.passed += passed;
+    totals.failed += tests.length - skipped - passed;
     for (const test of tests.filter((item) => item.status === 'failed'))
       console.log(`  ✗ ${test.fullName}\n    ${test.failureMessages.join('\n').split('\n').slice(0, 4).join('\n    ')}`);
     if (file.message && tests.length === 0) console.log(file.message);
   }
 } else failed = true;
+if (failed && totals.failed === 0) totals.failed = 1;
+rmSync(webRoot, { recursive: true, force: true });
+addToSummary(totals);
 process.exit(failed ? 1 : 0);
+
+/** Adds these counts to the browser tests' test-results/summary.json, whose "N passed, N failed" CI reports. */
+function addToSummary({ passed, failed: failures }) {
+  const file = join(root, 'test-results/summary.json');
+  if (!existsSync(file)) return;
+  const summary = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...summary, passed: summary.passed + passed, failed: summary.failed + failures }));
+}
