@@ -150,6 +150,11 @@ describe('cmi5 courses in <lms-course-player>', function () {
     await waitUntil(async () => (await lrsStatements(registration)).ids.length >= 6, 'the statements reach the LRS', { timeout: 30_000 });
     const inLrs = await lrsStatements(registration);
     for (const statement of await statements()) expect(inLrs.ids).to.include(statement.id);
+    // Under the cmi5 registration, only what the AU and the LMS side state: no statements of the player's own.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const settled = await lrsStatements(registration);
+    expect(settled.verbs.filter((verb) => verb === Cmi5Verbs.launched)).to.have.length(1);
+    expect(settled.ids.sort()).to.deep.equal((await statements()).map((statement) => statement.id).sort());
   });
 
   it('refuses to launch from memory storage, with a clear error', async () => {

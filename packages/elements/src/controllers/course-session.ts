@@ -29,6 +29,7 @@ import { loadCourseRules } from '../lessons/registry.js';
 import type { CourseRules } from './course-rules.js';
 import { forgetWrite, journalWrite, pendingWrites } from './write-journal.js';
 import { serialQueue } from './serial-queue.js';
+import { playerMakesStatements } from '../cmi5/statement-policy.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 type Mutation = (progress: CourseProgress) => CourseProgress;
@@ -143,8 +144,10 @@ export class CourseSessionController implements ReactiveController {
       const progress = this.progress as CourseProgress;
       // Statement building loads with the first course, not with the page.
       const xapi = await import('@lms-kit/core/xapi');
-      this.statements = new xapi.CourseStatements(loaded.course, services.learner, progress.registration);
-      this.queue([this.statements.courseLaunched()]);
+      this.statements = playerMakesStatements(loaded.course)
+        ? new xapi.CourseStatements(loaded.course, services.learner, progress.registration)
+        : undefined;
+      this.queue([this.statements?.courseLaunched()]);
       this.unsubscribe = services.storage.subscribe((change) => {
         if (change.type === 'progress' && change.learnerId === this.key.learnerId && change.courseId === this.key.courseId)
           void this.refresh();
