@@ -4,6 +4,7 @@ import { activityProfileId, agentKey, agentProfileId, getDocument, putDocument, 
 import { Cmi5Collections, type Cmi5Document, type Cmi5Session } from '../records.js';
 import { LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from '../vocabulary.js';
 import { learnerPreferencesProblem } from './learner-preferences.js';
+import { queueDocument } from '../../sync/document-outbox.js';
 import { empty, json, parseJson, problem } from './http.js';
 
 type Resource = 'activities/state' | 'agents/profile' | 'activities/profile';
@@ -85,26 +86,49 @@ export async function handleDocuments(
         request.headers.get('Content-Type') ?? 'application/octet-stream',
         agent,
       );
+      await forward(storage, resource, url, documentName, id, stored);
       return empty(204, { ETag: stored.etag });
     }
     case 'POST': {
       const body = await request.text();
       const type = request.headers.get('Content-Type') ?? '';
-      if (!existing) return empty(204, { ETag: (await putDocument(storage, id, body, type || 'application/json', agent)).etag });
+      if (!existing) {
+        const created = await putDocument(storage, id, body, type || 'application/json', agent);
+        await forward(storage, resource, url, documentName, id, created);
+        return empty(204, { ETag: created.etag });
+      }
       const incoming = parseJson(body).value;
       const current = parseJson(existing.body).value;
       if (!isJsonObject(incoming) || !isJsonObject(current) || !/json/.test(existing.contentType)) {
         return problem(400, 'POST merges JSON objects only; use PUT to replace the document.');
       }
       const merged = await putDocument(storage, id, JSON.stringify({ ...current, ...incoming }), 'application/json', agent);
+      await forward(storage, resource, url, documentName, id, merged);
       return empty(204, { ETag: merged.etag });
     }
     case 'DELETE':
       await storage.deleteRecord(Cmi5Collections.documents, id);
+      await forward(storage, resource, url, documentName, id);
       return empty(204);
     default:
       return problem(405, `${request.method} is not allowed on /${resource}.`);
   }
+}
+
+/** Queues the document as it now is (or its deletion) for the LRSs the learner's records sync to (cmi5 10.1). */
+function forward(storage: StorageAdapter, resource: Resource, url: URL, name: string, id: string, document?: Cmi5Document) {
+  const params: Record<string, string> = {};
+  for (const key of ['activityId', 'agent', 'registration']) {
+    const value = url.searchParams.get(key);
+    if (value !== null) params[key] = value;
+  }
+  params[resource === 'activities/state' ? 'stateId' : 'profileId'] = name;
+  return queueDocument(storage, {
+    id,
+    resource,
+    params,
+    ...(document ? { body: document.body, contentType: document.contentType } : { deleted: true }),
+  });
 }
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {
