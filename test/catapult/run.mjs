@@ -45,6 +45,8 @@ function prepareSuite() {
   step(`preparing the suite in ${dir}`);
   mkdirSync(dir, { recursive: true });
   cpSync(source, dir, { recursive: true, filter: (path) => !/[\\/](node_modules|var|pkg[\\/]dist)$/.test(path) });
+  // CI's copy of the fixtures is read-only; the suite writes its builds and reports beside its files.
+  run('chmod', ['-R', 'u+w', dir]);
   const env = { ...process.env, PUPPETEER_SKIP_CHROMIUM_DOWNLOAD: '1', PUPPETEER_SKIP_DOWNLOAD: '1' };
   run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env });
   // webpack 5.45 hashes with MD4, which OpenSSL 3 only offers through its legacy provider.
