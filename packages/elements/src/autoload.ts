@@ -27,3 +27,19 @@ function scan(root: ParentNode & Node): void {
     load().catch((error: unknown) => console.error(`LMS Kit could not load <${tag}>:`, error));
   }
 }
+
+const definers = new Map<string, () => Promise<unknown>>();
+
+/**
+ * Registers the module that defines `tag`, for elements that render it inside their shadow root (a
+ * lesson view, the certificate status of `<lms-progress>`). Only the `define/` entry points register
+ * them, so element classes never import a registration themselves.
+ */
+export function registerElementLoader(tag: string, load: () => Promise<unknown>): void {
+  definers.set(tag, load);
+}
+
+/** Defines `tag` with its registered loader, unless it is defined already. */
+export async function loadElement(tag: string): Promise<void> {
+  if (!customElements.get(tag)) await definers.get(tag)?.();
+}

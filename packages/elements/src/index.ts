@@ -1,3 +1,5 @@
+// The built-in lesson views, for players defined from these classes.
+import './define/loaders.js';
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
 export { LmsProgress } from './components/progress/lms-progress.js';
@@ -10,7 +12,6 @@ export { LmsEmbedLesson, parseResultMessage } from './components/embed-lesson/lm
 export { LmsQuiz } from './components/quiz/lms-quiz.js';
 export { LmsQuizLesson } from './components/quiz-lesson/lms-quiz-lesson.js';
 export { registerQuestionView, type QuestionViewDefinition } from './components/quiz/questions/index.js';
-export { QuizSessionController, type QuizContext } from './quiz/quiz-session.js';
 export { gradeQuizAttempt } from './quiz/grade.js';
 export { loadQuiz } from './quiz/load-quiz.js';
 export { LmsCertificate } from './components/certificate/lms-certificate.js';
@@ -19,7 +20,7 @@ export { LmsCertificateStatus } from './components/certificate-status/lms-certif
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices, localLearner, createMemoryStorage } from './context/default-services.js';
 export { ServicesController } from './controllers/services-controller.js';
-export { CourseSessionController } from './controllers/course-session.js';
+export { SessionController, type EventClasses } from './controllers/session-controller.js';
 export { LmsElement } from './lessons/lms-element.js';
 export { LessonViewElement } from './lessons/lesson-view.js';
 export { registerLessonView, loadLessonView, type LessonViewDefinition } from './lessons/registry.js';
@@ -28,7 +29,7 @@ export { loadCourse, parseCourseLazily } from './course/load-course.js';
 export { courseOutline, readCourseOutline, saveCourseOutline, type CourseOutline } from './course/course-outline-store.js';
 export * from './i18n/index.js';
 export { defineElement } from './define/define-element.js';
-export { registerLazyElement } from './autoload.js';
+export { registerLazyElement, registerElementLoader } from './autoload.js';
 export * from './events/index.js';
 export * from './events/quiz.js';
 export * from './events/certificate-events.js';

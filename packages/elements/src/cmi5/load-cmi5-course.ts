@@ -11,7 +11,6 @@ import {
 } from '@lms-kit/xapi/cmi5';
 import type { LmsServices } from '../context/services.js';
 import { parseCourseLazily } from '../course/load-course.js';
-import { registerLessonView } from '../lessons/registry.js';
 import { cmi5Prefix } from './service-worker.js';
 
 /** A lesson that launches one cmi5 AU; its `cmi5` field names the imported course and the AU. */
@@ -38,7 +37,6 @@ registerLessonKind({
     cmi5?.number('masteryScore', { min: 0, max: 1 });
   },
 });
-registerLessonView('cmi5-au', { tag: 'lms-cmi5-lesson', load: () => import('../define/lms-cmi5-lesson.js') });
 
 /** The learner database a cmi5 course lives in: the service worker opens it by name. */
 export function databaseOf(services: LmsServices): string {

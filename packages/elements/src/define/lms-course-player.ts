@@ -1,5 +1,6 @@
 import { LmsCoursePlayer } from '../components/course-player/lms-course-player.js';
 import { defineElement } from './define-element.js';
+import './loaders.js';
 
 defineElement('lms-course-player', LmsCoursePlayer);
 

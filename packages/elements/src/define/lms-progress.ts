@@ -1,5 +1,6 @@
 import { LmsProgress } from '../components/progress/lms-progress.js';
 import { defineElement } from './define-element.js';
+import './loaders.js';
 
 defineElement('lms-progress', LmsProgress);
 

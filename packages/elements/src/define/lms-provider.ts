@@ -1,5 +1,6 @@
 import { LmsProvider } from '../components/provider/lms-provider.js';
 import { defineElement } from './define-element.js';
+import './loaders.js';
 
 defineElement('lms-provider', LmsProvider);
 

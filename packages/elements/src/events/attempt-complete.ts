@@ -1,14 +1,6 @@
-import type { AttemptResult } from '@lms-kit/core/quiz';
+import type { AttemptCompleteDetail } from '@lms-kit/runtime';
 
-export interface AttemptCompleteDetail {
-  quizId: string;
-  attemptId: string;
-  attempt: number;
-  /** Score, pass/fail (undefined without a passing score or while pending) and each question's result. */
-  result: AttemptResult;
-  /** An answer waits for a person to grade it: the final result comes with a later event. */
-  pending: boolean;
-}
+export type { AttemptCompleteDetail };
 
 /** An attempt was submitted and scored, or its last pending answer was graded. */
 export class LmsAttemptCompleteEvent extends Event {

@@ -1,8 +1,6 @@
-export interface CourseCompleteDetail {
-  courseId: string;
-  completedAt: string;
-  points: number;
-}
+import type { CourseCompleteDetail } from '@lms-kit/runtime';
+
+export type { CourseCompleteDetail };
 
 /** Every required lesson of the course is now completed. */
 export class LmsCourseCompleteEvent extends Event {

@@ -1,10 +1,6 @@
-import type { LmsError } from '@lms-kit/core';
+import type { ErrorDetail } from '@lms-kit/runtime';
 
-export interface ErrorDetail {
-  error: LmsError;
-  /** True when the element keeps working (e.g. a save failed but the learner can go on). */
-  recoverable: boolean;
-}
+export type { ErrorDetail };
 
 /** Something failed; the element also shows it. Elements never throw from lifecycle or handlers. */
 export class LmsErrorEvent extends Event {

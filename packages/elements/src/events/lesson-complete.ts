@@ -1,10 +1,6 @@
-import type { LessonResult } from '@lms-kit/core';
+import type { LessonCompleteDetail } from '@lms-kit/runtime';
 
-export interface LessonCompleteDetail {
-  courseId: string;
-  lessonId: string;
-  result: LessonResult;
-}
+export type { LessonCompleteDetail };
 
 /** A lesson has just been completed by the learner (not fired for lessons completed earlier). */
 export class LmsLessonCompleteEvent extends Event {

@@ -1,18 +1,8 @@
-import type { LessonResult } from '@lms-kit/core';
+import type { LessonPosition, LessonReport } from '@lms-kit/runtime';
 
-/** Where the learner is inside a lesson, saved so they can resume there. */
-export interface LessonPosition {
-  /** Seconds into a video or audio. */
-  position?: number;
-  /** Fraction 0..1 of the lesson scrolled. */
-  scroll?: number;
-  /** Kind-specific state (watched ranges, SCORM CMI data, quiz answers…). */
-  data?: unknown;
-}
+export type { LessonPosition };
 
-export interface LessonReportDetail {
-  result?: LessonResult;
-  position?: LessonPosition;
+export interface LessonReportDetail extends LessonReport {
   /** The lesson asks the player to open another lesson (a SCORM `adl.nav.request`): `next`, `previous` or a lesson id. */
   navigate?: string;
 }

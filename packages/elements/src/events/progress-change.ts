@@ -1,12 +1,6 @@
-export interface ProgressChangeDetail {
-  courseId: string;
-  /** 0..100 */
-  percent: number;
-  completedLessons: number;
-  requiredLessons: number;
-  points: number;
-  completed: boolean;
-}
+import type { ProgressChangeDetail } from '@lms-kit/runtime';
+
+export type { ProgressChangeDetail };
 
 /** The learner's progress in the course changed (a lesson completed, points earned). */
 export class LmsProgressChangeEvent extends Event {

@@ -1,12 +1,6 @@
-export interface QuestionAnswerDetail {
-  quizId: string;
-  attemptId: string;
-  questionId: string;
-  /** The response in LMS Kit's form (choice ids, texts, pairs…), as stored. */
-  response: unknown;
-  /** True when the answer was checked (immediate feedback) and is final. */
-  checked: boolean;
-}
+import type { QuestionAnswerDetail } from '@lms-kit/runtime';
+
+export type { QuestionAnswerDetail };
 
 /** The learner answered or changed an answer (saved already). */
 export class LmsQuestionAnswerEvent extends Event {

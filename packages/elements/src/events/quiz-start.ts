@@ -1,11 +1,6 @@
-export interface QuizStartDetail {
-  quizId: string;
-  attemptId: string;
-  /** 1 for the learner's first attempt. */
-  attempt: number;
-  /** ISO time of the deadline, when the quiz has a time limit. */
-  deadline?: string;
-}
+import type { QuizStartDetail } from '@lms-kit/runtime';
+
+export type { QuizStartDetail };
 
 /** The learner started a new attempt (not fired when one is resumed). */
 export class LmsQuizStartEvent extends Event {

@@ -1,11 +1,6 @@
-export interface QuizSubmitDetail {
-  quizId: string;
-  attemptId: string;
-  /** Questions with no answer yet. */
-  unanswered: number;
-  /** True when the deadline submits the attempt; that submission cannot be cancelled. */
-  auto: boolean;
-}
+import type { QuizSubmitDetail } from '@lms-kit/runtime';
+
+export type { QuizSubmitDetail };
 
 /** The learner asks to submit the attempt. Cancelable (except at the deadline): `preventDefault()` keeps it open. */
 export class LmsQuizSubmitEvent extends Event {

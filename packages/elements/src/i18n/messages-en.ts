@@ -29,7 +29,7 @@ export const en = {
   'player.noCourse': 'No course to show. Set the src attribute or the course property.',
   'player.minutes': '{count, plural, one {# minute} other {# minutes}}',
   'player.progressLabel': 'Course progress',
-  'player.lessonsDone': '{done} of {total} lessons completed',
+  'player.lessonsDone': '{done} of {total} required lessons completed',
   'status.locked': 'Locked',
   'status.available': 'Not started',
   'status.in-progress': 'In progress',

@@ -25,6 +25,8 @@ export class LessonViewElement<L extends Lesson = Lesson> extends LmsElement {
   @property({ attribute: false }) registration?: string;
   /** Whether the learner already completed this lesson. */
   @property({ type: Boolean }) completed = false;
+  /** Level of the heading the player gives the lesson title: the view's own headings go below it. */
+  @property({ attribute: false }) headingLevel = 3;
 
   /** Resolves once the content is shown, so the player can restore the scroll position. */
   get contentReady(): Promise<unknown> {

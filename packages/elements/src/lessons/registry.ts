@@ -1,5 +1,5 @@
 import { LmsError } from '@lms-kit/core';
-import type { CourseRulesContext, CreateCourseRules } from '../controllers/course-rules.js';
+import type { CourseRulesContext, CreateCourseRules } from '@lms-kit/runtime/course';
 
 /** How `<lms-course-player>` shows a lesson kind: a custom element, loaded the first time it is needed. */
 export interface LessonViewDefinition {
@@ -10,18 +10,8 @@ export interface LessonViewDefinition {
   rules?: () => Promise<{ createCourseRules: CreateCourseRules }>;
 }
 
-const views = new Map<string, LessonViewDefinition>([
-  ['text', { tag: 'lms-text-lesson', load: () => import('../define/lms-text-lesson.js') }],
-  ['video', { tag: 'lms-video-lesson', load: () => import('../define/lms-video-lesson.js') }],
-  ['document', { tag: 'lms-document-lesson', load: () => import('../define/lms-document-lesson.js') }],
-  ['embed', { tag: 'lms-embed-lesson', load: () => import('../define/lms-embed-lesson.js') }],
-  // Quiz lessons (core's `quiz` lesson kind, an assessment) show with <lms-quiz-lesson>.
-  ['quiz', { tag: 'lms-quiz-lesson', load: () => import('../define/lms-quiz-lesson.js') }],
-  [
-    'scorm',
-    { tag: 'lms-scorm-lesson', load: () => import('../define/lms-scorm-lesson.js'), rules: () => import('../course/scorm-rules.js') },
-  ],
-]);
+/** Lesson kinds and their views; the built-in ones are registered by the `define/` entry points. */
+const views = new Map<string, LessonViewDefinition>();
 
 /** Adds a lesson kind to the player (its validation is registered with `registerLessonKind` from core). */
 export function registerLessonView(kind: string, definition: LessonViewDefinition): void {

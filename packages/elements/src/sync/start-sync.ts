@@ -3,7 +3,7 @@ import type { ObservableStorage } from '@lms-kit/storage';
 import { LrsSync, type LrsConfig, type SyncOptions } from '@lms-kit/xapi';
 import { LmsErrorEvent } from '../events/error.js';
 import { LmsSyncChangeEvent } from '../events/sync-change.js';
-import '../define/lms-sync-status.js';
+import { loadElement } from '../autoload.js';
 
 /**
  * Loaded only when a provider has `lrs`: starts draining the outbox to the LRSs and reports each
@@ -16,6 +16,8 @@ export function startSync(
   lrs: LrsConfig | LrsConfig[],
   options?: SyncOptions,
 ): LrsSync | undefined {
+  // The status element pages show: defined once there is a sync to show.
+  void loadElement('lms-sync-status');
   let sync: LrsSync;
   try {
     sync = new LrsSync(storage, lrs, options);

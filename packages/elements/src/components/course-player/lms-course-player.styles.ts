@@ -18,9 +18,10 @@ export const playerStyles = [
       padding: 1rem 1.25rem;
       border-block-end: 1px solid var(--_border);
     }
-    h2 {
-      margin: 0 0 0.5rem;
+    .title {
+      margin-block-end: 0.5rem;
       font-size: 1.25rem;
+      font-weight: 700;
     }
     .bar {
       block-size: 0.5rem;
@@ -134,12 +135,14 @@ export const playerStyles = [
       flex-direction: column;
       min-inline-size: 0;
     }
-    .lesson h3 {
-      margin: 0;
+    .lesson-title {
       padding: 1rem 1.25rem 0.5rem;
       font-size: 1.125rem;
+      font-weight: 700;
     }
+    /* Positioned, it holds the views' visually hidden live regions inside its scroll box. */
     .lesson-body {
+      position: relative;
       padding: 0 1.25rem 1rem;
       overflow: auto;
       max-block-size: var(--lms-player-height, min(80vh, 44rem));

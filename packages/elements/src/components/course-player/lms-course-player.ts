@@ -1,6 +1,13 @@
 import { findLesson, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
 import { html, nothing } from 'lit';
-import { CourseSessionController } from '../../controllers/course-session.js';
+import type { CourseSession, CourseSessionEvents } from '@lms-kit/runtime/course';
+import type { LmsServices } from '../../context/services.js';
+import { SessionController } from '../../controllers/session-controller.js';
+import { LmsCourseCompleteEvent } from '../../events/course-complete.js';
+import { LmsErrorEvent } from '../../events/error.js';
+import { LmsLessonCompleteEvent } from '../../events/lesson-complete.js';
+import { LmsProgressChangeEvent } from '../../events/progress-change.js';
+import { loadCourseRules } from '../../lessons/registry.js';
 import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
 import type { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LmsLessonSelectEvent } from '../../events/lesson-select.js';
@@ -49,23 +56,43 @@ export class LmsCoursePlayer extends LmsElement {
   static override properties = {
     src: {},
     course: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideTitle: { type: Boolean, attribute: 'hide-title' },
   };
 
   /** URL of the course JSON. */
   src?: string;
   /** The course itself, instead of `src`. */
   course?: Course;
+  /** Heading level of the course title (2 by default); the lesson title is one below it. */
+  headingLevel = 2;
+  /** Leaves out the course title, for a page whose own heading already names the course. */
+  hideTitle = false;
 
   private get lessonBody(): HTMLElement | null {
     return this.renderRoot.querySelector('.lesson-body');
+  }
+
+  private get lessonHeadingLevel(): number {
+    return this.hideTitle ? this.headingLevel : this.headingLevel + 1;
   }
 
   private get lessonTitle(): HTMLElement | null {
     return this.renderRoot.querySelector('#lesson-title');
   }
 
-  private readonly session = new CourseSessionController(this);
+  /** The headless course session this element shows, once a course is loaded (its code loads with the first course). */
+  session?: CourseSession;
+  private sessionLoading?: Promise<CourseSession>;
+  private readonly sessionView = new SessionController<CourseSession, CourseSessionEvents>(this, {
+    'lms-lesson-complete': LmsLessonCompleteEvent,
+    'lms-course-complete': LmsCourseCompleteEvent,
+    'lms-progress-change': LmsProgressChangeEvent,
+    'lms-error': LmsErrorEvent,
+  });
   private mountedLessonId?: string;
+  /** Latest message for the live region. */
+  private announcement = '';
 
   private readonly loader = new AsyncLoad(
     this,
@@ -73,7 +100,7 @@ export class LmsCoursePlayer extends LmsElement {
       if (!services || (!src && !course)) return undefined;
       try {
         const loaded = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal, services);
-        await this.session.start(loaded, services);
+        await (await this.createSession()).start(loaded, services);
         // For <lms-progress course="…"> elsewhere; its code loads with the first course, not with the page.
         void import('../../course/course-outline-store.js')
           .then((store) => store.saveCourseOutline(services.storage, loaded.course))
@@ -86,30 +113,46 @@ export class LmsCoursePlayer extends LmsElement {
     () => [this.src, this.course, this.services.value] as const,
   );
 
-  constructor() {
-    super();
-    this.session.onAnnounce = (kind, title) =>
-      kind === 'course-complete' ? this.t('player.courseComplete') : this.t('player.lessonCompleted', { title });
-    this.session.navigate = (lessonId) => void this.navigate(lessonId);
+  private createSession(): Promise<CourseSession> {
+    return (this.sessionLoading ??= import('@lms-kit/runtime/course').then(({ CourseSession }) => {
+      const session = new CourseSession({
+        loadRules: loadCourseRules,
+        // Its code (signing, credentials) loads only for courses that have a certificate.
+        issueCertificate: (course, services, baseUrl) =>
+          void import('../../certificates/issue-on-completion.js').then((m) =>
+            m.issueOnCompletion(this, course, services as LmsServices, baseUrl),
+          ),
+      });
+      this.sessionView.attach(session);
+      session.on('lms-lesson-complete', ({ lessonId }) => {
+        const course = session.course;
+        this.announce(this.t('player.lessonCompleted', { title: (course && findLesson(course, lessonId)?.title) ?? lessonId }));
+      });
+      session.on('lms-course-complete', () => this.announce(this.t('player.courseComplete')));
+      session.navigate = (lessonId) => void this.navigate(lessonId);
+      this.session = session;
+      return session;
+    }));
   }
 
   /** The learner's state in the course (lesson states, percent, points), once loaded. */
   get progress(): CourseState | undefined {
-    return this.session.state;
+    return this.session?.state;
   }
 
   /** Id of the lesson shown. */
   get currentLessonId(): string | undefined {
-    return this.session.currentLessonId;
+    return this.session?.currentLessonId;
   }
 
   /** Opens a lesson as if the learner chose it; resolves to false if it is locked or the host cancelled. */
   async goToLesson(lessonId: string): Promise<boolean> {
-    const courseId = this.session.course?.id;
-    if (!courseId || lessonId === this.session.currentLessonId) return lessonId === this.session.currentLessonId;
-    const select = new LmsLessonSelectEvent({ courseId, lessonId, fromLessonId: this.session.currentLessonId });
+    const session = this.session;
+    const courseId = session?.course?.id;
+    if (!session || !courseId || lessonId === session.currentLessonId) return lessonId === session?.currentLessonId;
+    const select = new LmsLessonSelectEvent({ courseId, lessonId, fromLessonId: session.currentLessonId });
     if (!this.dispatchEvent(select)) return false;
-    return this.session.open(lessonId);
+    return session.open(lessonId);
   }
 
   /** A learner's own navigation: after it, focus goes to the new lesson's heading. */
@@ -120,15 +163,11 @@ export class LmsCoursePlayer extends LmsElement {
   }
 
   private select(lessonId: string): void {
-    const view = this.session.state?.lessons[lessonId];
-    const course = this.session.course;
+    const view = this.session?.state?.lessons[lessonId];
+    const course = this.session?.course;
     if (view?.lockReasons.length && course) {
       const title = findLesson(course, lessonId)?.title ?? lessonId;
-      this.session.announcement = this.t('player.lessonLocked', {
-        title,
-        reasons: describeLockReasons(course, view.lockReasons, this.t.bind(this)),
-      });
-      this.requestUpdate();
+      this.announce(this.t('player.lessonLocked', { title, reasons: describeLockReasons(course, view.lockReasons, this.t.bind(this)) }));
       return;
     }
     void this.navigate(lessonId);
@@ -139,22 +178,17 @@ export class LmsCoursePlayer extends LmsElement {
    * (SCORM sequencing) decide for the lessons they govern; otherwise it is the nearest open lesson.
    */
   private step(step: 1 | -1, go?: boolean): boolean {
-    const { rules, currentLessonId, state } = this.session;
-    const ruled = rules?.step(step, currentLessonId, go);
-    if (ruled !== undefined || !state) return !!ruled;
-    const order = state.order;
-    for (let i = order.indexOf(currentLessonId ?? '') + step; i >= 0 && i < order.length; i += step) {
-      if (!state.lessons[order[i]].lockReasons.length) {
-        if (go) void this.navigate(order[i]);
-        return true;
-      }
-    }
-    return false;
+    return this.session?.step(step, go) ?? false;
+  }
+
+  private announce(message: string): void {
+    this.announcement = message;
+    this.requestUpdate();
   }
 
   private onReport(event: LmsLessonReportEvent): void {
     event.stopPropagation();
-    this.session.report(event.detail);
+    this.session?.report(event.detail);
     const to = event.detail.navigate;
     if (to === 'next' || to === 'previous') this.step(to === 'next' ? 1 : -1, true);
     else if (to) void this.navigate(to);
@@ -163,25 +197,27 @@ export class LmsCoursePlayer extends LmsElement {
   private onScroll(): void {
     const body = this.lessonBody;
     if (!body || body.scrollHeight <= body.clientHeight) return;
-    this.session.report({ position: { scroll: body.scrollTop / (body.scrollHeight - body.clientHeight) } });
+    this.session?.report({ position: { scroll: body.scrollTop / (body.scrollHeight - body.clientHeight) } });
   }
 
   protected override updated(): void {
-    const lessonId = this.session.currentLessonId;
+    const session = this.session;
+    const lessonId = session?.currentLessonId;
     const host = this.renderRoot.querySelector<HTMLElement>('.view-host');
-    if (!host || !lessonId || !this.session.course) return;
-    const completed = this.session.state?.lessons[lessonId]?.status === 'completed';
+    if (!session?.course || !host || !lessonId) return;
+    const completed = session.state?.lessons[lessonId]?.status === 'completed';
     if (lessonId !== this.mountedLessonId || !host.firstElementChild) {
       this.mountedLessonId = lessonId;
       void mountLessonView(host, {
-        lesson: findLesson(this.session.course, lessonId),
-        course: this.session.course,
-        registration: this.session.progress?.registration,
-        baseUrl: this.session.baseUrl,
-        savedState: this.session.currentLessonState,
+        lesson: findLesson(session.course, lessonId),
+        course: session.course,
+        registration: session.progress?.registration,
+        baseUrl: session.baseUrl,
+        savedState: session.currentLessonState,
         completed,
-        isCurrent: () => this.session.currentLessonId === lessonId,
+        isCurrent: () => session.currentLessonId === lessonId,
         scrollContainer: this.lessonBody ?? undefined,
+        headingLevel: this.lessonHeadingLevel,
         t: this.t.bind(this),
       });
     } else {
@@ -196,7 +232,7 @@ export class LmsCoursePlayer extends LmsElement {
       initial: () => this.renderEmptyOrLoading(),
       pending: () => html`<p class="loading" part="base" aria-busy="true">${this.t('player.loading')}</p>`,
       complete: (loaded) =>
-        loaded && this.session.state ? this.renderPlayer(loaded.course, this.session.state) : this.renderEmptyOrLoading(),
+        loaded && this.session?.state ? this.renderPlayer(loaded.course, this.session, this.session.state) : this.renderEmptyOrLoading(),
       error: (error) => renderLoadError(toLmsError(error, 'course/load-failed'), this.t.bind(this), 'loading'),
     });
   }
@@ -206,13 +242,13 @@ export class LmsCoursePlayer extends LmsElement {
     return html`<p class="loading" part="base" aria-busy="true">${this.t('player.loading')}</p>`;
   }
 
-  private renderPlayer(course: Course, state: CourseState) {
-    const lessonId = this.session.currentLessonId;
+  private renderPlayer(course: Course, session: CourseSession, state: CourseState) {
+    const lessonId = session.currentLessonId;
     const lesson = lessonId ? findLesson(course, lessonId) : undefined;
     const t = this.t.bind(this);
     return html`<div part="base" dir=${textDirection(course.language ?? this.locale)} lang=${course.language ?? nothing}>
       <div part="header" class="header">
-        <h2 part="title">${course.title}</h2>
+        ${this.hideTitle ? nothing : html`<div part="title" class="title" role="heading" aria-level=${this.headingLevel}>${course.title}</div>`}
         <div
           class="bar"
           part="progress-bar"
@@ -229,10 +265,10 @@ export class LmsCoursePlayer extends LmsElement {
       </div>
       ${state.completed ? html`<p class="notice success" part="completion">${t('player.courseComplete')}</p>` : nothing}
       ${
-        this.session.saveError
+        session.saveError
           ? html`<div class="notice error" role="alert">
-              <span>${t('error.notSaved', { message: this.session.saveError.message })}</span>
-              <button class="action secondary" @click=${() => this.session.dismissError()}>${t('common.dismiss')}</button>
+              <span>${t('error.notSaved', { message: session.saveError.message })}</span>
+              <button class="action secondary" @click=${() => session.dismissError()}>${t('common.dismiss')}</button>
             </div>`
           : nothing
       }
@@ -241,9 +277,19 @@ export class LmsCoursePlayer extends LmsElement {
         <nav part="outline" aria-label=${t('player.outline')}>
           ${renderOutline({ course, state, currentLessonId: lessonId, t, onSelect: (id) => this.select(id) })}
         </nav>
-        <section part="lesson" class="lesson" aria-labelledby="lesson-title">
-          <h3 id="lesson-title" tabindex="-1">${lesson?.title ?? ''}</h3>
-          <div class="lesson-body" part="lesson-body" tabindex="0" @scroll=${this.onScroll} @lms-lesson-report=${this.onReport}>
+        <div part="lesson" class="lesson">
+          <div id="lesson-title" class="lesson-title" role="heading" aria-level=${this.lessonHeadingLevel} tabindex="-1">
+            ${lesson?.title ?? ''}
+          </div>
+          <div
+            class="lesson-body"
+            part="lesson-body"
+            role="region"
+            aria-labelledby="lesson-title"
+            tabindex="0"
+            @scroll=${this.onScroll}
+            @lms-lesson-report=${this.onReport}
+          >
             <div class="view-host"></div>
           </div>
           <div part="nav" class="nav">
@@ -255,9 +301,9 @@ export class LmsCoursePlayer extends LmsElement {
             >
             <button class="action" ?disabled=${!this.step(1)} @click=${() => this.step(1, true)}>${t('player.next')}</button>
           </div>
-        </section>
+        </div>
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.session.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 }

@@ -13,6 +13,8 @@ export interface MountOptions {
   /** False once the learner has moved on while the view was loading. */
   isCurrent: () => boolean;
   scrollContainer?: HTMLElement;
+  /** Level of the lesson title's heading: the view's own headings go below it. */
+  headingLevel: number;
   t: Translate;
 }
 
@@ -41,6 +43,7 @@ export async function mountLessonView(host: HTMLElement, options: MountOptions):
     baseUrl: options.baseUrl,
     savedState,
     completed: options.completed,
+    headingLevel: options.headingLevel,
   });
   host.replaceChildren(view);
   if (scrollContainer) scrollContainer.scrollTop = 0;

@@ -8,6 +8,7 @@ import { LmsElement } from '../../lessons/lms-element.js';
 import { tokens } from '../../styles/shared.styles.js';
 import type { renderResults } from './progress-results.js';
 import { AsyncLoad } from '../../controllers/async-load.js';
+import { loadElement } from '../../autoload.js';
 
 interface ProgressData {
   outline?: Course | CourseOutline;
@@ -181,7 +182,7 @@ export class LmsProgress extends LmsElement {
 
   /** Loaded only for courses with a certificate. */
   private certificateStatus(courseId: string) {
-    void import('../../define/lms-certificate-status.js');
+    void loadElement('lms-certificate-status');
     return html`<lms-certificate-status part="certificate" course=${courseId}></lms-certificate-status>`;
   }
 

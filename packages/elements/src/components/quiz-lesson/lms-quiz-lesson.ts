@@ -1,11 +1,9 @@
 import type { AttemptResult, QuizLesson } from '@lms-kit/core/quiz';
-import { courseActivity, lessonActivityId } from '@lms-kit/core/xapi';
 import { css, html, nothing } from 'lit';
 import { query } from 'lit/decorators.js';
 import type { LmsAttemptCompleteEvent } from '../../events/attempt-complete.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
-import type { QuizContext } from '../../quiz/quiz-session.js';
-import '../../define/lms-quiz.js';
+import { quizLessonContext, quizLessonResult, type QuizContext } from '@lms-kit/runtime/quiz';
 import type { LmsQuiz } from '../quiz/lms-quiz.js';
 
 /**
@@ -24,22 +22,25 @@ export class LmsQuizLesson extends LessonViewElement<QuizLesson> {
   `;
 
   @query('lms-quiz') private quizElement?: LmsQuiz;
+  private context?: { key: readonly unknown[]; value: QuizContext };
 
+  /** Once the quiz and its attempts are shown, so the player restores the scroll position over them. */
   override get contentReady(): Promise<unknown> {
-    return this.updateComplete.then(() => this.quizElement?.updateComplete);
+    return this.updateComplete.then(() => this.quizElement?.ready).then(() => this.quizElement?.updateComplete);
   }
 
+  /**
+   * The same object while the lesson is the same: a new one would make the quiz load again (dropping
+   * focus and the result it just announced) every time the lesson re-renders, e.g. when it completes.
+   */
   private get quizContext(): QuizContext | undefined {
-    const { course, lesson } = this;
+    const { course, lesson, registration } = this;
     if (!course || !lesson) return undefined;
-    return {
-      courseId: course.id,
-      activityId: lessonActivityId(course, lesson.id),
-      registration: this.registration,
-      course: courseActivity(course),
-      title: lesson.title,
-      language: course.language,
-    };
+    const key = [course, lesson, registration] as const;
+    if (this.context?.key.every((part, i) => part === key[i])) return this.context.value;
+    const value = quizLessonContext(course, lesson, registration);
+    this.context = { key, value };
+    return value;
   }
 
   protected override firstUpdated(): void {
@@ -51,9 +52,8 @@ export class LmsQuizLesson extends LessonViewElement<QuizLesson> {
   }
 
   private report(result: AttemptResult): void {
-    if (result.pending) return;
-    const score = result.max > 0 ? { scaled: result.scaled, raw: result.raw, min: 0, max: result.max } : undefined;
-    this.reportResult({ completed: result.passed !== false, passed: result.passed, ...(score ? { score } : {}) });
+    const lessonResult = quizLessonResult(result);
+    if (lessonResult) this.reportResult(lessonResult);
   }
 
   protected override render() {
@@ -61,7 +61,8 @@ export class LmsQuizLesson extends LessonViewElement<QuizLesson> {
     if (!lesson) return nothing;
     return html`<lms-quiz
       part="quiz"
-      heading-level="4"
+      hide-title
+      heading-level=${this.headingLevel + 1}
       .src=${lesson.src ? this.resolveUrl(lesson.src) : undefined}
       .quiz=${lesson.quiz}
       .context=${this.quizContext}

@@ -139,6 +139,41 @@ export const quizStyles = [
       inline-size: 100%;
       box-sizing: border-box;
     }
+    /* Reviewed answers are disabled controls: keep them as legible as the rest of the text. */
+    input:disabled,
+    select:disabled,
+    textarea:disabled {
+      opacity: 1;
+      color: var(--_text);
+      -webkit-text-fill-color: var(--_text);
+    }
+    input[type='radio']:disabled,
+    input[type='checkbox']:disabled {
+      appearance: none;
+      flex: none;
+      inline-size: 1rem;
+      block-size: 1rem;
+      margin: 0;
+      border: 2px solid var(--_text);
+      border-radius: 50%;
+      align-self: center;
+    }
+    input[type='checkbox']:disabled {
+      border-radius: 0.1875rem;
+    }
+    input[type='radio']:disabled:checked {
+      background: radial-gradient(var(--_text) 40%, transparent 45%);
+    }
+    input[type='checkbox']:disabled:checked {
+      background: var(--_text);
+      box-shadow: inset 0 0 0 2px var(--_surface);
+    }
+    @media (forced-colors: active) {
+      input[type='radio']:disabled,
+      input[type='checkbox']:disabled {
+        appearance: auto;
+      }
+    }
     .sequence,
     .steps {
       padding-inline-start: 1.5rem;

@@ -19,7 +19,13 @@ import { registerMessages } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { createSanitizer } from '../../lessons/sanitize.js';
 import { loadQuiz, sanitizeQuiz } from '../../quiz/load-quiz.js';
-import { QuizSessionController, standaloneContext, type QuizContext } from '../../quiz/quiz-session.js';
+import { QuizSession, standaloneContext, type QuizContext } from '@lms-kit/runtime/quiz';
+import { SessionController } from '../../controllers/session-controller.js';
+import { LmsAttemptCompleteEvent } from '../../events/attempt-complete.js';
+import { LmsErrorEvent } from '../../events/error.js';
+import { LmsQuestionAnswerEvent } from '../../events/question-answer.js';
+import { LmsQuizStartEvent } from '../../events/quiz-start.js';
+import { LmsQuizSubmitEvent } from '../../events/quiz-submit.js';
 import { renderQuestionBlock } from './question-block.js';
 import { quizStyles } from './lms-quiz.styles.js';
 import { failLoad } from '../../events/fail-load.js';
@@ -75,10 +81,26 @@ export class LmsQuiz extends LmsElement {
   @property({ attribute: false }) context?: QuizContext;
   /** Heading level of the quiz title (2 by default; a lesson view sets it below the lesson's). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Leaves out the quiz title, where a heading around it already names the quiz (a quiz lesson). */
+  @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
   /** Grader mode: answers waiting for a person show a form to grade them. */
   @property({ type: Boolean, reflect: true }) grading = false;
 
-  private readonly session = new QuizSessionController(this);
+  /** The headless quiz session this element shows. */
+  readonly session = new QuizSession();
+  private readonly sessionView = new SessionController(
+    this,
+    {
+      'lms-quiz-start': LmsQuizStartEvent,
+      'lms-question-answer': LmsQuestionAnswerEvent,
+      'lms-quiz-submit': LmsQuizSubmitEvent,
+      'lms-attempt-complete': LmsAttemptCompleteEvent,
+      'lms-error': LmsErrorEvent,
+    },
+    this.session,
+  );
+  /** Latest message for the live region. */
+  private announcement = '';
   private clock?: ReturnType<typeof setInterval>;
   private focusAfterRender?: string;
   private resolveReady!: () => void;
@@ -107,8 +129,8 @@ export class LmsQuiz extends LmsElement {
 
   constructor() {
     super();
-    this.session.onAnnounce = (kind, minutes) =>
-      kind === 'time-up' ? this.t('quiz.timeUp') : this.t('quiz.timeLeftAnnounce', { count: minutes });
+    this.session.on('time-left', ({ minutes }) => this.announce(this.t('quiz.timeLeftAnnounce', { count: minutes })));
+    this.session.on('time-up', () => this.announce(this.t('quiz.timeUp')));
   }
 
   /** Every attempt of this learner at this quiz, oldest first. */
@@ -131,13 +153,21 @@ export class LmsQuiz extends LmsElement {
   /** Submits the attempt in progress; resolves to false if a listener cancelled `lms-quiz-submit`. */
   async submit(): Promise<boolean> {
     const submitted = await this.session.submit();
-    if (submitted) this.moveFocus('.result-heading');
+    if (submitted) {
+      this.announce(this.describeResult(this.session.current?.data.result));
+      this.moveFocus('.result-heading');
+    }
     return submitted;
   }
 
   /** Grades an answer waiting for a person, in the attempt shown (0..1 of the question's points). */
   grade(questionId: string, credit: number, feedback?: string, grader?: string): Promise<void> {
     return this.session.grade(questionId, credit, feedback, grader);
+  }
+
+  private announce(message: string): void {
+    this.announcement = message;
+    this.requestUpdate();
   }
 
   private moveFocus(selector: string): void {
@@ -190,6 +220,22 @@ export class LmsQuiz extends LmsElement {
     });
   }
 
+  /** "Not passed. Score: 0 of 3 points (0%)": what the live region says once an attempt is scored. */
+  private describeResult(result: AttemptResult | undefined): string {
+    if (!result) return '';
+    const outcome = this.t(
+      result.pending ? 'quiz.pending' : result.passed === true ? 'quiz.passed' : result.passed === false ? 'quiz.failed' : 'quiz.submitted',
+    );
+    if (result.pending || result.max <= 0) return outcome;
+    const percent = formatPercent(this.locale, Math.round(result.scaled * 100));
+    return `${outcome}. ${this.t('quiz.score', { raw: result.raw, max: result.max, percent })}`;
+  }
+
+  /** Level of the result and review headings: below the title, or in its place when it is hidden. */
+  private get sectionLevel(): number {
+    return this.hideTitle ? this.headingLevel : this.headingLevel + 1;
+  }
+
   private heading(text: string, className = 'heading', level = this.headingLevel) {
     return html`<div class=${className} role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
   }
@@ -200,7 +246,7 @@ export class LmsQuiz extends LmsElement {
     const language = this.context?.language ?? quiz.language;
     return html`<div part="base" dir=${textDirection(language ?? this.locale)} lang=${language ?? nothing}>
       <div class="bar">
-        ${this.heading(this.context?.title ?? quiz.title)}
+        ${this.hideTitle ? nothing : this.heading(this.context?.title ?? quiz.title)}
         ${
           this.session.inProgress && attempt?.data.deadline
             ? html`<p class="timer" part="timer"><span>${this.t('quiz.timeLeft')}:</span> <span class="clock"></span></p>`
@@ -209,7 +255,7 @@ export class LmsQuiz extends LmsElement {
       </div>
       ${this.session.saveError ? html`<p class="error" role="alert">${this.t('error.notSaved', { message: this.session.saveError.message })}</p>` : nothing}
       ${!attempt ? this.renderIntro(loaded) : this.session.inProgress ? this.renderAttempt(loaded) : this.renderReview(loaded)}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.session.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 
@@ -285,10 +331,7 @@ export class LmsQuiz extends LmsElement {
       },
       grade: (credit, feedback) => void this.grade(question.id, credit, feedback),
       focus: (selector) => this.moveFocus(`[data-question="${question.id}"] ${selector}`),
-      announce: (message) => {
-        this.session.announcement = message;
-        this.requestUpdate();
-      },
+      announce: (message) => this.announce(message),
     });
   }
 
@@ -300,7 +343,7 @@ export class LmsQuiz extends LmsElement {
     const outcome = result?.pending ? 'pending' : result?.passed === true ? 'passed' : result?.passed === false ? 'failed' : 'submitted';
     const canRetry = this.session.left > 0 && result?.passed !== true;
     return html`<div class="result ${outcome}" part="result">
-        ${this.heading(this.t('quiz.result'), 'result-heading', this.headingLevel + 1)}
+        ${this.heading(this.t('quiz.result'), 'result-heading', this.sectionLevel)}
         <p class="outcome">
           ${outcome === 'passed' ? this.t('quiz.passed') : outcome === 'failed' ? this.t('quiz.failed') : this.t('quiz.submitted')}
         </p>
@@ -314,7 +357,7 @@ export class LmsQuiz extends LmsElement {
         ${result?.pending ? html`<p>${this.t('quiz.pending')}</p>` : nothing} ${this.renderInfo(quiz)}
         ${canRetry ? html`<div class="actions"><button class="action retry" @click=${() => this.start()}>${this.t('quiz.retry')}</button></div>` : nothing}
       </div>
-      ${this.heading(this.t('quiz.review'), 'review-heading', this.headingLevel + 1)}
+      ${this.heading(this.t('quiz.review'), 'review-heading', this.sectionLevel)}
       <ol class="questions">
         ${questions.map((question, index) => html`<li>${this.renderQuestion(loaded, question, index, questions.length, true)}</li>`)}
       </ol>`;

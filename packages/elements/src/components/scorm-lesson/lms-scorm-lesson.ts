@@ -1,12 +1,13 @@
 import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
-import type { LessonResult, LmsError } from '@lms-kit/core';
+import type { LmsError } from '@lms-kit/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { query } from 'lit/decorators.js';
 import { LmsErrorEvent } from '../../events/error.js';
 import { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { tokens } from '../../styles/shared.styles.js';
-import { ScormLaunchController } from './scorm-launch.js';
+import { PackageSession } from '@lms-kit/runtime/package';
+import { SessionController } from '../../controllers/session-controller.js';
 import { scormMessages } from '../../i18n/messages-en-scorm.js';
 import { registerMessages } from '../../i18n/localize.js';
 
@@ -68,7 +69,9 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   ];
 
   @query('iframe') private frame?: HTMLIFrameElement;
-  private readonly launch = new ScormLaunchController(this);
+  /** The headless package session this element shows. */
+  readonly launch = new PackageSession();
+  private readonly sessionView = new SessionController(this, {}, this.launch);
   private openedFor?: unknown;
   private saveError?: LmsError;
 
@@ -102,16 +105,15 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     return this.launch.session;
   }
 
-  report(result: LessonResult): void {
-    this.reportResult(result);
-  }
-
-  navigateTo(target: string): void {
-    this.dispatchEvent(new LmsLessonReportEvent({ navigate: target }));
+  constructor() {
+    super();
+    this.launch.on('result', (result) => this.reportResult(result));
+    this.launch.on('navigate', (target) => void this.dispatchEvent(new LmsLessonReportEvent({ navigate: target })));
+    this.launch.on('lms-error', ({ error }) => this.storageFailed(error));
   }
 
   /** Storage could not keep what the SCO committed: said here and to the page (recoverable: the SCO goes on, the data is journaled). */
-  storageFailed(error: LmsError): void {
+  private storageFailed(error: LmsError): void {
     this.saveError = error;
     this.requestUpdate();
     this.dispatchEvent(new LmsErrorEvent({ error, recoverable: true }));

@@ -1,10 +1,10 @@
 import type { Course, CourseProgress, LessonAvailability } from '@lms-kit/core';
-import type { LmsServices } from '../context/services.js';
+import type { SessionServices } from '../services.js';
 
 /** What a course session gives the rules a lesson kind adds to a course (the session itself). */
 export interface CourseRulesContext {
   course?: Course;
-  services?: LmsServices;
+  services?: SessionServices;
   progress?: CourseProgress;
   /** Derives the course's state again from `progress`: what the rules hold, or where Previous and Next lead, changed. */
   setProgress(progress: CourseProgress): void;

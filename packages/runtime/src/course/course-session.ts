@@ -18,32 +18,66 @@ import {
   type LoadedCourse,
   type Statement,
 } from '@lms-kit/core';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LmsServices } from '../context/services.js';
-import { LmsCourseCompleteEvent } from '../events/course-complete.js';
-import { LmsErrorEvent } from '../events/error.js';
-import { LmsLessonCompleteEvent } from '../events/lesson-complete.js';
-import type { LessonPosition, LessonReportDetail } from '../events/lesson-report.js';
-import { LmsProgressChangeEvent } from '../events/progress-change.js';
-import { loadCourseRules } from '../lessons/registry.js';
-import type { CourseRules } from './course-rules.js';
+import type {
+  CourseCompleteDetail,
+  ErrorDetail,
+  LessonCompleteDetail,
+  LessonPosition,
+  LessonReport,
+  ProgressChangeDetail,
+} from '../events.js';
+import { serialQueue } from '../serial-queue.js';
+import { Session } from '../session.js';
+import { statementSink, type SessionOptions, type SessionServices } from '../services.js';
+import type { CourseRules, CourseRulesContext } from './course-rules.js';
 import { forgetWrite, journalWrite, pendingWrites } from './write-journal.js';
-import { serialQueue } from './serial-queue.js';
-import { playerMakesStatements } from '../cmi5/statement-policy.js';
+import { playerMakesStatements } from './cmi5-statement-policy.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
 type Mutation = (progress: CourseProgress) => CourseProgress;
 
 const POSITION_SAVE_DELAY_MS = 1000;
 const TIME_FLUSH_INTERVAL_MS = 30_000;
 
+/** Events of a course session, named like `<lms-course-player>`'s. */
+export interface CourseSessionEvents {
+  'lms-lesson-complete': LessonCompleteDetail;
+  'lms-course-complete': CourseCompleteDetail;
+  'lms-progress-change': ProgressChangeDetail;
+  'lms-error': ErrorDetail;
+}
+
+/** What a course session shows: the same object until something changes. */
+export interface CourseSessionState {
+  course?: Course;
+  baseUrl?: string;
+  progress?: CourseProgress;
+  /** Lesson states, percent, points and completion, derived from `progress` (and the course's rules). */
+  state?: CourseState;
+  currentLessonId?: string;
+  /** Where the learner was in the open lesson (position, scroll, kind-specific data). */
+  currentLessonState?: LessonState;
+  /** The last write storage refused (kept and retried with the next one); cleared by `dismissError()`. */
+  saveError?: LmsError;
+}
+
+export interface CourseSessionOptions extends SessionOptions {
+  /** Loads the rules the course's lesson kinds add (SCORM 2004 sequencing). Default: none. */
+  loadRules?: (context: CourseRulesContext) => Promise<CourseRules | undefined>;
+  /** Issues the course's certificate when it is due (after completion, and at start if claimed but not stored). */
+  issueCertificate?: (course: Course, services: SessionServices, baseUrl?: string) => void;
+  /** Whether the learner sees the lesson now (visible time is counted only then). Default: the page is visible. */
+  isVisible?: () => boolean;
+}
+
+const pageVisible = () => typeof document === 'undefined' || document.visibilityState === 'visible';
+
 /**
  * One learner taking one course: reads and writes progress through the storage adapter, counts
- * visible time, keeps lesson positions, builds xAPI statements and dispatches the player's events.
+ * visible time, keeps lesson positions, builds xAPI statements and sends the course's events.
  * Writes are mutations applied inside the adapter's transaction, so two tabs never lose each
  * other's work; a write that fails is kept and replayed with the next one, so nothing is lost.
  */
-export class CourseSessionController implements ReactiveController {
+export class CourseSession extends Session<CourseSessionState, CourseSessionEvents> implements CourseRulesContext {
   course?: Course;
   baseUrl?: string;
   progress?: CourseProgress;
@@ -51,37 +85,50 @@ export class CourseSessionController implements ReactiveController {
   currentLessonId?: string;
   currentLessonState?: LessonState;
   saveError?: LmsError;
-  /** Latest message for the player's live region. */
-  announcement = '';
   /** Rules the course's lesson kinds add (SCORM sequencing), when it has such lessons. */
   rules?: CourseRules;
-  /** Opens a lesson as the learner's own navigation does (the course's rules lead there); set by the player. */
-  navigate?: (lessonId: string) => void;
+  /** Opens a lesson as the learner's own navigation does (the course's rules lead there). A view may replace it. */
+  navigate: (lessonId: string) => void = (lessonId) => void this.open(lessonId);
 
-  services?: LmsServices;
+  services?: SessionServices;
   private statements?: CourseStatements;
-  private readonly timer = new VisibleTimeCounter();
+  private readonly clock: () => Date;
+  private readonly isVisible: () => boolean;
+  private readonly timer: VisibleTimeCounter;
   private lessonVisibleMs = 0;
   private unsaved: Mutation[] = [];
   private pendingPosition?: { lessonId: string; position: LessonPosition };
   private positionTimer?: ReturnType<typeof setTimeout>;
   private flushInterval?: ReturnType<typeof setInterval>;
-  /** Ends the page listeners of the session when the player leaves the page. */
+  /** Ends the page listeners of the session when its view leaves the page. */
   private listening?: AbortController;
   private unsubscribe?: () => void;
   /** Session steps run one after another, so fast clicks cannot interleave them. */
   private readonly serial = serialQueue();
 
-  constructor(private readonly host: Host) {
-    host.addController(this);
+  constructor(private readonly options: CourseSessionOptions = {}) {
+    super();
+    this.services = options.services;
+    this.clock = options.clock ?? (() => new Date());
+    this.isVisible = options.isVisible ?? pageVisible;
+    this.timer = new VisibleTimeCounter(() => this.clock().getTime());
+    this.connect();
   }
 
   private get key() {
     return { learnerId: this.services?.learner.id ?? '', courseId: this.course?.id ?? '' };
   }
 
-  hostConnected(): void {
+  protected snapshotState(): CourseSessionState {
+    const { course, baseUrl, progress, state, currentLessonId, currentLessonState, saveError } = this;
+    return { course, baseUrl, progress, state, currentLessonId, currentLessonState, saveError };
+  }
+
+  override connect(): void {
+    if (this.listening || this.isDisposed) return;
     this.listening = new AbortController();
+    this.flushInterval = setInterval(() => void this.flushTime(), TIME_FLUSH_INTERVAL_MS);
+    if (typeof window === 'undefined') return;
     const options = { signal: this.listening.signal };
     document.addEventListener(
       'visibilitychange',
@@ -109,15 +156,16 @@ export class CourseSessionController implements ReactiveController {
       (event) => {
         if (!event.persisted || !this.course) return;
         void this.serial(() => this.replayJournal());
-        if (this.currentLessonId && document.visibilityState === 'visible') this.timer.start();
+        if (this.currentLessonId && this.isVisible()) this.timer.start();
       },
       options,
     );
-    this.flushInterval = setInterval(() => void this.flushTime(), TIME_FLUSH_INTERVAL_MS);
   }
 
-  hostDisconnected(): void {
-    this.listening?.abort();
+  override disconnect(): void {
+    if (!this.listening) return;
+    this.listening.abort();
+    this.listening = undefined;
     clearInterval(this.flushInterval);
     void this.leaveLesson();
     // Unsubscribing twice (again at the next start) is harmless.
@@ -126,7 +174,7 @@ export class CourseSessionController implements ReactiveController {
   }
 
   /** Starts (or restarts, for a new course or learner) a session, and opens where the learner left off. */
-  start(loaded: LoadedCourse, services: LmsServices): Promise<void> {
+  start(loaded: LoadedCourse, services: SessionServices | undefined = this.options.services): Promise<void> {
     return this.serial(async () => {
       await this.leaveLesson();
       this.unsubscribe?.();
@@ -136,7 +184,8 @@ export class CourseSessionController implements ReactiveController {
       this.services = services;
       this.unsaved = [];
       this.currentLessonId = undefined;
-      this.rules = await loadCourseRules(this).catch(() => undefined);
+      if (!services) throw toLmsError(new Error('a course session needs storage and a learner'), 'course/no-services');
+      this.rules = (await this.options.loadRules?.(this).catch(() => undefined)) ?? undefined;
       const stored = await services.storage.getProgress(this.key);
       if (stored) this.setProgress(stored);
       else await this.mutate((progress) => progress);
@@ -175,6 +224,25 @@ export class CourseSessionController implements ReactiveController {
     });
   }
 
+  /**
+   * Previous (-1) or Next (1): whether it leads somewhere from the open lesson and, with `go`, goes there.
+   * The course's rules (SCORM sequencing) decide for the lessons they govern; otherwise it is the
+   * nearest lesson that is not locked.
+   */
+  step(step: 1 | -1, go?: boolean): boolean {
+    const { rules, currentLessonId, state } = this;
+    const ruled = rules?.step(step, currentLessonId, go);
+    if (ruled !== undefined || !state) return !!ruled;
+    const order = state.order;
+    for (let i = order.indexOf(currentLessonId ?? '') + step; i >= 0 && i < order.length; i += step) {
+      if (!state.lessons[order[i]].lockReasons.length) {
+        if (go) this.navigate(order[i]);
+        return true;
+      }
+    }
+    return false;
+  }
+
   private async enter(lessonId: string): Promise<void> {
     const lesson = this.course && findLesson(this.course, lessonId);
     if (!lesson || !this.services) return;
@@ -182,11 +250,11 @@ export class CourseSessionController implements ReactiveController {
     this.lessonVisibleMs = 0;
     this.currentLessonState = await this.services.storage.getLessonState({ ...this.key, lessonId }).catch(() => undefined);
     if (this.state?.lessons[lessonId]?.status !== 'locked') {
-      await this.mutate((progress) => openLesson(progress, lessonId, new Date()));
+      await this.mutate((progress) => openLesson(progress, lessonId, this.clock()));
       this.queue([this.statements?.lessonInitialized(lesson)]);
-      if (document.visibilityState === 'visible') this.timer.start();
+      if (this.isVisible()) this.timer.start();
     }
-    this.host.requestUpdate();
+    this.changed();
   }
 
   private async leaveLesson(): Promise<void> {
@@ -198,25 +266,30 @@ export class CourseSessionController implements ReactiveController {
     this.lessonVisibleMs = 0;
   }
 
-  /** Takes a report from the lesson view being shown. */
-  report(detail: LessonReportDetail): void {
+  /** Resolves once the steps asked for so far (results, lesson changes) are done. */
+  settled(): Promise<void> {
+    return this.serial(async () => undefined);
+  }
+
+  /** Takes a report from the lesson being shown: its result, and/or where the learner is in it. */
+  report(detail: LessonReport): void {
     const lessonId = this.currentLessonId;
     if (!lessonId) return;
     if (detail.position) {
       const merged = { ...this.pendingPosition?.position, ...detail.position };
       this.pendingPosition = { lessonId, position: merged };
-      this.currentLessonState = { ...this.key, lessonId, ...this.currentLessonState, ...merged, updatedAt: new Date().toISOString() };
+      this.currentLessonState = { ...this.key, lessonId, ...this.currentLessonState, ...merged, updatedAt: this.clock().toISOString() };
       clearTimeout(this.positionTimer);
       this.positionTimer = setTimeout(() => void this.savePosition(), POSITION_SAVE_DELAY_MS);
     }
     const result = detail.result;
     if (result)
-      void this.update((progress) => applyLessonResult(progress, this.course as Course, lessonId, result, new Date()), lessonId, result);
+      void this.update((progress) => applyLessonResult(progress, this.course as Course, lessonId, result, this.clock()), lessonId, result);
   }
 
   /**
-   * Applies a change to progress, in turn with the session's other steps, then tells the page what it
-   * did: to the lesson that reported `result`, and to the course (progress, completion, certificate).
+   * Applies a change to progress, in turn with the session's other steps, then tells what it did:
+   * to the lesson that reported `result`, and to the course (progress, completion, certificate).
    */
   update(change: Mutation, lessonId?: string, result?: LessonResult): Promise<void> {
     return this.serial(async () => {
@@ -229,49 +302,35 @@ export class CourseSessionController implements ReactiveController {
       if (lesson) {
         if (before.lessons[lesson.id]?.status !== 'completed' && after.lessons[lesson.id]?.status === 'completed') {
           this.queue([this.statements?.lessonCompleted(lesson, result, this.progress?.lessons[lesson.id]?.timeSpentMs ?? 0)]);
-          this.host.dispatchEvent(new LmsLessonCompleteEvent({ courseId: course.id, lessonId: lesson.id, result }));
-          this.announce('lesson-complete', lesson.title);
+          this.emit('lms-lesson-complete', { courseId: course.id, lessonId: lesson.id, result });
         } else if (result.progress !== undefined) {
           this.queue([this.statements?.lessonProgressed(lesson, result.progress)]);
         }
       }
       if (after.percent !== before.percent || after.points !== before.points) {
         this.queue([this.statements?.courseProgressed(after.percent)]);
-        this.host.dispatchEvent(
-          new LmsProgressChangeEvent({
-            courseId: course.id,
-            percent: after.percent,
-            completedLessons: after.completedCount,
-            requiredLessons: after.requiredCount,
-            points: after.points,
-            completed: after.completed,
-          }),
-        );
+        this.emit('lms-progress-change', {
+          courseId: course.id,
+          percent: after.percent,
+          completedLessons: after.completedCount,
+          requiredLessons: after.requiredCount,
+          points: after.points,
+          completed: after.completed,
+        });
       }
       if (!before.completed && after.completed) {
         this.queue([this.statements?.courseCompleted(this.progress as CourseProgress)]);
-        const completedAt = this.progress?.completedAt ?? new Date().toISOString();
-        this.host.dispatchEvent(new LmsCourseCompleteEvent({ courseId: course.id, completedAt, points: after.points }));
-        this.announce('course-complete', course.title);
+        const completedAt = this.progress?.completedAt ?? this.clock().toISOString();
+        this.emit('lms-course-complete', { courseId: course.id, completedAt, points: after.points });
       }
       // Also after completion: a retaken assessment may now pass the certificate's rule.
       if (after.completed) this.issueCertificate();
     });
   }
 
-  /** Issues the course's certificate when due; its code (signing, credentials) loads only for courses that have one. */
   private issueCertificate(): void {
-    const { course, services, baseUrl, host } = this;
-    if (course?.certificate && services)
-      void import('../certificates/issue-on-completion.js').then((m) => m.issueOnCompletion(host, course, services, baseUrl));
-  }
-
-  /** What the player announces; it owns the wording. */
-  onAnnounce?: (kind: 'lesson-complete' | 'course-complete', title: string) => string;
-
-  private announce(kind: 'lesson-complete' | 'course-complete', title: string): void {
-    this.announcement = this.onAnnounce?.(kind, title) ?? '';
-    this.host.requestUpdate();
+    const { course, services, baseUrl } = this;
+    if (course?.certificate && services) this.options.issueCertificate?.(course, services, baseUrl);
   }
 
   /** Saves pending time and position now. Called at pagehide, on hide, on lesson change. */
@@ -324,7 +383,7 @@ export class CourseSessionController implements ReactiveController {
     const { course, services } = this;
     if (!course || !services) return false;
     const changes = [...this.unsaved, change];
-    const base = () => this.progress ?? createProgress(course, services.learner.id, uuid(), new Date());
+    const base = () => this.progress ?? createProgress(course, services.learner.id, uuid(), this.clock());
     try {
       const stored = await services.storage.updateProgress(this.key, (current) => changes.reduce((p, f) => f(p), current ?? base()));
       this.unsaved = [];
@@ -348,24 +407,24 @@ export class CourseSessionController implements ReactiveController {
   setProgress(progress: CourseProgress): void {
     this.progress = progress;
     this.state = this.course ? computeCourseState(this.course, progress, this.rules?.availability) : undefined;
-    this.host.requestUpdate();
+    this.changed();
   }
 
   private queue(statements: Array<Statement | undefined>): void {
     const ready = statements.filter((s): s is Statement => s !== undefined);
-    if (ready.length && this.services) this.services.storage.enqueueStatements(ready).catch((error: unknown) => this.fail(error));
+    if (ready.length && this.services) statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
   }
 
   private fail(error: unknown): void {
     const lmsError = toLmsError(error, 'storage/failed');
     this.saveError = lmsError;
-    this.host.requestUpdate();
-    this.host.dispatchEvent(new LmsErrorEvent({ error: lmsError, recoverable: true }));
+    this.changed();
+    this.emit('lms-error', { error: lmsError, recoverable: true });
   }
 
   dismissError(): void {
     this.saveError = undefined;
-    this.host.requestUpdate();
+    this.changed();
   }
 
   /** Writes a previous page journaled but may not have committed; replaying one twice changes nothing. */

@@ -2,29 +2,58 @@ import { courseLessons, toLmsError, uuid, type Course, type LessonResult, type L
 import type { Item, ScormLesson } from '@lms-kit/scorm';
 import type { CmiSummary, NavigationRequest, OpenedPackage, PackageSequencer, ScoAttemptData, ScoSession } from '@lms-kit/scorm/runtime';
 import type * as RuntimeModule from '@lms-kit/scorm/runtime';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LmsServices } from '../../context/services.js';
+import type { ErrorDetail } from '../events.js';
+import { Session } from '../session.js';
+import type { SessionOptions, SessionServices } from '../services.js';
 import { governed, packageSequencer } from './sequencers.js';
 
 type Runtime = typeof RuntimeModule;
 
 export type LaunchState = 'loading' | 'ready' | 'error' | 'left' | 'blocked';
 
-export interface LaunchHost extends ReactiveControllerHost, HTMLElement {
-  report(result: LessonResult): void;
-  /** Ask the player to open another lesson (`next`, `previous` or a lesson id). */
-  navigateTo(target: string): void;
-  /** Storage failed to keep what the SCO committed: the player shows it and tells the page (recoverable). */
-  storageFailed(error: LmsError): void;
+/** Events of a package session. */
+export interface PackageSessionEvents {
+  /** The lesson's result changed (what the SCOs reported, or the package's rolled-up status). */
+  result: LessonResult;
+  /** The content asks to open another lesson of the course: `next`, `previous` or a lesson id. */
+  navigate: string;
+  /** Storage failed to keep what a SCO committed (it is journaled; the SCO goes on). */
+  'lms-error': ErrorDetail;
+}
+
+/** What a package session shows: the same object until something changes. */
+export interface PackageSessionState {
+  state: LaunchState;
+  error?: LmsError;
+  /** Host of a script the content needed from the internet and could not load. */
+  offlineHost?: string;
+  items: Item[];
+  current?: Item;
+  /** The URL the content frame shows (served by the service worker), once ready. */
+  launchUrl?: string;
+  completedItems: ReadonlySet<string>;
+  /** Items the learner may not choose now, and why (a sequenced package played as one lesson). */
+  holds: ReadonlyMap<string, SequencingHold>;
+  /** Why the sequencing engine refused the item asked for (state `blocked`). */
+  blockedBy?: SequencingHold;
+  /** The activity the sequencing engine has delivered, when the package has sequencing. */
+  sequencedCurrent?: string;
+}
+
+export interface PackageSessionOptions extends Omit<SessionOptions, 'statements'> {
+  /** The window whose `API` / `API_1484_11` the content finds. Default: this window. */
+  apiWindow?: Window;
+  /** What relative package URLs resolve against. Default: the document's base URI. */
+  baseUri?: string;
 }
 
 /**
  * Plays the items of one `scorm` lesson: opens the package (importing it on first use), runs one
- * `ScoSession` at a time with the API exposed on this window, turns what the SCOs report into the
+ * `ScoSession` at a time with the API exposed on the window, turns what the SCOs report into the
  * lesson's result, and honours `adl.nav.request` (inside the lesson when it can, else by asking the
- * player). The runtime (scorm-again) loads only here.
+ * course). The runtime (scorm-again) loads only here. The view shows `launchUrl` in a frame.
  */
-export class ScormLaunchController implements ReactiveController {
+export class PackageSession extends Session<PackageSessionState, PackageSessionEvents> {
   state: LaunchState = 'loading';
   error?: LmsError;
   /** Host of a script the content needed from the internet and could not load. */
@@ -38,7 +67,7 @@ export class ScormLaunchController implements ReactiveController {
   private opened?: OpenedPackage;
   /** The SCO being played, if any. */
   session?: ScoSession;
-  private context?: { lesson: ScormLesson; course?: Course; services: LmsServices; registration: string };
+  private context?: { lesson: ScormLesson; course?: Course; services: SessionServices; registration: string };
   /** SCORM 2004 sequencing of the package, when its manifest has any. */
   sequencer?: PackageSequencer;
   /**
@@ -51,17 +80,49 @@ export class ScormLaunchController implements ReactiveController {
   /** Why the sequencing engine refused the item the learner asked for (state `blocked`). */
   blockedBy?: SequencingHold;
   private generation = 0;
+  private connected = false;
 
-  constructor(private readonly host: LaunchHost) {
-    host.addController(this);
+  constructor(private readonly options: PackageSessionOptions = {}) {
+    super();
+    this.connect();
   }
 
-  hostConnected(): void {
+  private get window(): Window {
+    return this.options.apiWindow ?? window;
+  }
+
+  private get baseUri(): string {
+    return this.options.baseUri ?? document.baseURI;
+  }
+
+  protected snapshotState(): PackageSessionState {
+    const { state, error, offlineHost, items, current, launchUrl, blockedBy } = this;
+    const completedItems = new Set(this.completedItems);
+    return {
+      state,
+      error,
+      offlineHost,
+      items,
+      current,
+      launchUrl,
+      completedItems,
+      holds: this.holds,
+      blockedBy,
+      sequencedCurrent: this.sequencer?.current,
+    };
+  }
+
+  override connect(): void {
+    if (this.connected || this.isDisposed) return;
+    this.connected = true;
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
   }
 
-  hostDisconnected(): void {
+  /** Ends the SCO's session (its data saved) and stops following the package's sequencing. */
+  override disconnect(): void {
+    if (!this.connected) return;
+    this.connected = false;
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.listenTo(undefined);
@@ -69,13 +130,19 @@ export class ScormLaunchController implements ReactiveController {
     void this.endSession();
   }
 
-  async open(lesson: ScormLesson, course: Course | undefined, services: LmsServices): Promise<void> {
+  /** Opens a `scorm` lesson (of `course`, or a package on its own) and launches the item to play first. */
+  async open(
+    lesson: ScormLesson,
+    course: Course | undefined,
+    services: SessionServices | undefined = this.options.services,
+  ): Promise<void> {
     const generation = ++this.generation;
     this.set('loading');
     try {
+      if (!services) throw new Error('a package session needs storage and a learner');
       this.runtime ??= await import('@lms-kit/scorm/runtime');
       const { defaultOrganization, launchableItems } = await import('@lms-kit/scorm');
-      this.opened = await this.runtime.openPackage(lesson.src, document.baseURI);
+      this.opened = await this.runtime.openPackage(lesson.src, this.baseUri);
       const organization = defaultOrganization(this.opened.manifest);
       const all = organization ? launchableItems(organization) : [];
       this.items = lesson.item ? all.filter((item) => item.identifier === lesson.item) : all;
@@ -115,7 +182,7 @@ export class ScormLaunchController implements ReactiveController {
     const sources = new Set(
       courseLessons(course)
         .filter((other) => other.kind === 'scorm' && (other as ScormLesson).item)
-        .map((other) => new URL((other as ScormLesson).src, document.baseURI).href),
+        .map((other) => new URL((other as ScormLesson).src, this.baseUri).href),
     );
     // Keys as the course's rules do: the course when one package's items make its lessons.
     const scope = this.wholePackage ? `${course.id}/${lesson.id}` : sources.size === 1 ? course.id : `${course.id}|${opened.id}`;
@@ -138,13 +205,13 @@ export class ScormLaunchController implements ReactiveController {
     const itemId = (event as CustomEvent<string>).detail;
     if (itemId === this.current?.identifier || !this.runtime || !this.sequencer) return;
     if (this.wholePackage) void this.select(itemId);
-    else if (!governed.has(this.sequencer)) this.host.navigateTo(this.runtime.safeId(itemId));
+    else if (!governed.has(this.sequencer)) this.emit('navigate', this.runtime.safeId(itemId));
   };
 
   private onAvailability = (): void => {
     this.refreshHolds();
     if (this.wholePackage) this.reportLesson({});
-    this.host.requestUpdate();
+    this.changed();
   };
 
   /** The sequencing session ended (exit all, suspend all, or the end of the package): the content is done for now. */
@@ -205,7 +272,7 @@ export class ScormLaunchController implements ReactiveController {
           language: course?.language,
         }),
       onResult: (result, summary) => this.onResult(item, result, summary),
-      onStorageError: (error) => this.host.storageFailed(error),
+      onStorageError: (error) => void this.emit('lms-error', { error, recoverable: true }),
       // With sequencing, the engine handles navigation requests and delivers the next activity.
       onNavigationRequest: (request, target) =>
         this.sequencer ? this.onSequencedRequest(request) : this.onNavigationRequest(request, target),
@@ -214,7 +281,7 @@ export class ScormLaunchController implements ReactiveController {
     await session.prepare();
     if (generation !== this.generation) return;
     this.session = session;
-    runtime.exposeApi(window, session.api);
+    runtime.exposeApi(this.window, session.api);
     this.launchUrl = opened.launchUrl(item);
     this.set('ready');
   }
@@ -235,7 +302,7 @@ export class ScormLaunchController implements ReactiveController {
     } catch {
       this.offlineHost = url;
     }
-    this.host.requestUpdate();
+    this.changed();
   }
 
   private onResult(item: Item, result: LessonResult, _summary: CmiSummary): void {
@@ -255,10 +322,10 @@ export class ScormLaunchController implements ReactiveController {
       if (root.passed !== undefined) rolledUp.passed = root.passed;
       if (root.score !== undefined) rolledUp.score = { scaled: root.score };
       if (progress !== undefined) rolledUp.progress = progress;
-      this.host.report(rolledUp);
+      this.emit('result', rolledUp);
       return;
     }
-    this.host.report({ ...result, completed: this.items.every((item) => this.completedItems.has(item.identifier)), progress });
+    this.emit('result', { ...result, completed: this.items.every((item) => this.completedItems.has(item.identifier)), progress });
   }
 
   private onNavigationRequest(request: NavigationRequest, target?: string): void {
@@ -266,10 +333,10 @@ export class ScormLaunchController implements ReactiveController {
     if (request === 'continue' || request === 'previous') {
       const next = this.items[index + (request === 'continue' ? 1 : -1)];
       if (next) void this.select(next.identifier);
-      else this.host.navigateTo(request === 'continue' ? 'next' : 'previous');
+      else this.emit('navigate', request === 'continue' ? 'next' : 'previous');
     } else if ((request === 'choice' || request === 'jump') && target) {
       if (this.items.some((item) => item.identifier === target)) void this.select(target);
-      else this.host.navigateTo(this.runtime?.safeId(target) ?? target);
+      else this.emit('navigate', this.runtime?.safeId(target) ?? target);
     } else {
       // exit, exitAll, suspendAll, abandon…: the content is done for now.
       void this.endSession();
@@ -286,7 +353,7 @@ export class ScormLaunchController implements ReactiveController {
     const current = this.sequencer?.current;
     if (!current || !this.runtime) return;
     if (this.wholePackage) void this.select(current);
-    else this.host.navigateTo(this.runtime.safeId(current));
+    else this.emit('navigate', this.runtime.safeId(current));
   }
 
   private async readCompletedItems(): Promise<void> {
@@ -306,13 +373,13 @@ export class ScormLaunchController implements ReactiveController {
     const session = this.session;
     this.session = undefined;
     if (!session) return;
-    this.runtime?.withdrawApi(window, session.api);
+    this.runtime?.withdrawApi(this.window, session.api);
     await session.end().catch(() => undefined);
   }
 
   private set(state: LaunchState): void {
     this.state = state;
-    this.host.requestUpdate();
+    this.changed();
   }
 
   /** The page may be torn down before IndexedDB commits: journal what the SCO set, synchronously. */

@@ -1,5 +1,5 @@
 import { uuid } from '@lms-kit/core';
-import type { LessonPosition } from '../events/lesson-report.js';
+import type { LessonPosition } from '../events.js';
 
 /**
  * Write-ahead journal for the writes a page makes in the background (visible time, positions).

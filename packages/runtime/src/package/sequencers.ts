@@ -1,7 +1,7 @@
 import type { ScormPackage } from '@lms-kit/scorm';
 import type { PackageSequencer } from '@lms-kit/scorm/runtime';
 import type * as RuntimeModule from '@lms-kit/scorm/runtime';
-import type { LmsServices } from '../../context/services.js';
+import type { SessionServices } from '../services.js';
 
 /**
  * One sequencer per learner and sequencing scope (a course whose lessons are a package's items, or one
@@ -15,7 +15,7 @@ export const governed = new WeakSet<PackageSequencer>();
 export function packageSequencer(
   runtime: typeof RuntimeModule,
   pkg: ScormPackage,
-  services: LmsServices,
+  services: SessionServices,
   scope: string,
 ): Promise<PackageSequencer> {
   const key = `${services.storage.scope}|${services.learner.id}|${scope}`;

@@ -17,16 +17,38 @@ import {
   type QuizAttemptData,
 } from '@lms-kit/core/quiz';
 import type { Attempt } from '@lms-kit/storage';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LmsServices } from '../context/services.js';
-import { LmsErrorEvent } from '../events/error.js';
-import { LmsAttemptCompleteEvent } from '../events/attempt-complete.js';
-import { LmsQuestionAnswerEvent } from '../events/question-answer.js';
-import { LmsQuizStartEvent } from '../events/quiz-start.js';
-import { LmsQuizSubmitEvent } from '../events/quiz-submit.js';
-import { serialQueue } from '../controllers/serial-queue.js';
+import type { AttemptCompleteDetail, ErrorDetail, QuestionAnswerDetail, QuizStartDetail, QuizSubmitDetail } from '../events.js';
+import { serialQueue } from '../serial-queue.js';
+import { Session } from '../session.js';
+import { statementSink, type SessionOptions, type SessionServices } from '../services.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+/** Events of a quiz session, named like `<lms-quiz>`'s, and the two time announcements. */
+export interface QuizSessionEvents {
+  'lms-quiz-start': QuizStartDetail;
+  'lms-question-answer': QuestionAnswerDetail;
+  /** Return `false` from a listener to keep the attempt open (not at the deadline). */
+  'lms-quiz-submit': QuizSubmitDetail;
+  'lms-attempt-complete': AttemptCompleteDetail;
+  'lms-error': ErrorDetail;
+  /** The deadline is this many minutes away (said at 5 and 1 minutes). */
+  'time-left': { minutes: number };
+  /** The deadline submitted the attempt. */
+  'time-up': { attemptId: string };
+}
+
+/** What a quiz session shows: the same object until something changes. */
+export interface QuizSessionState {
+  quiz?: Quiz;
+  context?: QuizContext;
+  /** Every attempt of this learner at this quiz, oldest first. */
+  attempts: QuizAttempt[];
+  /** The attempt shown: the one in progress, else the latest. */
+  current?: QuizAttempt;
+  inProgress: boolean;
+  /** Attempts left (Infinity without a limit). */
+  left: number;
+  saveError?: LmsError;
+}
 
 /** Where a quiz lives: on its own page, or as a lesson of a course. */
 export interface QuizContext {
@@ -49,32 +71,36 @@ export function standaloneContext(quiz: Quiz): QuizContext {
 /**
  * One learner taking one quiz: attempts stored through the storage adapter (answers, shuffled
  * order, deadline, results), so a reload or another tab resumes them; statements queued to the
- * outbox; the quiz events dispatched on the host.
+ * outbox; the quiz's events sent to its listeners.
  */
-export class QuizSessionController implements ReactiveController {
+export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   quiz?: Quiz;
   context?: QuizContext;
   attempts: QuizAttempt[] = [];
   /** The attempt shown: the one in progress, else the latest. */
   current?: QuizAttempt;
   saveError?: LmsError;
-  /** Latest message for the live region. */
-  announcement = '';
-  onAnnounce?: (kind: 'time-left' | 'time-up', minutes: number) => string;
 
-  private services?: LmsServices;
+  private services?: SessionServices;
+  private readonly clock: () => Date;
   private deadlineTimer?: ReturnType<typeof setTimeout>;
   private unsubscribe?: () => void;
   /** Session steps run one after another, so fast clicks cannot interleave them. */
   private readonly serial = serialQueue();
 
-  constructor(private readonly host: Host) {
-    host.addController(this);
+  constructor(private readonly options: SessionOptions = {}) {
+    super();
+    this.services = options.services;
+    this.clock = options.clock ?? (() => new Date());
   }
 
-  hostConnected(): void {}
+  protected snapshotState(): QuizSessionState {
+    const { quiz, context, attempts, current, inProgress, left, saveError } = this;
+    return { quiz, context, attempts, current, inProgress, left, saveError };
+  }
 
-  hostDisconnected(): void {
+  /** Stops the deadline timer and listening to storage; `open()` starts them again. */
+  override disconnect(): void {
     clearTimeout(this.deadlineTimer);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
@@ -107,13 +133,14 @@ export class QuizSessionController implements ReactiveController {
   }
 
   /** Loads the learner's attempts and resumes the one in progress (submitting it if its deadline passed). */
-  open(quiz: Quiz, context: QuizContext, services: LmsServices): Promise<void> {
+  open(quiz: Quiz, context: QuizContext = standaloneContext(quiz), services = this.options.services): Promise<void> {
     return this.serial(async () => {
       clearTimeout(this.deadlineTimer);
       this.unsubscribe?.();
       this.quiz = quiz;
       this.context = context;
       this.services = services;
+      if (!services) throw toLmsError(new Error('a quiz session needs storage and a learner'), 'quiz/no-services');
       await this.reload();
       this.unsubscribe = services.storage.subscribe((change) => {
         if (change.type === 'attempt' && change.learnerId === services.learner.id && change.activityId === context.activityId) {
@@ -132,7 +159,14 @@ export class QuizSessionController implements ReactiveController {
       activityId: context.activityId,
     })) as QuizAttempt[];
     const before = this.current;
-    this.attempts = stored.filter((a) => (a.data as QuizAttemptData | undefined)?.quizId === this.quiz?.id);
+    // A change this session made and has not seen stored yet (answers given quickly) is newer than what was read.
+    const known = new Map(this.attempts.map((a) => [a.id, a]));
+    this.attempts = stored
+      .filter((a) => (a.data as QuizAttemptData | undefined)?.quizId === this.quiz?.id)
+      .map((a) => {
+        const mine = known.get(a.id);
+        return mine && mine.updatedAt >= a.updatedAt ? mine : a;
+      });
     const open = this.attempts.filter((a) => a.status === 'in-progress').pop();
     this.current = open ?? this.attempts[this.attempts.length - 1];
     // Graded in another tab or by an instructor: the attempt is now complete (the grader queued its statements).
@@ -140,10 +174,10 @@ export class QuizSessionController implements ReactiveController {
       this.completed(this.current, false);
     }
     if (this.current?.status === 'in-progress') {
-      if (isOverdue(this.current.data, new Date())) await this.submitNow(true);
+      if (isOverdue(this.current.data, this.clock())) await this.submitNow(true);
       else this.scheduleDeadline();
     }
-    this.host.requestUpdate();
+    this.changed();
   }
 
   /** Starts a new attempt if one is allowed; resolves to it. */
@@ -151,7 +185,7 @@ export class QuizSessionController implements ReactiveController {
     return this.serial(async () => {
       const { quiz, context, services } = this;
       if (!quiz || !context || !services || this.inProgress || this.left <= 0) return undefined;
-      const now = new Date();
+      const now = this.clock();
       const attempt: QuizAttempt = {
         id: uuid(),
         learnerId: services.learner.id,
@@ -167,24 +201,30 @@ export class QuizSessionController implements ReactiveController {
       await this.save(attempt);
       this.queue([this.statements(attempt)?.attempted(now)]);
       this.scheduleDeadline();
-      this.host.dispatchEvent(
-        new LmsQuizStartEvent({ quizId: quiz.id, attemptId: attempt.id, attempt: attempt.data.number, deadline: attempt.data.deadline }),
-      );
-      this.host.requestUpdate();
+      this.emit('lms-quiz-start', {
+        quizId: quiz.id,
+        attemptId: attempt.id,
+        attempt: attempt.data.number,
+        deadline: attempt.data.deadline,
+      });
+      this.changed();
       return attempt;
     });
+  }
+
+  /** Resolves once the steps asked for so far (saves, submits) are done. */
+  settled(): Promise<void> {
+    return this.serial(async () => undefined);
   }
 
   /** Records an answer (saved at once, so a reload keeps it). */
   answer(questionId: string, value: unknown): void {
     const attempt = this.current;
     if (!attempt || attempt.status !== 'in-progress' || !this.quiz) return;
-    const data = answerQuestion(attempt.data, questionId, value, new Date());
+    const data = answerQuestion(attempt.data, questionId, value, this.clock());
     if (data === attempt.data) return;
     this.update(attempt, data);
-    this.host.dispatchEvent(
-      new LmsQuestionAnswerEvent({ quizId: this.quiz.id, attemptId: attempt.id, questionId, response: value, checked: false }),
-    );
+    this.emit('lms-question-answer', { quizId: this.quiz.id, attemptId: attempt.id, questionId, response: value, checked: false });
   }
 
   /** Immediate feedback: the answer becomes final and its `answered` statement goes out now. */
@@ -196,22 +236,20 @@ export class QuizSessionController implements ReactiveController {
     if (data === attempt.data) return;
     this.update(attempt, data);
     this.queue([this.statements(attempt)?.answered(question, data.responses[questionId])]);
-    this.host.dispatchEvent(
-      new LmsQuestionAnswerEvent({
-        quizId: this.quiz.id,
-        attemptId: attempt.id,
-        questionId,
-        response: data.responses[questionId].value,
-        checked: true,
-      }),
-    );
+    this.emit('lms-question-answer', {
+      quizId: this.quiz.id,
+      attemptId: attempt.id,
+      questionId,
+      response: data.responses[questionId].value,
+      checked: true,
+    });
   }
 
   private update(attempt: QuizAttempt, data: QuizAttemptData): void {
-    const next: QuizAttempt = { ...attempt, data, updatedAt: new Date().toISOString() };
+    const next: QuizAttempt = { ...attempt, data, updatedAt: this.clock().toISOString() };
     this.attempts = this.attempts.map((a) => (a.id === attempt.id ? next : a));
     this.current = next;
-    this.host.requestUpdate();
+    this.changed();
     void this.serial(() => this.save(next));
   }
 
@@ -226,14 +264,14 @@ export class QuizSessionController implements ReactiveController {
     if (!quiz || !attempt || attempt.status !== 'in-progress') return false;
     const questions = attemptQuestions(quiz, attempt.data);
     const unanswered = questions.filter((q) => !isAnswered(q, attempt.data.responses[q.id])).length;
-    const intent = new LmsQuizSubmitEvent({ quizId: quiz.id, attemptId: attempt.id, unanswered, auto });
-    if (!this.host.dispatchEvent(intent) && !auto) return false;
+    if (!this.emit('lms-quiz-submit', { quizId: quiz.id, attemptId: attempt.id, unanswered, auto }) && !auto) return false;
     clearTimeout(this.deadlineTimer);
     // At the deadline the attempt ends at the deadline, even if the page was closed then.
-    const now = auto && attempt.data.deadline ? new Date(Math.min(Date.now(), Date.parse(attempt.data.deadline))) : new Date();
+    const now =
+      auto && attempt.data.deadline ? new Date(Math.min(this.clock().getTime(), Date.parse(attempt.data.deadline))) : this.clock();
     const data = submitAttempt(quiz, attempt.data, attempt.startedAt, now);
     const status = attemptStatus(data);
-    const next: QuizAttempt = { ...attempt, data, status, updatedAt: new Date().toISOString() };
+    const next: QuizAttempt = { ...attempt, data, status, updatedAt: this.clock().toISOString() };
     if (status === 'completed') next.completedAt = data.submittedAt;
     this.attempts = this.attempts.map((a) => (a.id === attempt.id ? next : a));
     this.current = next;
@@ -246,17 +284,15 @@ export class QuizSessionController implements ReactiveController {
         .map((q) => data.responses[q.id] && statements?.answered(q, data.responses[q.id], now)),
     );
     this.queue(statements?.attemptFinished(data.result!, now) ?? []);
-    if (auto) this.announce('time-up', 0);
-    this.host.dispatchEvent(
-      new LmsAttemptCompleteEvent({
-        quizId: quiz.id,
-        attemptId: next.id,
-        attempt: data.number,
-        result: data.result!,
-        pending: status === 'pending-grading',
-      }),
-    );
-    this.host.requestUpdate();
+    if (auto) this.emit('time-up', { attemptId: next.id });
+    this.emit('lms-attempt-complete', {
+      quizId: quiz.id,
+      attemptId: next.id,
+      attempt: data.number,
+      result: data.result!,
+      pending: status === 'pending-grading',
+    });
+    this.changed();
     return true;
   }
 
@@ -266,15 +302,15 @@ export class QuizSessionController implements ReactiveController {
       const { quiz } = this;
       const attempt = this.current;
       if (!quiz || !attempt?.data.submittedAt) return;
-      const data = gradeQuestion(quiz, attempt.data, attempt.startedAt, questionId, { credit, feedback, grader }, new Date());
+      const data = gradeQuestion(quiz, attempt.data, attempt.startedAt, questionId, { credit, feedback, grader }, this.clock());
       const status = attemptStatus(data);
-      const next: QuizAttempt = { ...attempt, data, status, updatedAt: new Date().toISOString() };
-      if (status === 'completed') next.completedAt ??= new Date().toISOString();
+      const next: QuizAttempt = { ...attempt, data, status, updatedAt: this.clock().toISOString() };
+      if (status === 'completed') next.completedAt ??= this.clock().toISOString();
       this.attempts = this.attempts.map((a) => (a.id === attempt.id ? next : a));
       this.current = next;
       await this.save(next);
       if (attempt.status === 'pending-grading' && status === 'completed') this.completed(next);
-      this.host.requestUpdate();
+      this.changed();
     });
   }
 
@@ -282,9 +318,13 @@ export class QuizSessionController implements ReactiveController {
     const result = attempt.data.result;
     if (!result || !this.quiz) return;
     if (queueStatements) this.queue(this.statements(attempt)?.attemptFinished(result) ?? []);
-    this.host.dispatchEvent(
-      new LmsAttemptCompleteEvent({ quizId: this.quiz.id, attemptId: attempt.id, attempt: attempt.data.number, result, pending: false }),
-    );
+    this.emit('lms-attempt-complete', {
+      quizId: this.quiz.id,
+      attemptId: attempt.id,
+      attempt: attempt.data.number,
+      result,
+      pending: false,
+    });
   }
 
   /** Submits at the deadline, and says how much time is left at 5 and 1 minutes (not every second). */
@@ -292,24 +332,19 @@ export class QuizSessionController implements ReactiveController {
     clearTimeout(this.deadlineTimer);
     const deadline = this.current?.data.deadline;
     if (!deadline || this.current?.status !== 'in-progress') return;
-    const remaining = Date.parse(deadline) - Date.now();
+    const remaining = Date.parse(deadline) - this.clock().getTime();
     const marks = [5, 1].map((m) => m * 60_000).filter((mark) => mark < remaining);
     const nextMark = marks[0];
     const wait = nextMark !== undefined ? remaining - nextMark : remaining;
     this.deadlineTimer = setTimeout(
       () => {
         if (nextMark !== undefined) {
-          this.announce('time-left', nextMark / 60_000);
+          this.emit('time-left', { minutes: nextMark / 60_000 });
           this.scheduleDeadline();
         } else void this.serial(() => this.submitNow(true));
       },
       Math.max(0, wait),
     );
-  }
-
-  private announce(kind: 'time-left' | 'time-up', minutes: number): void {
-    this.announcement = this.onAnnounce?.(kind, minutes) ?? '';
-    this.host.requestUpdate();
   }
 
   private async save(attempt: QuizAttempt): Promise<void> {
@@ -323,12 +358,12 @@ export class QuizSessionController implements ReactiveController {
 
   private queue(statements: Array<Statement | undefined>): void {
     const ready = statements.filter((s): s is Statement => s !== undefined);
-    if (ready.length && this.services) this.services.storage.enqueueStatements(ready).catch((error: unknown) => this.fail(error));
+    if (ready.length && this.services) statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
   }
 
   private fail(error: unknown): void {
     this.saveError = toLmsError(error, 'storage/failed');
-    this.host.requestUpdate();
-    this.host.dispatchEvent(new LmsErrorEvent({ error: this.saveError, recoverable: true }));
+    this.changed();
+    this.emit('lms-error', { error: this.saveError, recoverable: true });
   }
 }

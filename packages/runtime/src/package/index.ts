@@ -1,0 +1,8 @@
+export {
+  PackageSession,
+  type LaunchState,
+  type PackageSessionEvents,
+  type PackageSessionOptions,
+  type PackageSessionState,
+} from './package-session.js';
+export { createCourseRules } from './sequenced-course.js';
