@@ -62,6 +62,8 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   current?: Item;
   launchUrl?: string;
   readonly completedItems = new Set<string>();
+  /** Counts launches, so the view gives each its own frame. */
+  launches = 0;
 
   private runtime?: Runtime;
   private opened?: OpenedPackage;
@@ -145,7 +147,8 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       this.opened = await this.runtime.openPackage(lesson.src, this.baseUri);
       const organization = defaultOrganization(this.opened.manifest);
       const all = organization ? launchableItems(organization) : [];
-      this.items = lesson.item ? all.filter((item) => item.identifier === lesson.item) : all;
+      // Items hidden from the outline (`isvisible="false"`) that sequencing may deliver are played by the lesson naming them.
+      this.items = lesson.item ? all.filter((item) => item.identifier === lesson.item || lesson.items?.includes(item.identifier)) : all;
       if (!this.items.length) throw toLmsError(new Error(`no item "${lesson.item}" in the package`), 'package/not-launchable');
       const courseId = course?.id ?? `scorm:${this.opened.id}`;
       const progress = await services.storage.getProgress({ learnerId: services.learner.id, courseId }).catch(() => undefined);
@@ -153,13 +156,18 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       if (course && this.runtime.PackageSequencer.needed(this.opened.manifest)) await this.useSequencer(course, lesson);
       await this.readCompletedItems();
       if (generation !== this.generation) return;
-      const delivered = this.wholePackage && this.items.find((item) => item.identifier === this.sequencer?.current);
+      const delivered = this.sequencer && this.items.find((item) => item.identifier === this.sequencer?.current);
       await this.launch(delivered || (this.items.find((item) => !this.completedItems.has(item.identifier)) ?? this.items[0]), generation);
     } catch (error) {
       if (generation !== this.generation) return;
       this.error = toLmsError(error, 'package/load-failed');
       this.set('error');
     }
+  }
+
+  /** The items the learner sees in the lesson's list: those the manifest does not hide. */
+  get listed(): Item[] {
+    return this.items.filter((item) => item.isVisible);
   }
 
   /** Opens one item of the lesson (the learner chose it, or the SCO asked for it). */
@@ -194,8 +202,10 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     this.sequencer?.removeEventListener('deliver', this.onDeliver);
     this.sequencer?.removeEventListener('availability', this.onAvailability);
     this.sequencer?.removeEventListener('end', this.onEnd);
+    this.sequencer?.removeEventListener('relaunch', this.onRelaunch);
     this.sequencer = sequencer;
     sequencer?.addEventListener('deliver', this.onDeliver);
+    sequencer?.addEventListener('relaunch', this.onRelaunch);
     sequencer?.addEventListener('availability', this.onAvailability);
     sequencer?.addEventListener('end', this.onEnd);
   }
@@ -204,8 +214,16 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   private onDeliver = (event: Event): void => {
     const itemId = (event as CustomEvent<string>).detail;
     if (itemId === this.current?.identifier || !this.runtime || !this.sequencer) return;
-    if (this.wholePackage) void this.select(itemId);
+    // A hidden item this lesson plays (or any item of a whole package): played here, once a SCO of the lesson is
+    // on (before that, the launch in progress plays what the engine delivered).
+    if (this.wholePackage || (this.current && this.items.some((item) => item.identifier === itemId))) void this.select(itemId);
     else if (!governed.has(this.sequencer)) this.emit('navigate', this.runtime.safeId(itemId));
+  };
+
+  /** The engine delivered the item playing again (a retry): its content starts anew, as a new attempt. */
+  private onRelaunch = (event: Event): void => {
+    const itemId = (event as CustomEvent<string>).detail;
+    if (itemId === this.current?.identifier) void this.select(itemId);
   };
 
   private onAvailability = (): void => {
@@ -237,6 +255,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       return;
     }
     this.offlineHost = undefined;
+    this.launches++;
     const { lesson, course, services, registration } = context;
     const { lessonActivityId, courseActivity } = await import('@lms-kit/core/xapi');
     const courseActivityValue = course
@@ -325,7 +344,8 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       this.emit('result', rolledUp);
       return;
     }
-    this.emit('result', { ...result, completed: this.items.every((item) => this.completedItems.has(item.identifier)), progress });
+    const counted = this.listed.length ? this.listed : this.items;
+    this.emit('result', { ...result, completed: counted.every((item) => this.completedItems.has(item.identifier)), progress });
   }
 
   private onNavigationRequest(request: NavigationRequest, target?: string): void {
