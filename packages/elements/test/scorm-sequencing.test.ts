@@ -128,10 +128,13 @@ describe('SCORM 2004 sequencing in the outline', function () {
     const stored = await storage.getProgress({ learnerId, courseId: courseIdOf(player) });
     expect(stored?.result?.completed).to.equal(true);
     expect(stored?.completedAt).to.be.a('string');
-    const courseCompleted = (await storage.readOutbox(200)).find(
-      (entry) => entry.statement.verb.id.endsWith('/completed') && entry.statement.object.id === `urn:lms-kit:course:${courseIdOf(player)}`,
-    );
-    expect(courseCompleted, 'a course completed statement').to.not.equal(undefined);
+    // Statements are queued after the progress write that completes the course.
+    const courseCompleted = async () =>
+      (await storage.readOutbox(200)).find(
+        (entry) =>
+          entry.statement.verb.id.endsWith('/completed') && entry.statement.object.id === `urn:lms-kit:course:${courseIdOf(player)}`,
+      );
+    await waitUntil(courseCompleted, 'no course completed statement', { timeout: 10000 });
     await expect(player).to.be.accessible();
   });
 

@@ -1,6 +1,14 @@
-import { courseLessons, toLmsError, uuid, type Course, type LessonResult, type LmsError, type SequencingHold } from '@lms-kit/core';
+import { LmsError, courseLessons, toLmsError, uuid, type Course, type LessonResult, type SequencingHold } from '@lms-kit/core';
 import type { Item, ScormLesson } from '@lms-kit/scorm';
-import type { CmiSummary, NavigationRequest, OpenedPackage, PackageSequencer, ScoAttemptData, ScoSession } from '@lms-kit/scorm/runtime';
+import type {
+  CmiSummary,
+  IsolatedLaunch,
+  NavigationRequest,
+  OpenedPackage,
+  PackageSequencer,
+  ScoAttemptData,
+  ScoSession,
+} from '@lms-kit/scorm/runtime';
 import type * as RuntimeModule from '@lms-kit/scorm/runtime';
 import type { ErrorDetail } from '../events.js';
 import { Session } from '../session.js';
@@ -40,6 +48,15 @@ export interface PackageSessionState {
   sequencedCurrent?: string;
 }
 
+/** The page's services, and (isolated mode) where package content plays. */
+export interface PackageServices extends SessionServices {
+  /**
+   * URL of `lms-kit-content-host.html` on a content origin of the site's own: content plays there,
+   * sandboxed, its SCORM API bridged by postMessage. None: on this page's origin (trusted packages only).
+   */
+  contentHost?: string;
+}
+
 export interface PackageSessionOptions extends Omit<SessionOptions, 'statements'> {
   /** The window whose `API` / `API_1484_11` the content finds. Default: this window. */
   apiWindow?: Window;
@@ -69,7 +86,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   private opened?: OpenedPackage;
   /** The SCO being played, if any. */
   session?: ScoSession;
-  private context?: { lesson: ScormLesson; course?: Course; services: SessionServices; registration: string };
+  private context?: { lesson: ScormLesson; course?: Course; services: PackageServices; registration: string };
   /** SCORM 2004 sequencing of the package, when its manifest has any. */
   sequencer?: PackageSequencer;
   /**
@@ -83,6 +100,8 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   blockedBy?: SequencingHold;
   private generation = 0;
   private connected = false;
+  /** The content host launch (isolated mode), if the current item plays on the content origin. */
+  isolation?: IsolatedLaunch;
 
   constructor(private readonly options: PackageSessionOptions = {}) {
     super();
@@ -136,7 +155,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   async open(
     lesson: ScormLesson,
     course: Course | undefined,
-    services: SessionServices | undefined = this.options.services,
+    services: PackageServices | undefined = this.options.services,
   ): Promise<void> {
     const generation = ++this.generation;
     this.set('loading');
@@ -269,7 +288,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     };
     if (item.scormType === 'asset') {
       // Assets never talk to the runtime: they count as completed once shown (see onFrameLoad).
-      this.launchUrl = opened.launchUrl(item);
+      this.launchUrl = this.frameUrl(item);
       this.set('ready');
       return;
     }
@@ -300,9 +319,37 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     await session.prepare();
     if (generation !== this.generation) return;
     this.session = session;
-    runtime.exposeApi(this.window, session.api);
-    this.launchUrl = opened.launchUrl(item);
+    this.launchUrl = this.frameUrl(item, session.api);
     this.set('ready');
+  }
+
+  /**
+   * Where the frame goes, and how the content finds its API: on this page's window (same origin, for
+   * trusted packages) or, when the services name a `contentHost`, bridged to the content host on its own origin.
+   */
+  private frameUrl(item: Item, api?: ScoSession['api']): string {
+    const { runtime, opened, context } = this;
+    if (!runtime || !opened || !context) return '';
+    const contentHost = context.services.contentHost;
+    if (!contentHost) {
+      if (api) runtime.exposeApi(this.window, api);
+      return opened.launchUrl(item);
+    }
+    if (!opened.file)
+      throw new LmsError('scorm/isolation-needs-zip', 'Isolated mode plays packages from a zip; this one is an unpacked folder.');
+    const isolation = runtime.launchIsolated({
+      contentHost,
+      packageFile: opened.file,
+      entry: item.launch ?? '',
+      version: opened.manifest.version,
+      api,
+      onError: (error) => {
+        this.error = error;
+        this.set('error');
+      },
+    });
+    this.isolation = isolation;
+    return isolation.frameUrl;
   }
 
   /** The frame finished loading its launch page. */
@@ -390,6 +437,8 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   }
 
   private async endSession(): Promise<void> {
+    this.isolation?.close();
+    this.isolation = undefined;
     const session = this.session;
     this.session = undefined;
     if (!session) return;

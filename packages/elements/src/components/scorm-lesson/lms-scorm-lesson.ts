@@ -172,6 +172,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
               this.launch.launches,
               html`<iframe
                 part="frame"
+                sandbox=${this.launch.isolation?.sandbox ?? nothing}
                 src=${this.launch.launchUrl}
                 title=${this.t('scorm.frameTitle', { title: current?.title ?? this.lesson?.title ?? '' })}
                 allow="fullscreen; autoplay"
