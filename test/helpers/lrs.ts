@@ -31,3 +31,10 @@ export async function proxyRequests(): Promise<Array<{ version?: string; authori
 export async function lrsStatements(registration: string): Promise<{ ids: string[]; verbs: string[] }> {
   return executeServerCommand('lrs:statements', { registration });
 }
+
+/** A State or Agent Profile document as the LRS holds it (the test proxy keeps these), or null. */
+export const lrsDocument = (resource: 'activities/state' | 'agents/profile', params: Record<string, string>) =>
+  executeServerCommand<{ body: string; contentType: string } | null, { resource: string; params: Record<string, string> }>('lrs:document', {
+    resource,
+    params,
+  });

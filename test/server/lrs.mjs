@@ -100,7 +100,7 @@ export async function statementsOf(lrs, registration) {
  * (if any) and applies it; `down` refuses everything until cleared.
  */
 export async function startProxy(lrs) {
-  const state = { faults: [], down: false, requests: [], bearer: undefined };
+  const state = { faults: [], down: false, requests: [], bearer: undefined, documents: new Map() };
   const cors = (req) => ({
     'access-control-allow-origin': req.headers.origin ?? '*',
     'access-control-allow-credentials': 'true',
@@ -125,6 +125,10 @@ export async function startProxy(lrs) {
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
+      if (documentsResource(req.url)) {
+        answerDocument(state.documents, req, body, cors(req), res);
+        return;
+      }
       const isPost = req.method === 'POST' && /\/statements$/.test(req.url.split('?')[0]);
       const headers = { ...req.headers };
       if (isPost)
@@ -178,9 +182,59 @@ export async function startProxy(lrs) {
       state.down = false;
       state.requests = [];
       state.bearer = undefined;
+      state.documents.clear();
     },
     stop: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/**
+ * xapi-statements has no State or Agent Profile resource: the proxy keeps those documents itself, in
+ * memory (xAPI 1.0.3 §2.3–2.6: PUT stores, GET reads, DELETE removes, keyed by the query that names
+ * them), so tests can check what the LMS writes there.
+ */
+function documentsResource(url) {
+  return /^\/xAPI\/(activities\/state|agents\/profile)(\?|$)/.test(url);
+}
+
+export function documentKey(resource, params) {
+  const names = resource === 'activities/state' ? ['activityId', 'agent', 'registration', 'stateId'] : ['agent', 'profileId'];
+  return `${resource}|${names.map((name) => `${name}=${name === 'agent' ? agentKey(params.get(name)) : (params.get(name) ?? '')}`).join('|')}`;
+}
+
+function agentKey(json) {
+  try {
+    const agent = JSON.parse(json ?? '');
+    return agent.account ? `${agent.account.homePage}|${agent.account.name}` : (agent.mbox ?? agent.openid ?? agent.mbox_sha1sum ?? '');
+  } catch {
+    return '';
+  }
+}
+
+function answerDocument(documents, req, body, corsHeaders, res) {
+  const url = new URL(req.url, 'http://lrs');
+  const resource = url.pathname.slice('/xAPI/'.length);
+  const send = (status, payload, type = 'application/json') => {
+    res.writeHead(status, { ...corsHeaders, 'X-Experience-API-Version': '1.0.3', ...(payload ? { 'Content-Type': type } : {}) });
+    res.end(payload);
+  };
+  if (req.headers.authorization !== BASIC) return send(401, JSON.stringify({ message: 'Unknown credentials' }));
+  const name = url.searchParams.get(resource === 'activities/state' ? 'stateId' : 'profileId');
+  if (!name || !url.searchParams.get('agent')) return send(400, JSON.stringify({ message: 'agent and the document id are required' }));
+  const key = documentKey(resource, url.searchParams);
+  if (req.method === 'PUT') {
+    documents.set(key, { body: body.toString('utf8'), contentType: req.headers['content-type'] ?? 'application/octet-stream' });
+    return send(204);
+  }
+  if (req.method === 'DELETE') {
+    documents.delete(key);
+    return send(204);
+  }
+  if (req.method === 'GET') {
+    const document = documents.get(key);
+    return document ? send(200, document.body, document.contentType) : send(404, JSON.stringify({ message: 'No such document' }));
+  }
+  return send(405, JSON.stringify({ message: `${req.method} is not supported here` }));
 }
 
 function safeCount(body) {
@@ -231,6 +285,10 @@ export function lrsPlugin() {
           return true;
         case 'lrs:requests':
           return { requests: proxy.state.requests };
+        case 'lrs:document': {
+          const document = proxy.state.documents.get(documentKey(payload.resource, new URLSearchParams(payload.params)));
+          return document ?? null;
+        }
         case 'lrs:statements': {
           const statements = await statementsOf(lrs, payload.registration);
           return { ids: statements.map((s) => s.id), verbs: statements.map((s) => s.verb.id) };

@@ -8,12 +8,12 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { uuid, type Statement } from '@lms-kit/core';
 import { DexieAdapter } from '@lms-kit/storage/dexie';
-import { Cmi5Collections, Cmi5Verbs, type Cmi5AuStatus, type Cmi5Session } from '@lms-kit/xapi/cmi5';
+import { Cmi5Collections, Cmi5Extensions, Cmi5Verbs, type Cmi5AuStatus, type Cmi5Session } from '@lms-kit/xapi/cmi5';
 import Dexie from 'dexie';
 import '@lms-kit/elements/all';
 import type { LmsCoursePlayer, LmsProgress, LmsProvider } from '@lms-kit/elements';
 import { clickInFrame, evalInFrame, waitInFrame } from '../../../test/helpers/frames.js';
-import { lrsInfo, lrsStatements } from '../../../test/helpers/lrs.js';
+import { lrsDocument, lrsInfo, lrsStatements } from '../../../test/helpers/lrs.js';
 
 const SERVICE_WORKER = '/packages/elements/src/service-worker/lms-kit-sw.ts';
 
@@ -150,6 +150,22 @@ describe('cmi5 courses in <lms-course-player>', function () {
     await waitUntil(async () => (await lrsStatements(registration)).ids.length >= 6, 'the statements reach the LRS', { timeout: 30_000 });
     const inLrs = await lrsStatements(registration);
     for (const statement of await statements()) expect(inLrs.ids).to.include(statement.id);
+    // Under the cmi5 registration, only what the AU and the LMS side state: no statements of the player's own.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const settled = await lrsStatements(registration);
+    expect(settled.verbs.filter((verb) => verb === Cmi5Verbs.launched)).to.have.length(1);
+    expect(settled.ids.sort()).to.deep.equal((await statements()).map((statement) => statement.id).sort());
+    // LMS.LaunchData and the AU's own state reach the LRS too (cmi5 10.1).
+    const [session] = await storage.listRecords<Cmi5Session>(Cmi5Collections.sessions);
+    const state = (stateId: string) =>
+      lrsDocument('activities/state', { activityId: session.activityId, agent: JSON.stringify(session.actor), registration, stateId });
+    await waitUntil(async () => (await state('bookmark')) !== null, 'the AU state reaches the LRS', { timeout: 30_000 });
+    expect(JSON.parse((await state('bookmark'))?.body ?? '{}')).to.deep.equal({ page: 3 });
+    const launchData = JSON.parse((await state('LMS.LaunchData'))?.body ?? '{}');
+    expect(launchData).to.deep.include({ launchMode: 'Normal', masteryScore: 0.6 });
+    expect(launchData.contextTemplate.extensions[Cmi5Extensions.sessionId]).to.equal(session.id);
+    const preferences = await lrsDocument('agents/profile', { agent: JSON.stringify(session.actor), profileId: 'cmi5LearnerPreferences' });
+    expect(JSON.parse(preferences?.body ?? '{}')).to.have.keys('languagePreference', 'audioPreference');
   });
 
   it('refuses to launch from memory storage, with a clear error', async () => {

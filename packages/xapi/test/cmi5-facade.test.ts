@@ -3,6 +3,7 @@ import { isLmsError, uuid } from '@lms-kit/core';
 import { MemoryAdapter, type StorageAdapter } from '@lms-kit/storage';
 import {
   Cmi5ActivityTypes,
+  Cmi5Categories,
   Cmi5Collections,
   Cmi5Verbs,
   endSession,
@@ -112,6 +113,7 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       const second = await au.fetchToken();
       expect(second).to.deep.equal({ 'error-code': '1', 'error-text': 'The authorization token has already been returned.' });
       await au.loadLaunchData();
+      await au.loadPreferences();
       expect((await au.send('initialized')).status).to.equal(200);
     });
 
@@ -138,7 +140,7 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       const au = await launch(await setUp([{ moveOn: 'Completed' }]));
       await au.start();
       const early = await au.post(au.statement('http://adlnet.gov/expapi/verbs/experienced', undefined, { defined: false }));
-      expect(early.status).to.equal(400);
+      expect(early.status).to.equal(403);
       expect((await early.json()).message).to.contain('initialized');
       expect((await au.send('initialized')).status).to.equal(200);
       expect((await au.post(au.statement('http://adlnet.gov/expapi/verbs/experienced', undefined, { defined: false }))).status).to.equal(
@@ -156,14 +158,14 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       const first = await launch(route);
       await first.start();
       await first.send('initialized');
-      expect((await first.send('initialized')).status).to.equal(400);
+      expect((await first.send('initialized')).status).to.equal(403);
       expect((await first.send('completed', results.completed)).status).to.equal(200);
       expect((await first.send('passed', results.passed())).status).to.equal(200);
       const second = await launch(route);
       await second.start();
       await second.send('initialized');
-      expect((await second.send('completed', results.completed)).status).to.equal(400);
-      expect((await second.send('failed', results.failed())).status).to.equal(400);
+      expect((await second.send('completed', results.completed)).status).to.equal(403);
+      expect((await second.send('failed', results.failed())).status).to.equal(403);
     });
 
     it('checks scores against masteryScore and refuses satisfaction verbs in Browse mode', async () => {
@@ -171,16 +173,16 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       const au = await launch(route);
       await au.start();
       await au.send('initialized');
-      expect((await au.send('passed', results.passed(0.5))).status).to.equal(400);
-      expect((await au.send('failed', results.failed(0.9))).status).to.equal(400);
+      expect((await au.send('passed', results.passed(0.5))).status).to.equal(403);
+      expect((await au.send('failed', results.failed(0.9))).status).to.equal(403);
       expect((await au.send('passed', results.passed(0.7))).status).to.equal(200);
       const browse = await launch(route, 0, 'Browse');
       await browse.start();
       await browse.send('initialized');
-      expect((await browse.send('completed', results.completed)).status).to.equal(400);
+      expect((await browse.send('completed', results.completed)).status).to.equal(403);
     });
 
-    it('refuses statements that are not valid xAPI, or that leave out the context template', async () => {
+    it('refuses statements that are not valid xAPI (400), or that leave out the context template (403)', async () => {
       const au = await launch(await setUp([{}]));
       await au.start();
       const invalid = au.statement(Cmi5Verbs.initialized);
@@ -188,7 +190,7 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       expect((await au.post(invalid)).status).to.equal(400);
       const noSession = au.statement(Cmi5Verbs.initialized);
       delete noSession.context?.extensions;
-      expect((await au.post(noSession)).status).to.equal(400);
+      expect((await au.post(noSession)).status).to.equal(403);
     });
 
     it('takes a resent statement once and refuses another statement reusing its id', async () => {
@@ -204,6 +206,90 @@ describe('cmi5: the LMS side and its LRS facade', () => {
       expect(((await byVerb.json()) as { statements: Array<{ id: string }> }).statements.map((statement) => statement.id)).to.deep.equal([
         initialized.id,
       ]);
+    });
+  });
+
+  describe('learner preferences (cmi5 11)', () => {
+    it('refuses "initialized" until the AU has read its learner preferences', async () => {
+      const au = await launch(await setUp([{}]));
+      await au.fetchToken();
+      await au.loadLaunchData();
+      const early = await au.send('initialized');
+      expect(early.status).to.equal(403);
+      expect((await early.json()).message).to.contain('cmi5LearnerPreferences');
+      await au.loadPreferences();
+      expect((await au.send('initialized')).status).to.equal(200);
+    });
+
+    it('refuses writes that are not a valid preferences document with 403, keeping the stored one', async () => {
+      const au = await launch(await setUp([{}]));
+      await au.start();
+      const valid = JSON.stringify({ languagePreference: 'en-US,fr-FR', audioPreference: 'off' });
+      const refused: Array<[string, string | undefined]> = [
+        [valid, undefined],
+        ['just some text', 'text/plain'],
+        [JSON.stringify({ audioPreference: 'on' }), 'application/json'],
+        [JSON.stringify({ languagePreference: 'not comma separated', audioPreference: 'on' }), 'application/json'],
+        [JSON.stringify({ languagePreference: '', audioPreference: 'on' }), 'application/json'],
+        [JSON.stringify({ languagePreference: 'en' }), 'application/json'],
+      ];
+      for (const [body, type] of refused) expect((await au.putPreferences(body, type)).status, `${type}: ${body}`).to.equal(403);
+      expect(await (await au.loadPreferences()).json()).to.deep.equal({ languagePreference: 'en', audioPreference: 'on' });
+      expect((await au.putPreferences(valid, 'application/json')).status).to.equal(204);
+      expect(await (await au.loadPreferences()).json()).to.deep.equal(JSON.parse(valid));
+    });
+  });
+
+  describe('statements cmi5 forbids (403)', () => {
+    async function started() {
+      const au = await launch(await setUp([{ moveOn: 'Passed', masteryScore: 0.5 }]));
+      await au.start();
+      expect((await au.send('initialized')).status).to.equal(200);
+      return au;
+    }
+
+    it('a statement without an id, without a timestamp, or with a timestamp not in UTC', async () => {
+      const au = await started();
+      const experienced = () => au.statement('http://adlnet.gov/expapi/verbs/experienced', undefined, { defined: false });
+      const noId: Partial<ReturnType<typeof experienced>> = experienced();
+      delete noId.id;
+      const noTimestamp: Partial<ReturnType<typeof experienced>> = experienced();
+      delete noTimestamp.timestamp;
+      const notUtc = experienced();
+      notUtc.timestamp = (notUtc.timestamp as string).replace('Z', '-06:00');
+      for (const statement of [noId, noTimestamp, notUtc]) expect((await au.post(statement as never)).status).to.equal(403);
+      expect((await au.post(experienced())).status).to.equal(200);
+    });
+
+    it('a statement that is not cmi5 defined but carries the moveOn category, and a Group as actor', async () => {
+      const au = await started();
+      const allowed = au.statement('http://adlnet.gov/expapi/verbs/experienced', undefined, { defined: false });
+      allowed.context = {
+        ...allowed.context,
+        contextActivities: { ...allowed.context?.contextActivities, category: [{ objectType: 'Activity', id: Cmi5Categories.moveOn }] },
+      };
+      expect((await au.post(allowed)).status).to.equal(403);
+      const group = au.statement(Cmi5Verbs.passed, results.passed(0.9));
+      (group.actor as { objectType: string }).objectType = 'Group';
+      expect((await au.post(group)).status).to.equal(403);
+    });
+
+    it('a raw score without min and max, and a scaled score without the launch masteryScore', async () => {
+      const au = await started();
+      const raw = au.statement(Cmi5Verbs.passed, { ...results.passed(0.9), score: { scaled: 0.9, raw: 90, max: 100 } });
+      expect((await au.post(raw)).status).to.equal(403);
+      const noMastery = au.statement(Cmi5Verbs.passed, results.passed(0.9));
+      delete noMastery.context?.extensions?.[Cmi5Extensions.masteryScore];
+      expect((await au.post(noMastery)).status).to.equal(403);
+      expect((await au.send('passed', results.passed(0.9))).status).to.equal(200);
+    });
+
+    it('the resend of a stored statement once the session is terminated', async () => {
+      const au = await started();
+      const experienced = au.statement('http://adlnet.gov/expapi/verbs/experienced', undefined, { defined: false });
+      expect((await au.post(experienced)).status).to.equal(200);
+      expect((await au.send('terminated', results.terminated)).status).to.equal(200);
+      expect((await au.post(experienced)).status).to.equal(403);
     });
   });
 

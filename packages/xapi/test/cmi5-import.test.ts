@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isLmsError } from '@lms-kit/core';
 import { MemoryAdapter } from '@lms-kit/storage';
-import { Cmi5Collections, importCmi5Course } from '@lms-kit/xapi/cmi5';
+import { Cmi5Collections, importCmi5Course, parseCourseStructure } from '@lms-kit/xapi/cmi5';
 import { zipSync, strToU8 } from 'fflate';
 import { courseXml } from './cmi5-support.js';
 
@@ -50,5 +50,37 @@ describe('cmi5 package import', () => {
       error = caught;
     }
     expect(isLmsError(error, 'cmi5/invalid-course')).to.equal(true);
+  });
+
+  it('refuses a zip whose AU URL names a file the zip does not have', async () => {
+    const xml = courseXml([{}]).replace('https://content.example/au/0/index.html?lang=en', 'au/not-found.html');
+    let error: unknown;
+    try {
+      await importZip(new MemoryAdapter(), { 'cmi5.xml': xml, 'au/index.html': '<p>AU</p>' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isLmsError(error, 'cmi5/invalid-package')).to.equal(true);
+    expect((error as Error).message).to.contain('au/not-found.html');
+  });
+
+  it('refuses AU URLs that are not URLs or already carry a launch parameter, and elements out of the schema order', () => {
+    const refused = (xml: string, path: string) => {
+      let error: unknown;
+      try {
+        parseCourseStructure(xml);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isLmsError(error, 'cmi5/invalid-course'), path).to.equal(true);
+      expect((error as { issues: Array<{ path: string }> }).issues.map((issue) => issue.path)).to.include(path);
+    };
+    const url = 'https://content.example/au/0/index.html?lang=en';
+    refused(courseXml([{}]).replace(url, 'http://example.com index.html'), 'courseStructure.block[0].au[0].url');
+    refused(courseXml([{}]).replace(url, 'index.html?endpoint=http://example.org/lrs'), 'courseStructure.block[0].au[0].url');
+    const urlFirst = courseXml([{}]).replace(/(<au [^>]*>)([\s\S]*?)(<url>[^<]*<\/url>)/, '$1$3$2');
+    expect(urlFirst).to.match(/<au [^>]*>\s*<url>/);
+    refused(urlFirst, 'courseStructure.block[0].au[0]');
+    expect(() => parseCourseStructure(courseXml([{}]))).not.to.throw();
   });
 });

@@ -98,10 +98,27 @@ export class TestAu {
     return this.route.handle(new Request(url, { ...init, headers }));
   }
 
-  /** Fetches the token and LMS.LaunchData, as every AU starts. */
+  /** Fetches the token, LMS.LaunchData and the learner preferences, as every AU starts (cmi5 8.2, 10, 11). */
   async start(): Promise<void> {
     await this.fetchToken();
     await this.loadLaunchData();
+    await this.loadPreferences();
+  }
+
+  loadPreferences(): Promise<Response> {
+    return this.request('agents/profile', {
+      query: { profileId: 'cmi5LearnerPreferences', agent: this.params.get('actor') as string },
+    });
+  }
+
+  /** Writes the learner preferences as an AU may (cmi5 11). */
+  putPreferences(body: string, contentType?: string): Promise<Response> {
+    return this.request('agents/profile', {
+      method: 'PUT',
+      body,
+      headers: contentType ? { 'Content-Type': contentType } : {},
+      query: { profileId: 'cmi5LearnerPreferences', agent: this.params.get('actor') as string },
+    });
   }
 
   async loadLaunchData(): Promise<void> {
@@ -123,6 +140,9 @@ export class TestAu {
       options.defined === false ? [] : [{ objectType: 'Activity', id: Cmi5Categories.cmi5 }];
     if (result && (result.success !== undefined || result.completion !== undefined))
       category.push({ objectType: 'Activity', id: Cmi5Categories.moveOn });
+    // A scaled score goes with the launch's masteryScore (cmi5 9.6.3.2).
+    if (result?.score?.scaled !== undefined && this.launchData?.masteryScore !== undefined)
+      template.extensions = { ...template.extensions, [Cmi5Extensions.masteryScore]: this.launchData.masteryScore };
     return {
       id: uuid(),
       actor: JSON.parse(this.params.get('actor') as string),

@@ -19,6 +19,9 @@ async function run(): Promise<void> {
     `launchParameters:${launchData.launchParameters}`,
   );
   log.push(`languagePreference:${cmi5.getLearnerPreferences().languagePreference ?? ''}`);
+  // Its own bookmark, in the State API as AUs keep it.
+  const { actor, activityId, registration } = cmi5.getLaunchParameters();
+  await cmi5.xapi?.setState({ agent: actor, activityId, registration, stateId: 'bookmark', state: { page: 3 } });
   await cmi5.complete();
   log.push('completed');
   await cmi5.pass({ scaled: 0.9 });

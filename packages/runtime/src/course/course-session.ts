@@ -31,6 +31,7 @@ import { Session } from '../session.js';
 import { statementSink, type SessionOptions, type SessionServices } from '../services.js';
 import type { CourseRules, CourseRulesContext } from './course-rules.js';
 import { forgetWrite, journalWrite, pendingWrites } from './write-journal.js';
+import { playerMakesStatements } from './cmi5-statement-policy.js';
 
 type Mutation = (progress: CourseProgress) => CourseProgress;
 
@@ -192,8 +193,10 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       const progress = this.progress as CourseProgress;
       // Statement building loads with the first course, not with the page.
       const xapi = await import('@lms-kit/core/xapi');
-      this.statements = new xapi.CourseStatements(loaded.course, services.learner, progress.registration);
-      this.queue([this.statements.courseLaunched()]);
+      this.statements = playerMakesStatements(loaded.course)
+        ? new xapi.CourseStatements(loaded.course, services.learner, progress.registration)
+        : undefined;
+      this.queue([this.statements?.courseLaunched()]);
       this.unsubscribe = services.storage.subscribe((change) => {
         if (change.type === 'progress' && change.learnerId === this.key.learnerId && change.courseId === this.key.courseId)
           void this.refresh();

@@ -1,4 +1,4 @@
-import { LmsError } from '@lms-kit/core';
+import { LmsError, formatIssues, type ValidationIssue } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
 import { unzipSync } from 'fflate';
 import { Cmi5Collections, courseKeyOf, shortHash, type Cmi5CourseRecord } from './records.js';
@@ -97,6 +97,12 @@ async function importZip(storage: StorageAdapter, bytes: Uint8Array, source: str
   }
   const xml = new TextDecoder().decode(manifest);
   const structure = parseCourseStructure(xml);
+  const missing = missingAuFiles(structure, files);
+  if (missing.length > 0) {
+    throw new LmsError('cmi5/invalid-package', `${source} lacks files its AUs launch (cmi5 14.1):\n${formatIssues(missing)}`, {
+      issues: missing,
+    });
+  }
   const courseKey = courseKeyOf(structure);
   const fingerprint = `${shortHash(xml)}:${bytes.length}`;
   const contentBase = `${options.contentRoot}${courseKey}/`;
@@ -118,6 +124,15 @@ async function importZip(storage: StorageAdapter, bytes: Uint8Array, source: str
     }
   }
   return saveCourse(storage, structure, { source, contentBase, fingerprint });
+}
+
+/** AUs whose relative URL names no file of the zip: they could never be launched. */
+function missingAuFiles(structure: Cmi5CourseStructure, files: Record<string, Uint8Array>): ValidationIssue[] {
+  return allAus(structure.children).flatMap((au) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(au.url)) return [];
+    const path = decodeURIComponent(new URL(au.url, 'http://package.invalid/').pathname.slice(1));
+    return files[path] ? [] : [{ path: au.id, message: `its URL "${au.url}" names no file of the package ("${path}")` }];
+  });
 }
 
 async function saveCourse(

@@ -1,6 +1,7 @@
 import { LmsError, assertSafeUrl, uuid, type Agent } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
 import { agentProfileId, getDocument, putJsonDocument, stateDocumentId } from './documents.js';
+import { queueDocument } from '../sync/document-outbox.js';
 import { recordStatements } from './ledger.js';
 import { abandonedStatement, contextTemplate, launchedStatement } from './lms-statements.js';
 import { Cmi5Collections, type Cmi5CourseRecord, type Cmi5Session } from './records.js';
@@ -95,17 +96,29 @@ export async function launchAu(storage: StorageAdapter, options: LaunchOptions):
   if (au.masteryScore !== undefined) launchData.masteryScore = au.masteryScore;
   if (options.returnUrl) launchData.returnURL = options.returnUrl;
   if (au.entitlementKey !== undefined) launchData.entitlementKey = { courseStructure: au.entitlementKey };
-  await putJsonDocument(
-    storage,
-    stateDocumentId(session.activityId, learner.actor, registration, LAUNCH_DATA_STATE_ID),
-    launchData,
-    learner.actor,
-  );
+  const agent = JSON.stringify(learner.actor);
+  const launchDataId = stateDocumentId(session.activityId, learner.actor, registration, LAUNCH_DATA_STATE_ID);
+  const launchDataDocument = await putJsonDocument(storage, launchDataId, launchData, learner.actor);
+  // The LRSs the learner's records sync to get the documents too (cmi5 10.1).
+  await queueDocument(storage, {
+    id: launchDataId,
+    resource: 'activities/state',
+    params: { activityId: session.activityId, agent, registration, stateId: LAUNCH_DATA_STATE_ID },
+    body: launchDataDocument.body,
+    contentType: launchDataDocument.contentType,
+  });
 
   const preferencesId = agentProfileId(learner.actor, LEARNER_PREFERENCES_PROFILE_ID);
   if (!(await getDocument(storage, preferencesId))) {
     const preferences = { languagePreference: options.languagePreference ?? 'en', audioPreference: 'on' };
-    await putJsonDocument(storage, preferencesId, preferences, learner.actor);
+    const stored = await putJsonDocument(storage, preferencesId, preferences, learner.actor);
+    await queueDocument(storage, {
+      id: preferencesId,
+      resource: 'agents/profile',
+      params: { agent, profileId: LEARNER_PREFERENCES_PROFILE_ID },
+      body: stored.body,
+      contentType: stored.contentType,
+    });
   }
 
   await storage.putRecord(Cmi5Collections.sessions, session);

@@ -52,6 +52,8 @@ export interface Cmi5Session extends StoredRecord {
   secret: string;
   tokenFetched: boolean;
   state: SessionState;
+  /** The AU read its learner preferences (cmi5 11): only then may it send "initialized". */
+  preferencesRead?: boolean;
   /** cmi5 defined verbs the AU used in this session. */
   verbs: string[];
   lastStatementAt?: string;

@@ -13,6 +13,7 @@ export function isCmi5Defined(statement: Statement): boolean {
 }
 
 function sameAgent(a: Agent, b: Agent): boolean {
+  if ((a.objectType ?? 'Agent') !== 'Agent') return false;
   if (a.account || b.account) return a.account?.homePage === b.account?.homePage && a.account?.name === b.account?.name;
   return a.mbox === b.mbox && a.mbox_sha1sum === b.mbox_sha1sum && a.openid === b.openid;
 }
@@ -25,7 +26,8 @@ function sameAgent(a: Agent, b: Agent): boolean {
  * requires or forbids, and the launch's actor, registration, activity and session id.
  */
 export function checkAuStatement(statement: Statement, session: Cmi5Session, status: Cmi5AuStatus): RuleOutcome {
-  const reject = (reason: string, code: 400 | 403 = 400): RuleOutcome => ({ accepted: false, status: code, reason });
+  // A statement that is valid xAPI but breaks a cmi5 rule is forbidden (403), as the CATAPULT LMS tests expect.
+  const reject = (reason: string, code: 400 | 403 = 403): RuleOutcome => ({ accepted: false, status: code, reason });
   const verbId = statement.verb?.id;
   if (session.state === 'abandoned') return reject('This AU session was abandoned: no more statements are accepted for it.', 403);
   if (session.state === 'terminated') return reject('This AU session is terminated: no more statements are accepted for it.', 403);
@@ -45,7 +47,14 @@ export function checkAuStatement(statement: Statement, session: Cmi5Session, sta
   if (session.state === 'launched' && !(defined && verbId === Cmi5Verbs.initialized)) {
     return reject('The first statement of an AU session must be the cmi5 "initialized" statement (cmi5 7.1.1).');
   }
-  if (!defined) return { accepted: true, cmi5Defined: false };
+  if (verbId === Cmi5Verbs.initialized && !session.preferencesRead) {
+    return reject('The AU must read the cmi5LearnerPreferences agent profile before sending "initialized" (cmi5 11.0).');
+  }
+  const hasMoveOn = context?.contextActivities?.category?.some((category) => category.id === Cmi5Categories.moveOn) ?? false;
+  if (!defined) {
+    if (hasMoveOn) return reject('Only cmi5 defined statements may have the moveOn category activity (cmi5 9.6.2.2).');
+    return { accepted: true, cmi5Defined: false };
+  }
 
   if (statement.object?.id !== session.activityId)
     return reject('object.id of a cmi5 defined statement must be the activityId of the launch URL (cmi5 9.4).');
@@ -56,7 +65,6 @@ export function checkAuStatement(statement: Statement, session: Cmi5Session, sta
   }
 
   const result = statement.result ?? {};
-  const hasMoveOn = context.contextActivities?.category?.some((category) => category.id === Cmi5Categories.moveOn) ?? false;
   const scaled = result.score?.scaled;
   const mastery = session.masteryScore;
   switch (verbId) {
@@ -87,6 +95,19 @@ export function checkAuStatement(statement: Statement, session: Cmi5Session, sta
         return reject(`"${name(verbId)}" must not carry success, completion or a score (cmi5 9.5).`);
       }
   }
+  if (result.score?.raw !== undefined && (result.score.min === undefined || result.score.max === undefined))
+    return reject('A score with raw needs min and max (cmi5 9.5.1).');
+  // The masteryScore extension goes with a scaled score; when given, it is the launch's (cmi5 9.6.3.2).
+  const masteryInContext = context.extensions?.[Cmi5Extensions.masteryScore];
+  if (
+    (verbId === Cmi5Verbs.passed || verbId === Cmi5Verbs.failed) &&
+    mastery !== undefined &&
+    (masteryInContext !== undefined || scaled !== undefined) &&
+    masteryInContext !== mastery
+  )
+    return reject(
+      `"${name(verbId)}" with a scaled score must carry the masteryScore ${mastery} of LMS.LaunchData in its context extensions (cmi5 9.6.3.2).`,
+    );
   if (verbId !== Cmi5Verbs.passed && verbId !== Cmi5Verbs.failed && result.score !== undefined)
     return reject('Only "passed" and "failed" may carry a score (cmi5 9.5.1).');
   if (verbId !== Cmi5Verbs.completed && result.completion !== undefined)
@@ -102,6 +123,17 @@ export function checkAuStatement(statement: Statement, session: Cmi5Session, sta
     );
   }
   return { accepted: true, cmi5Defined: true };
+}
+
+/**
+ * What cmi5 asks of every AU statement beyond xAPI, checked before anything else: an id the AU
+ * chose (9.1) and a UTC timestamp (9.7). Undefined when both are there.
+ */
+export function statementShapeProblem(statement: Statement): string | undefined {
+  if (!statement.id) return 'The AU must give every statement an id (cmi5 9.1).';
+  if (!statement.timestamp) return 'The AU must give every statement a timestamp (cmi5 9.7).';
+  if (!/(Z|[+-]00:?00)$/i.test(statement.timestamp)) return `The timestamp must be in UTC (cmi5 9.7), got "${statement.timestamp}".`;
+  return undefined;
 }
 
 /** The session and the AU's status once an accepted statement is applied. */

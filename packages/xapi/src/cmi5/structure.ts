@@ -1,4 +1,5 @@
 import { LmsError, formatIssues, isSafeUrl, trustedXml, type ValidationIssue } from '@lms-kit/core';
+import { sequenceProblems } from './schema-order.js';
 import { MOVE_ON_VALUES, type LaunchMethod, type MoveOn } from './vocabulary.js';
 
 /** Text in several languages, as `<langstring lang="…">` elements give it: `{ 'en-US': '…' }`. */
@@ -72,6 +73,7 @@ export function parseCourseStructure(xml: string, options: { requireAbsoluteUrls
     const message = `the root element must be <courseStructure xmlns="${CMI5_NAMESPACE}">, got <${root.localName}>${root.namespaceURI ? ` in ${root.namespaceURI}` : ''}`;
     throw new LmsError('cmi5/invalid-course', `cmi5.xml is not a cmi5 course structure: ${message}`, { issues: [{ path: '', message }] });
   }
+  checkSchemaOrder(root, 'courseStructure', add);
   const ids = new Map<string, string>();
   const unique = (id: string, path: string) => {
     const first = ids.get(id);
@@ -159,8 +161,10 @@ function readAu(element: Element, path: string, context: ReadContext): Cmi5Au {
   };
   if (au.id) context.unique(au.id, path);
   const url = child(element, 'url')?.textContent?.trim() ?? '';
+  const urlProblem = auUrlProblem(url);
   if (!url) add(`${path}.url`, 'required');
   else if (!isSafeUrl(url)) add(`${path}.url`, `must be an http(s) or relative URL, got "${url}"`);
+  else if (urlProblem) add(`${path}.url`, urlProblem);
   else if (context.requireAbsoluteUrls && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     add(`${path}.url`, `must be a fully qualified URL when cmi5.xml is not in a zip (cmi5 14.2), got "${url}"`);
   } else au.url = url;
@@ -188,6 +192,39 @@ function readAu(element: Element, path: string, context: ReadContext): Cmi5Au {
   const entitlementKey = child(element, 'entitlementKey')?.textContent?.trim();
   if (entitlementKey) au.entitlementKey = entitlementKey;
   return au;
+}
+
+/** Query parameters the LMS adds to every launch URL (cmi5 8.1): an AU URL that has one already cannot be launched. */
+const LAUNCH_PARAMETERS = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'];
+
+/** Why an AU `<url>` is not a URL the LMS can launch (cmi5 13.1.4: an RFC 3986 URI), or undefined. */
+function auUrlProblem(url: string): string | undefined {
+  if (/[\s<>"{}|\\^`]/.test(url)) return `must be a valid URL (RFC 3986: no spaces or <>"{}|\\^\` characters), got "${url}"`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'http://relative.invalid/');
+  } catch {
+    return `must be a valid URL, got "${url}"`;
+  }
+  const clash = LAUNCH_PARAMETERS.find((name) => parsed.searchParams.has(name));
+  if (clash) return `must not have the "${clash}" query parameter, which the LMS adds at launch (cmi5 8.1), got "${url}"`;
+  return undefined;
+}
+
+/** Checks every element's children in the cmi5 namespace against the schema's sequences (cmi5 13.2). */
+function checkSchemaOrder(element: Element, path: string, add: ReadContext['add']): void {
+  const kids = Array.from(element.children).filter((kid) => kid.namespaceURI === CMI5_NAMESPACE);
+  for (const problem of sequenceProblems(
+    element.localName,
+    kids.map((kid) => kid.localName),
+  ))
+    add(path, problem);
+  const counts: Record<string, number> = {};
+  for (const kid of kids) {
+    const index = (counts[kid.localName] = (counts[kid.localName] ?? -1) + 1);
+    const repeated = ['au', 'block', 'objective', 'langstring'].includes(kid.localName);
+    checkSchemaOrder(kid, `${path}.${kid.localName}${repeated ? `[${index}]` : ''}`, add);
+  }
 }
 
 function objectiveRefs(element: Element, path: string, context: ReadContext): string[] {

@@ -87,6 +87,23 @@ export class LrsClient {
     return classify(response);
   }
 
+  /** Writes (PUT, the whole document) or deletes one State or Profile document; resolves to the HTTP status. */
+  async sendDocument(
+    resource: string,
+    params: Record<string, string>,
+    document: { body?: string; contentType?: string; deleted?: boolean },
+  ): Promise<number> {
+    const headers = await this.headers(false);
+    if (!document.deleted) headers['Content-Type'] = document.contentType ?? 'application/json';
+    const response = await fetch(this.url(resource, params), {
+      method: document.deleted ? 'DELETE' : 'PUT',
+      headers,
+      body: document.deleted ? undefined : document.body,
+      credentials: 'omit',
+    });
+    return response.status;
+  }
+
   async getJson<T>(resource: string, params: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; body?: T }> {
     const response = await fetch(this.url(resource, params), { headers: await this.headers(false), signal, credentials: 'omit' });
     if (!response.ok) return { status: response.status };

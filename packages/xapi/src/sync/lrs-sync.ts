@@ -5,6 +5,7 @@ import { normalizeLrs, resolveSyncOptions, type LrsConfig, type SyncOptions } fr
 import { retryDelay } from './backoff.js';
 import { sendBatch } from './batch-sender.js';
 import { sendWithKeepalive } from './keepalive.js';
+import { sendDocuments } from './document-outbox.js';
 import { listDeadLetters, putDeadLetter, requeueDeadLetters, type DeadLetter } from './dead-letters.js';
 import { SyncTriggers } from './triggers.js';
 import type { LrsStatus, SyncListener, SyncStatus } from './status.js';
@@ -170,6 +171,16 @@ export class LrsSync {
         if (await this.sendNextBatch(target)) progressed = true;
       }
       await this.trimOutbox();
+    }
+    // State and profile documents (cmi5 10.1: LMS.LaunchData and the AU's own) follow the statements.
+    const reachable = this.targets.filter((target) => target.status.state !== 'stopped' && target.status.state !== 'waiting');
+    if (!this.stopped && reachable.length > 0) {
+      const keys = this.targets.map((target) => target.client.lrs.key);
+      await sendDocuments(
+        this.storage,
+        reachable.map((target) => target.client),
+        keys,
+      ).catch(() => undefined);
     }
     await this.refreshCounts();
     await this.readPreview();

@@ -2,7 +2,9 @@ import type { Agent } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
 import { activityProfileId, agentKey, agentProfileId, getDocument, putDocument, stateDocumentId } from '../documents.js';
 import { Cmi5Collections, type Cmi5Document, type Cmi5Session } from '../records.js';
-import { LAUNCH_DATA_STATE_ID } from '../vocabulary.js';
+import { LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from '../vocabulary.js';
+import { learnerPreferencesProblem } from './learner-preferences.js';
+import { queueDocument } from '../../sync/document-outbox.js';
 import { empty, json, parseJson, problem } from './http.js';
 
 type Resource = 'activities/state' | 'agents/profile' | 'activities/profile';
@@ -52,6 +54,14 @@ export async function handleDocuments(
   if (resource === 'activities/state' && documentName === LAUNCH_DATA_STATE_ID && request.method !== 'GET') {
     return problem(403, 'LMS.LaunchData is written by the LMS; an AU must not change it (cmi5 10.2.1).');
   }
+  const preferences = resource === 'agents/profile' && documentName === LEARNER_PREFERENCES_PROFILE_ID;
+  if (preferences && (request.method === 'PUT' || request.method === 'POST')) {
+    const body = await request.clone().text();
+    const problemFound = learnerPreferencesProblem(request.headers.get('Content-Type'), body);
+    if (problemFound) return problem(403, `The learner preferences ${problemFound}; they were not changed.`);
+  }
+  if (preferences && request.method === 'GET' && !session.preferencesRead)
+    await storage.putRecord(Cmi5Collections.sessions, { ...session, preferencesRead: true });
   const existing = await getDocument(storage, id);
   const precondition = checkPreconditions(request, existing);
   if (precondition) return precondition;
@@ -76,26 +86,49 @@ export async function handleDocuments(
         request.headers.get('Content-Type') ?? 'application/octet-stream',
         agent,
       );
+      await forward(storage, resource, url, documentName, id, stored);
       return empty(204, { ETag: stored.etag });
     }
     case 'POST': {
       const body = await request.text();
       const type = request.headers.get('Content-Type') ?? '';
-      if (!existing) return empty(204, { ETag: (await putDocument(storage, id, body, type || 'application/json', agent)).etag });
+      if (!existing) {
+        const created = await putDocument(storage, id, body, type || 'application/json', agent);
+        await forward(storage, resource, url, documentName, id, created);
+        return empty(204, { ETag: created.etag });
+      }
       const incoming = parseJson(body).value;
       const current = parseJson(existing.body).value;
       if (!isJsonObject(incoming) || !isJsonObject(current) || !/json/.test(existing.contentType)) {
         return problem(400, 'POST merges JSON objects only; use PUT to replace the document.');
       }
       const merged = await putDocument(storage, id, JSON.stringify({ ...current, ...incoming }), 'application/json', agent);
+      await forward(storage, resource, url, documentName, id, merged);
       return empty(204, { ETag: merged.etag });
     }
     case 'DELETE':
       await storage.deleteRecord(Cmi5Collections.documents, id);
+      await forward(storage, resource, url, documentName, id);
       return empty(204);
     default:
       return problem(405, `${request.method} is not allowed on /${resource}.`);
   }
+}
+
+/** Queues the document as it now is (or its deletion) for the LRSs the learner's records sync to (cmi5 10.1). */
+function forward(storage: StorageAdapter, resource: Resource, url: URL, name: string, id: string, document?: Cmi5Document) {
+  const params: Record<string, string> = {};
+  for (const key of ['activityId', 'agent', 'registration']) {
+    const value = url.searchParams.get(key);
+    if (value !== null) params[key] = value;
+  }
+  params[resource === 'activities/state' ? 'stateId' : 'profileId'] = name;
+  return queueDocument(storage, {
+    id,
+    resource,
+    params,
+    ...(document ? { body: document.body, contentType: document.contentType } : { deleted: true }),
+  });
 }
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { uuid, type Statement } from '@lms-kit/core';
+import type { Statement } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
 import { validateStatement } from '../../validate.js';
 import { recordStatements } from '../ledger.js';
@@ -10,7 +10,7 @@ import {
   type Cmi5Session,
   type Cmi5StoredStatement,
 } from '../records.js';
-import { applyAuStatement, checkAuStatement } from '../rules.js';
+import { applyAuStatement, checkAuStatement, statementShapeProblem } from '../rules.js';
 import { emptyStatus, updateSatisfaction } from '../satisfaction.js';
 import { XAPI_VERSION, empty, json, parseJson, problem } from './http.js';
 
@@ -38,13 +38,7 @@ export async function handleStatements(storage: StorageAdapter, session: Cmi5Ses
         return problem(400, `The body must be a statement or an array of statements as JSON${parsed.error ? ` (${parsed.error})` : ''}.`);
       }
       const statements = (Array.isArray(parsed.value) ? parsed.value : [parsed.value]) as Statement[];
-      const outcome = await storeStatements(
-        storage,
-        session,
-        statements.map((statement) =>
-          typeof statement === 'object' && statement && !statement.id ? { ...statement, id: uuid() } : statement,
-        ),
-      );
+      const outcome = await storeStatements(storage, session, statements);
       return outcome instanceof Response ? outcome : json(outcome);
     }
     default:
@@ -63,6 +57,9 @@ async function storeStatements(storage: StorageAdapter, session: Cmi5Session, st
   const statusBefore =
     (await storage.getRecord<Cmi5AuStatus>(Cmi5Collections.auStatus, statusKey)) ??
     emptyStatus(course, session.learnerId, session.registration, session.auId);
+  // Even the resend of a statement already stored: the session is over (cmi5 9.3.0.0-5).
+  if (session.state === 'terminated' || session.state === 'abandoned')
+    return problem(403, `This AU session is ${session.state}: no more statements are accepted for it.`);
   let current = { session, status: statusBefore };
   const accepted: Statement[] = [];
   for (const [index, statement] of statements.entries()) {
@@ -73,16 +70,17 @@ async function storeStatements(storage: StorageAdapter, session: Cmi5Session, st
         400,
         `${where} is not valid xAPI: ${issues.map((issue) => `${issue.path || 'statement'} ${issue.message}`).join('; ')}`,
       );
+    const shapeProblem = statementShapeProblem(statement);
+    if (shapeProblem) return problem(403, `${where} was rejected: ${shapeProblem}`);
     const existing = await storage.getRecord<Cmi5StoredStatement>(Cmi5Collections.statements, statement.id);
     if (existing) {
       if (sameStatement(existing.statement, statement)) continue;
       return problem(409, `${where} reuses the id ${statement.id} of a different statement.`);
     }
-    const stamped: Statement = { ...statement, timestamp: statement.timestamp ?? new Date().toISOString() };
-    const outcome = checkAuStatement(stamped, current.session, current.status);
+    const outcome = checkAuStatement(statement, current.session, current.status);
     if (!outcome.accepted) return problem(outcome.status, `${where} was rejected: ${outcome.reason}`);
-    current = applyAuStatement(stamped, current.session, current.status, outcome.cmi5Defined);
-    accepted.push(stamped);
+    current = applyAuStatement(statement, current.session, current.status, outcome.cmi5Defined);
+    accepted.push(statement);
   }
   if (accepted.length === 0) return statements.map((statement) => statement.id);
   await storage.putRecord(Cmi5Collections.sessions, current.session);
