@@ -91,6 +91,8 @@ export class LmsCoursePlayer extends LmsElement {
     'lms-error': LmsErrorEvent,
   });
   private mountedLessonId?: string;
+  /** The lesson view being loaded: updates meanwhile must not mount it again. */
+  private mounting?: Promise<void>;
   /** Latest message for the live region. */
   private announcement = '';
 
@@ -206,9 +208,9 @@ export class LmsCoursePlayer extends LmsElement {
     const host = this.renderRoot.querySelector<HTMLElement>('.view-host');
     if (!session?.course || !host || !lessonId) return;
     const completed = session.state?.lessons[lessonId]?.status === 'completed';
-    if (lessonId !== this.mountedLessonId || !host.firstElementChild) {
+    if (lessonId !== this.mountedLessonId || (!host.firstElementChild && !this.mounting)) {
       this.mountedLessonId = lessonId;
-      void mountLessonView(host, {
+      const mounting = mountLessonView(host, {
         lesson: findLesson(session.course, lessonId),
         course: session.course,
         registration: session.progress?.registration,
@@ -220,9 +222,13 @@ export class LmsCoursePlayer extends LmsElement {
         headingLevel: this.lessonHeadingLevel,
         t: this.t.bind(this),
       });
+      this.mounting = mounting;
+      void mounting.finally(() => {
+        if (this.mounting === mounting) this.mounting = undefined;
+      });
     } else {
-      const view = host.firstElementChild as HTMLElement & { completed?: boolean };
-      if ('completed' in view) view.completed = completed;
+      const view = host.firstElementChild as (HTMLElement & { completed?: boolean }) | null;
+      if (view && 'completed' in view) view.completed = completed;
     }
   }
 

@@ -1,0 +1,56 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { MemoryAdapter } from '@lms-kit/storage';
+import { configureServiceWorker } from '@lms-kit/scorm';
+import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
+import { clearPackageDatabase } from '../../scorm/test/support.js';
+import { TEST_SERVICE_WORKER } from './scorm-helpers.js';
+import '@lms-kit/elements/all';
+
+interface Api2004 {
+  isInitialized(): boolean;
+  isTerminated(): boolean;
+  GetValue(element: string): string;
+}
+
+const api = () => (window as unknown as { API_1484_11?: Api2004 }).API_1484_11;
+const running = () => !!api()?.isInitialized() && !api()?.isTerminated();
+
+function playerButton(player: LmsCoursePlayer, label: string): HTMLButtonElement {
+  const buttons = [...(player.shadowRoot?.querySelectorAll('button') ?? [])];
+  const button = buttons.find((candidate) => candidate.textContent?.trim() === label);
+  if (!button) throw new Error(`no "${label}" button`);
+  return button;
+}
+
+describe('SCORM navigation lets the content end itself', function () {
+  this.timeout(40_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  it('Next unloads the SCO first: its exit, session time and status are kept, and Previous resumes it', async () => {
+    const storage = new MemoryAdapter();
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" .storage=${storage}
+        ><lms-course-player src="/__zip/test/scorm/unload-sco.zip"></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    await waitUntil(() => player.currentLessonId === 'one' && running(), 'SCO one did not start', { timeout: 15000 });
+    await waitUntil(() => !playerButton(player, 'Next').disabled, 'Next is not offered');
+    playerButton(player, 'Next').click();
+    await waitUntil(() => player.currentLessonId === 'two' && running(), 'SCO two was not delivered', { timeout: 15000 });
+
+    const attempts = await storage.listAttempts({ learnerId: 'mailto:ada@example.com', courseId: player.course?.id as string });
+    const one = attempts.find((attempt) => (attempt.data as { itemId?: string }).itemId === 'one');
+    const cmi = (one?.data as { cmi: Record<string, unknown> }).cmi;
+    expect(cmi).to.deep.include({ exit: 'suspend', location: 'page-3', completion_status: 'completed' });
+    await waitUntil(() => player.progress?.lessons.one?.status === 'completed', 'the status set in onbeforeunload was lost');
+
+    await waitUntil(() => !playerButton(player, 'Previous').disabled, 'Previous is not offered');
+    playerButton(player, 'Previous').click();
+    await waitUntil(() => player.currentLessonId === 'one' && running(), 'SCO one was not delivered again', { timeout: 15000 });
+    expect(api()?.GetValue('cmi.entry')).to.equal('resume');
+    expect(api()?.GetValue('cmi.location')).to.equal('page-3');
+    expect(api()?.GetValue('cmi.total_time')).to.equal('PT12S');
+  });
+});
