@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Course } from '@lms-kit/core';
 import { MemoryAdapter } from '@lms-kit/storage';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { configureServiceWorker } from '@lms-kit/scorm';
 import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
 import { clearPackageDatabase } from '../../scorm/test/support.js';
@@ -52,5 +54,66 @@ describe('SCORM navigation lets the content end itself', function () {
     expect(api()?.GetValue('cmi.entry')).to.equal('resume');
     expect(api()?.GetValue('cmi.location')).to.equal('page-3');
     expect(api()?.GetValue('cmi.total_time')).to.equal('PT12S');
+  });
+});
+
+describe('the SCORM frame', function () {
+  this.timeout(40_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  const course: Course = {
+    schema: 1,
+    id: 'stage-course',
+    title: 'A course with a 16:9 package',
+    modules: [
+      {
+        id: 'm',
+        title: 'Module',
+        lessons: [{ id: 'stage', kind: 'scorm', title: 'The stage', src: new URL('/test/scorm/stage-sco/', location.href).href }],
+      },
+    ],
+  };
+
+  async function openStage(): Promise<{ player: LmsCoursePlayer; view: HTMLElement & { shadowRoot: ShadowRoot } }> {
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" storage-type="memory"
+        ><lms-course-player .course=${course}></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    const view = () => player.shadowRoot?.querySelector('lms-scorm-lesson') as (HTMLElement & { shadowRoot: ShadowRoot }) | null;
+    await waitUntil(() => view()?.shadowRoot.querySelector('iframe')?.contentDocument?.getElementById('stage'), 'the SCO did not start', {
+      timeout: 15000,
+    });
+    return { player, view: view() as HTMLElement & { shadowRoot: ShadowRoot } };
+  }
+
+  it('is sized to the lesson area: a 16:9 stage is not cropped at any player width', async () => {
+    for (const width of [360, 800, 1400]) {
+      await setViewport({ width, height: 900 });
+      const { view } = await openStage();
+      const frame = view.shadowRoot.querySelector('iframe') as HTMLIFrameElement;
+      const stage = (frame.contentDocument as Document).getElementById('stage') as HTMLElement;
+      const frameWindow = frame.contentWindow as Window;
+      expect(stage.getBoundingClientRect().bottom, `stage cropped at ${width}px`).to.be.at.most(frameWindow.innerHeight + 0.5);
+      expect(stage.getBoundingClientRect().width).to.be.closeTo(frameWindow.innerWidth, 1);
+    }
+  });
+
+  it('goes full screen from the keyboard and leaves it with Escape', async () => {
+    await setViewport({ width: 800, height: 600 });
+    const { view } = await openStage();
+    const toggle = view.shadowRoot.querySelector('[part="fullscreen"]') as HTMLButtonElement;
+    expect(toggle.textContent?.trim()).to.equal('Full screen');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    const stage = view.shadowRoot.querySelector('[part="stage"]') as HTMLElement;
+    await waitUntil(() => stage.getBoundingClientRect().height >= window.innerHeight - 1, 'the frame did not fill the screen');
+    expect(toggle.textContent?.trim()).to.equal('Exit full screen');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => stage.getBoundingClientRect().height < window.innerHeight - 1, 'Escape did not leave full screen');
+    expect(toggle.textContent?.trim()).to.equal('Full screen');
+    await expect(view).to.be.accessible();
   });
 });

@@ -60,8 +60,9 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
         block-size: var(--lms-scorm-height, var(--_height, auto));
         aspect-ratio: var(--lms-scorm-aspect-ratio, 16 / 9);
         min-block-size: 15rem;
-        box-sizing: border-box;
-        border: 1px solid var(--_border);
+        /* A ring drawn outside, so the content box keeps the exact shape. */
+        border: 0;
+        box-shadow: 0 0 0 1px var(--_border);
         border-radius: var(--_radius);
         background: #fff;
       }
