@@ -3,6 +3,7 @@ import type { Course } from '@lms-kit/core';
 import { MemoryAdapter } from '@lms-kit/storage';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { configureServiceWorker } from '@lms-kit/scorm';
+import { PackageSession } from '@lms-kit/runtime/package';
 import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
 import { clearPackageDatabase } from '../../scorm/test/support.js';
 import { TEST_SERVICE_WORKER } from './scorm-helpers.js';
@@ -12,6 +13,8 @@ interface Api2004 {
   isInitialized(): boolean;
   isTerminated(): boolean;
   GetValue(element: string): string;
+  SetValue(element: string, value: string): string;
+  Commit(parameter: string): string;
 }
 
 const api = () => (window as unknown as { API_1484_11?: Api2004 }).API_1484_11;
@@ -54,6 +57,38 @@ describe('SCORM navigation lets the content end itself', function () {
     expect(api()?.GetValue('cmi.entry')).to.equal('resume');
     expect(api()?.GetValue('cmi.location')).to.equal('page-3');
     expect(api()?.GetValue('cmi.total_time')).to.equal('PT12S');
+  });
+});
+
+describe('the first SCO of a sequenced course', function () {
+  this.timeout(40_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  it('is mounted once and completes its lesson when its attempt is completed', async () => {
+    // Every lesson view opens its package once: counting the opens counts the views mounted.
+    const open = PackageSession.prototype.open;
+    let mounted = 0;
+    PackageSession.prototype.open = function (this: PackageSession, ...args: Parameters<typeof open>) {
+      mounted++;
+      return open.apply(this, args);
+    };
+    try {
+      const provider = await fixture<LmsProvider>(
+        html`<lms-provider learner-email="first-sco@example.com" storage-type="memory"
+          ><lms-course-player src="/__zip/test/scorm/sequenced.zip"></lms-course-player
+        ></lms-provider>`,
+      );
+      const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+      await waitUntil(() => player.currentLessonId === 'one' && running(), 'SCO one did not start', { timeout: 15000 });
+      api()?.SetValue('cmi.completion_status', 'completed');
+      api()?.SetValue('cmi.success_status', 'passed');
+      api()?.Commit('');
+      await waitUntil(() => player.progress?.lessons.one?.status === 'completed', 'the first lesson did not complete');
+      expect(mounted).to.equal(1);
+    } finally {
+      PackageSession.prototype.open = open;
+    }
   });
 });
 
