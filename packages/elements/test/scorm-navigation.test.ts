@@ -60,6 +60,35 @@ describe('SCORM navigation lets the content end itself', function () {
   });
 });
 
+describe('navigation the engine refuses', function () {
+  this.timeout(40_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  it('offers no Next when the next activity is disabled, and a refused Next leaves the SCO running', async () => {
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="disabled-next@example.com" storage-type="memory"
+        ><lms-course-player src="/__zip/test/scorm/disabled-next.zip"></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    await waitUntil(() => player.currentLessonId === 'one' && running(), 'SCO one did not start', { timeout: 15000 });
+    api()?.SetValue('cmi.completion_status', 'completed');
+    api()?.Commit('');
+    await waitUntil(() => player.progress?.lessons.one?.status === 'completed', 'the lesson did not complete');
+    expect(playerButton(player, 'Next').disabled, 'Next is offered').to.equal(true);
+    // Asked anyway (a SCO's own adl.nav.request=continue goes the same way): the SCO goes on.
+    player.shadowRoot
+      ?.querySelector('.view-host')
+      ?.firstElementChild?.dispatchEvent(
+        new CustomEvent('lms-lesson-report', { bubbles: true, composed: true, detail: { navigate: 'next' } }),
+      );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(player.currentLessonId).to.equal('one');
+    expect(running(), 'the SCO was ended').to.equal(true);
+  });
+});
+
 describe('the first SCO of a sequenced course', function () {
   this.timeout(40_000);
   before(() => configureServiceWorker(TEST_SERVICE_WORKER));

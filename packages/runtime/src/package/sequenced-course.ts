@@ -53,7 +53,9 @@ class SequencedCourse implements CourseRules {
   step(step: 1 | -1, lessonId?: string, go?: boolean): boolean | undefined {
     if (!lessonId || !this.itemOf.has(lessonId)) return undefined;
     const request = step === 1 ? 'continue' : 'previous';
-    const possible = this.sequencer.canFlow(request);
+    // The engine's look-ahead, then a dry run on the live tracking data: a disabled or skipped next
+    // activity (its preconditions) is only seen by the latter.
+    const possible = this.sequencer.canFlow(request) && this.sequencer.api.previewNavigationRequest(request).outcome !== 'blocked';
     if (go && possible) void this.flow(request);
     return possible;
   }
