@@ -53,9 +53,7 @@ class SequencedCourse implements CourseRules {
   step(step: 1 | -1, lessonId?: string, go?: boolean): boolean | undefined {
     if (!lessonId || !this.itemOf.has(lessonId)) return undefined;
     const request = step === 1 ? 'continue' : 'previous';
-    // The engine's look-ahead, then a dry run on the live tracking data: a disabled or skipped next
-    // activity (its preconditions) is only seen by the latter.
-    const possible = this.sequencer.canFlow(request) && this.sequencer.api.previewNavigationRequest(request).outcome !== 'blocked';
+    const possible = this.sequencer.canFlow(request);
     if (go && possible) void this.flow(request);
     return possible;
   }
