@@ -2,6 +2,7 @@ import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
 import type { LmsError } from '@lms-kit/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { query } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { LmsErrorEvent } from '../../events/error.js';
 import { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
@@ -162,8 +163,15 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   }
 
   private onFrameLoad = (): void => {
-    // The blank page the frame shows while the content unloads is not the content.
-    if (this.frame?.contentWindow?.location.href !== 'about:blank') this.launch.onFrameLoad();
+    // The blank page the frame shows while the content unloads is not the content (content on another
+    // origin, the isolated mode, cannot be read: it is the content).
+    let blank = false;
+    try {
+      blank = this.frame?.contentWindow?.location.href === 'about:blank';
+    } catch {
+      blank = false;
+    }
+    if (!blank) this.launch.onFrameLoad();
   };
 
   private async toggleFullscreen(): Promise<void> {
@@ -221,7 +229,8 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   }
 
   protected override render() {
-    const { state, items, current } = this.launch;
+    const { state, current } = this.launch;
+    const items = this.launch.listed;
     const height = this.lesson?.height;
     return html`<div part="base" style=${height ? `--_height: ${height}px` : nothing}>
       ${this.renderMessage()}
@@ -253,13 +262,20 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
               <button part="fullscreen" class="action secondary" @click=${this.toggleFullscreen}>
                 ${this.t(this.expanded ? 'scorm.exitFullScreen' : 'scorm.fullScreen')}
               </button>
-              <iframe
-                part="frame"
-                src=${this.launch.launchUrl}
-                title=${this.t('scorm.frameTitle', { title: current?.title ?? this.lesson?.title ?? '' })}
-                allow="fullscreen; autoplay"
-                @load=${this.onFrameLoad}
-              ></iframe>
+              ${
+                // A new frame for every launch: the same SCO launched again (a retry) starts anew.
+                keyed(
+                  this.launch.launches,
+                  html`<iframe
+                    part="frame"
+                    sandbox=${this.launch.isolation?.sandbox ?? nothing}
+                    src=${this.launch.launchUrl}
+                    title=${this.t('scorm.frameTitle', { title: current?.title ?? this.lesson?.title ?? '' })}
+                    allow="fullscreen; autoplay"
+                    @load=${this.onFrameLoad}
+                  ></iframe>`,
+                )
+              }
             </div>`
           : nothing
       }
