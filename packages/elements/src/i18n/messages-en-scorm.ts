@@ -12,6 +12,8 @@ export const scormMessages = {
     'What you did in “{title}” could not be saved yet ({message}). It is kept in this browser and saved as soon as storage works again.',
   'scorm.blocked': '“{title}” is not open now. {reason}',
   'scorm.goToAllowed': 'Go to the current activity',
+  'scorm.fullScreen': 'Full screen',
+  'scorm.exitFullScreen': 'Exit full screen',
   'lock.sequencing.flow': 'This course takes you through its activities in order: use Next and Previous.',
   'lock.sequencing.order': 'This course sets the order of its activities: it does not open from where you are.',
   'lock.sequencing.backward': 'This course does not go back to earlier activities.',

@@ -13,9 +13,12 @@ import type * as RuntimeModule from '@lms-kit/scorm/runtime';
 import type { ErrorDetail } from '../events.js';
 import { Session } from '../session.js';
 import type { SessionOptions, SessionServices } from '../services.js';
-import { governed, packageSequencer } from './sequencers.js';
+import { governed, packageSequencer, playerOf, type ContentPlayer } from './sequencers.js';
 
 type Runtime = typeof RuntimeModule;
+
+/** How long content may take to unload (its unload handlers end its session) before the player ends it. */
+const UNLOAD_TIMEOUT_MS = 3000;
 
 export type LaunchState = 'loading' | 'ready' | 'error' | 'left' | 'blocked';
 
@@ -70,7 +73,7 @@ export interface PackageSessionOptions extends Omit<SessionOptions, 'statements'
  * lesson's result, and honours `adl.nav.request` (inside the lesson when it can, else by asking the
  * course). The runtime (scorm-again) loads only here. The view shows `launchUrl` in a frame.
  */
-export class PackageSession extends Session<PackageSessionState, PackageSessionEvents> {
+export class PackageSession extends Session<PackageSessionState, PackageSessionEvents> implements ContentPlayer {
   state: LaunchState = 'loading';
   error?: LmsError;
   /** Host of a script the content needed from the internet and could not load. */
@@ -100,6 +103,11 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   blockedBy?: SequencingHold;
   private generation = 0;
   private connected = false;
+  /**
+   * Set by the view: unloads the content frame and resolves once it has (its unload handlers ran). Without
+   * it (no frame), leaving a SCO ends its session at once.
+   */
+  unloadFrame?: () => Promise<void>;
   /** The content host launch (isolated mode), if the current item plays on the content origin. */
   isolation?: IsolatedLaunch;
 
@@ -146,6 +154,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     this.connected = false;
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    if (this.sequencer && playerOf.get(this.sequencer) === this) playerOf.delete(this.sequencer);
     this.listenTo(undefined);
     this.generation++;
     void this.endSession();
@@ -194,8 +203,27 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     const item = this.items.find((candidate) => candidate.identifier === identifier);
     if (!item || !this.context) return;
     const generation = ++this.generation;
+    await this.unloadContent();
     await this.endSession();
     await this.launch(item, generation);
+  }
+
+  /**
+   * Lets the content end itself before the player moves on (SCORM 2004 RTE: the LMS unloads the SCO, whose
+   * unload handlers set `cmi.exit`, the session time, their status, and call Terminate): the frame is
+   * unloaded first, within a time limit. What the content did not end, the caller ends after this.
+   */
+  async unloadContent(): Promise<void> {
+    if (!this.launchUrl) return;
+    const unloaded = this.unloadFrame?.();
+    if (unloaded) await Promise.race([unloaded, new Promise((resolve) => setTimeout(resolve, UNLOAD_TIMEOUT_MS))]);
+    this.launchUrl = undefined;
+    this.changed();
+  }
+
+  /** Opens the current item again (a navigation request the engine refused after its content was unloaded). */
+  relaunch(): void {
+    if (this.current) void this.select(this.current.identifier);
   }
 
   /**
@@ -319,6 +347,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     await session.prepare();
     if (generation !== this.generation) return;
     this.session = session;
+    if (this.sequencer) playerOf.set(this.sequencer, this);
     this.launchUrl = this.frameUrl(item, session.api);
     this.set('ready');
   }

@@ -2,7 +2,7 @@ import { applyCourseResult, courseLessons, type Course, type CourseResult, type 
 import type { ScormLesson } from '@lms-kit/scorm';
 import type { PackageSequencer, RootStatus } from '@lms-kit/scorm/runtime';
 import type { CourseRules, CourseRulesContext } from '../course/course-rules.js';
-import { governed, packageSequencer } from './sequencers.js';
+import { governed, packageSequencer, playerOf } from './sequencers.js';
 
 /**
  * SCORM 2004 sequencing over a course whose lessons are the items of one sequenced package (the package
@@ -57,8 +57,20 @@ class SequencedCourse implements CourseRules {
     if (!lessonId || !this.itemOf.has(lessonId)) return undefined;
     const request = step === 1 ? 'continue' : 'previous';
     const possible = this.sequencer.canFlow(request);
-    if (go && possible) this.sequencer.flow(request);
+    if (go && possible) void this.flow(request);
     return possible;
+  }
+
+  /**
+   * The content ends itself first (its frame unloads: its own exit, session time and Terminate are kept,
+   * as SCORM 2004 RTE expects), then the engine takes the request. A request the engine refuses after all
+   * reopens the activity (resumed), so the learner is never left without content.
+   */
+  private async flow(request: 'continue' | 'previous'): Promise<void> {
+    const player = playerOf.get(this.sequencer);
+    await player?.unloadContent();
+    const ok = this.sequencer.flow(request);
+    if (!ok) player?.relaunch();
   }
 
   dispose(): void {

@@ -12,6 +12,15 @@ const sequencers = new Map<string, Promise<PackageSequencer>>();
 /** Sequencers whose deliveries the course's rules turn into lesson changes (the lesson views then leave it to them). */
 export const governed = new WeakSet<PackageSequencer>();
 
+/** What plays a sequencer's delivered activity in a frame: the course's Previous/Next let its content end first. */
+export interface ContentPlayer {
+  /** Unloads the content frame: its unload handlers run (exit, session time, status, Terminate). */
+  unloadContent(): Promise<void>;
+  /** Opens the activity again after a navigation request the engine refused. */
+  relaunch(): void;
+}
+export const playerOf = new WeakMap<PackageSequencer, ContentPlayer>();
+
 export function packageSequencer(
   runtime: typeof RuntimeModule,
   pkg: ScormPackage,

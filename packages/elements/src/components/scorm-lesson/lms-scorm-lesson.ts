@@ -23,10 +23,14 @@ registerMessages('en', scormMessages);
  *
  * @csspart base - The wrapper.
  * @csspart items - The list of the lesson's items, when it has several.
+ * @csspart stage - The content frame and its full-screen toggle (what goes full screen).
  * @csspart frame - The content frame.
+ * @csspart fullscreen - The full-screen toggle.
  * @csspart message - Loading, offline and error messages.
  *
- * @cssproperty --lms-scorm-height - Height of the content frame. Default `560px` (or the lesson's `height`).
+ * @cssproperty --lms-scorm-aspect-ratio - Shape of the content frame, which fills the lesson's width. Default `16 / 9`
+ *   (the stage of Storyline, Rise and most authoring tools).
+ * @cssproperty --lms-scorm-height - A fixed height for the content frame instead (or the lesson's `height`).
  */
 export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   static override styles = [
@@ -35,13 +39,40 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
       :host {
         display: block;
       }
+      .stage {
+        display: flex;
+        flex-direction: column;
+        gap: 0.375rem;
+      }
+      .stage:fullscreen,
+      .stage.expanded {
+        position: fixed;
+        inset: 0;
+        z-index: 2147483647;
+        padding: 0.5rem;
+        background: var(--_surface);
+      }
+      [part='fullscreen'] {
+        align-self: flex-end;
+      }
       iframe {
         display: block;
         inline-size: 100%;
-        block-size: var(--lms-scorm-height, var(--_height, 560px));
-        border: 1px solid var(--_border);
+        /* Fills the lesson's width at the content's usual shape, so a scaled stage is never cropped. */
+        block-size: var(--lms-scorm-height, var(--_height, auto));
+        aspect-ratio: var(--lms-scorm-aspect-ratio, 16 / 9);
+        min-block-size: 15rem;
+        /* A ring drawn outside, so the content box keeps the exact shape. */
+        border: 0;
+        box-shadow: 0 0 0 1px var(--_border);
         border-radius: var(--_radius);
         background: #fff;
+      }
+      .stage:fullscreen iframe,
+      .stage.expanded iframe {
+        flex: 1;
+        block-size: auto;
+        aspect-ratio: auto;
       }
       .items {
         display: flex;
@@ -71,6 +102,9 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   ];
 
   @query('iframe') private frame?: HTMLIFrameElement;
+  @query('.stage') private stage?: HTMLElement;
+  /** The frame fills the screen (the Fullscreen API, or the whole window where it is refused). */
+  private expanded = false;
   /** The headless package session this element shows. */
   readonly launch = new PackageSession();
   private readonly sessionView = new SessionController(this, {}, this.launch);
@@ -80,17 +114,21 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('message', this.onMessage);
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('message', this.onMessage);
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     this.openedFor = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const services = this.services.value;
-    if (this.lesson && services && this.openedFor !== this.lesson) {
+    // A view taken out of the page (the learner moved on) opens nothing: its package would take the
+    // sequencer's current activity back.
+    if (this.isConnected && this.lesson && services && this.openedFor !== this.lesson) {
       this.openedFor = this.lesson;
       void this.launch.open(this.lesson, this.course, services);
     }
@@ -112,6 +150,59 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     this.launch.on('result', (result) => this.reportResult(result));
     this.launch.on('navigate', (target) => void this.dispatchEvent(new LmsLessonReportEvent({ navigate: target })));
     this.launch.on('lms-error', ({ error }) => this.storageFailed(error));
+    this.launch.unloadFrame = () => this.unloadFrame();
+  }
+
+  /** Navigates the frame away so the content's unload handlers run (and end its session); resolves once they have. */
+  private unloadFrame(): Promise<void> {
+    const frame = this.frame;
+    if (!frame?.contentWindow) return Promise.resolve();
+    return new Promise((resolve) => {
+      frame.addEventListener('load', () => resolve(), { once: true });
+      frame.contentWindow?.location.replace('about:blank');
+    });
+  }
+
+  private onFrameLoad = (): void => {
+    // The blank page the frame shows while the content unloads is not the content (content on another
+    // origin, the isolated mode, cannot be read: it is the content).
+    let blank = false;
+    try {
+      blank = this.frame?.contentWindow?.location.href === 'about:blank';
+    } catch {
+      blank = false;
+    }
+    if (!blank) this.launch.onFrameLoad();
+  };
+
+  private async toggleFullscreen(): Promise<void> {
+    const stage = this.stage;
+    if (!stage) return;
+    if (this.expanded) {
+      if (this.shadowRoot?.fullscreenElement === stage) await document.exitFullscreen().catch(() => undefined);
+      this.setExpanded(false);
+      return;
+    }
+    // Where full screen is refused (an iframe without allowfullscreen, an old browser), the stage fills the window.
+    await stage.requestFullscreen?.().catch(() => undefined);
+    this.setExpanded(true);
+  }
+
+  private setExpanded(expanded: boolean): void {
+    this.expanded = expanded;
+    this.requestUpdate();
+  }
+
+  private onFullscreenChange = (): void => {
+    if (this.expanded && this.shadowRoot?.fullscreenElement !== this.stage && !document.fullscreenElement) this.setExpanded(false);
+  };
+
+  /** Escape leaves full screen (the browser does it for the Fullscreen API; the window-filling mode needs this). */
+  private onStageKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.expanded) {
+      event.stopPropagation();
+      void this.toggleFullscreen();
+    }
   }
 
   /** Storage could not keep what the SCO committed: said here and to the page (recoverable: the SCO goes on, the data is journaled). */
@@ -168,18 +259,25 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
       }
       ${
         state === 'ready' && this.launch.launchUrl
-          ? // A new frame for every launch: the same SCO launched again (a retry) starts anew.
-            keyed(
-              this.launch.launches,
-              html`<iframe
-                part="frame"
-                sandbox=${this.launch.isolation?.sandbox ?? nothing}
-                src=${this.launch.launchUrl}
-                title=${this.t('scorm.frameTitle', { title: current?.title ?? this.lesson?.title ?? '' })}
-                allow="fullscreen; autoplay"
-                @load=${() => this.launch.onFrameLoad()}
-              ></iframe>`,
-            )
+          ? html`<div part="stage" class="stage ${this.expanded ? 'expanded' : ''}" @keydown=${this.onStageKeydown}>
+              <button part="fullscreen" class="action secondary" @click=${this.toggleFullscreen}>
+                ${this.t(this.expanded ? 'scorm.exitFullScreen' : 'scorm.fullScreen')}
+              </button>
+              ${
+                // A new frame for every launch: the same SCO launched again (a retry) starts anew.
+                keyed(
+                  this.launch.launches,
+                  html`<iframe
+                    part="frame"
+                    sandbox=${this.launch.isolation?.sandbox ?? nothing}
+                    src=${this.launch.launchUrl}
+                    title=${this.t('scorm.frameTitle', { title: current?.title ?? this.lesson?.title ?? '' })}
+                    allow="fullscreen; autoplay"
+                    @load=${this.onFrameLoad}
+                  ></iframe>`,
+                )
+              }
+            </div>`
           : nothing
       }
     </div>`;

@@ -1,0 +1,206 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Course } from '@lms-kit/core';
+import { MemoryAdapter } from '@lms-kit/storage';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { configureServiceWorker } from '@lms-kit/scorm';
+import { PackageSession } from '@lms-kit/runtime/package';
+import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
+import { clearPackageDatabase } from '../../scorm/test/support.js';
+import { TEST_SERVICE_WORKER } from './scorm-helpers.js';
+import '@lms-kit/elements/all';
+
+interface Api2004 {
+  isInitialized(): boolean;
+  isTerminated(): boolean;
+  GetValue(element: string): string;
+  SetValue(element: string, value: string): string;
+  Commit(parameter: string): string;
+}
+
+const api = () => (window as unknown as { API_1484_11?: Api2004 }).API_1484_11;
+const running = () => !!api()?.isInitialized() && !api()?.isTerminated();
+
+function playerButton(player: LmsCoursePlayer, label: string): HTMLButtonElement {
+  const buttons = [...(player.shadowRoot?.querySelectorAll('button') ?? [])];
+  const button = buttons.find((candidate) => candidate.textContent?.trim() === label);
+  if (!button) throw new Error(`no "${label}" button`);
+  return button;
+}
+
+describe('SCORM navigation lets the content end itself', function () {
+  this.timeout(40_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  it('Next unloads the SCO first: its exit, session time and status are kept, and Previous resumes it', async () => {
+    const storage = new MemoryAdapter();
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" .storage=${storage}
+        ><lms-course-player src="/__zip/test/scorm/unload-sco.zip"></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    await waitUntil(() => player.currentLessonId === 'one' && running(), 'SCO one did not start', { timeout: 15000 });
+    await waitUntil(() => !playerButton(player, 'Next').disabled, 'Next is not offered');
+    playerButton(player, 'Next').click();
+    await waitUntil(() => player.currentLessonId === 'two' && running(), 'SCO two was not delivered', { timeout: 15000 });
+
+    const attempts = await storage.listAttempts({ learnerId: 'mailto:ada@example.com', courseId: player.course?.id as string });
+    const one = attempts.find((attempt) => (attempt.data as { itemId?: string }).itemId === 'one');
+    const cmi = (one?.data as { cmi: Record<string, unknown> }).cmi;
+    expect(cmi).to.deep.include({ exit: 'suspend', location: 'page-3', completion_status: 'completed' });
+    await waitUntil(() => player.progress?.lessons.one?.status === 'completed', 'the status set in onbeforeunload was lost');
+
+    await waitUntil(() => !playerButton(player, 'Previous').disabled, 'Previous is not offered');
+    playerButton(player, 'Previous').click();
+    await waitUntil(() => player.currentLessonId === 'one' && running(), 'SCO one was not delivered again', { timeout: 15000 });
+    expect(api()?.GetValue('cmi.entry')).to.equal('resume');
+    expect(api()?.GetValue('cmi.location')).to.equal('page-3');
+    expect(api()?.GetValue('cmi.total_time')).to.equal('PT12S');
+  });
+});
+
+describe('navigation the engine refuses', function () {
+  this.timeout(40_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  it('a Next the engine refuses (the next activity is disabled) leaves the learner in the running SCO', async () => {
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="disabled-next@example.com" storage-type="memory"
+        ><lms-course-player src="/__zip/test/scorm/disabled-next.zip"></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    await waitUntil(() => player.currentLessonId === 'one' && running(), 'SCO one did not start', { timeout: 15000 });
+    api()?.SetValue('cmi.completion_status', 'completed');
+    api()?.Commit('');
+    await waitUntil(() => player.progress?.lessons.one?.status === 'completed', 'the lesson did not complete');
+    // Next is still offered (see the report: the engine's look-ahead says continue is valid); pressing it
+    // must not leave the learner without content.
+    player.shadowRoot
+      ?.querySelector('.view-host')
+      ?.firstElementChild?.dispatchEvent(
+        new CustomEvent('lms-lesson-report', { bubbles: true, composed: true, detail: { navigate: 'next' } }),
+      );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitUntil(() => player.currentLessonId === 'one' && running(), 'the SCO was ended and not reopened', { timeout: 10000 });
+    expect(player.progress?.lessons.one?.status).to.equal('completed');
+  });
+});
+
+describe('the demo package with Next', function () {
+  this.timeout(40_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  it('goes from the intro to the check with Next, and the course is not completed before the check is answered', async () => {
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="demo-next@example.com" storage-type="memory"
+        ><lms-course-player src="/__zip/demo/scorm/allergen-check.zip"></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    await waitUntil(() => player.currentLessonId === 'intro', 'the package did not open', { timeout: 15000 });
+    await waitUntil(() => player.progress?.lessons.intro?.status === 'completed', 'the intro was not completed when viewed');
+    await waitUntil(() => !playerButton(player, 'Next').disabled, 'Next is not offered');
+    playerButton(player, 'Next').click();
+    await waitUntil(() => player.currentLessonId === 'check' && running(), 'Next did not open the check', { timeout: 15000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(player.currentLessonId, 'Next looped back').to.equal('check');
+    expect(player.progress?.completed, 'completed before the check was answered').to.not.equal(true);
+  });
+});
+
+describe('the first SCO of a sequenced course', function () {
+  this.timeout(40_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  it('is mounted once and completes its lesson when its attempt is completed', async () => {
+    // Every lesson view opens its package once: counting the opens counts the views mounted.
+    const open = PackageSession.prototype.open;
+    let mounted = 0;
+    PackageSession.prototype.open = function (this: PackageSession, ...args: Parameters<typeof open>) {
+      mounted++;
+      return open.apply(this, args);
+    };
+    try {
+      const provider = await fixture<LmsProvider>(
+        html`<lms-provider learner-email="first-sco@example.com" storage-type="memory"
+          ><lms-course-player src="/__zip/test/scorm/sequenced.zip"></lms-course-player
+        ></lms-provider>`,
+      );
+      const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+      await waitUntil(() => player.currentLessonId === 'one' && running(), 'SCO one did not start', { timeout: 15000 });
+      api()?.SetValue('cmi.completion_status', 'completed');
+      api()?.SetValue('cmi.success_status', 'passed');
+      api()?.Commit('');
+      await waitUntil(() => player.progress?.lessons.one?.status === 'completed', 'the first lesson did not complete');
+      expect(mounted).to.equal(1);
+    } finally {
+      PackageSession.prototype.open = open;
+    }
+  });
+});
+
+describe('the SCORM frame', function () {
+  this.timeout(40_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  const course: Course = {
+    schema: 1,
+    id: 'stage-course',
+    title: 'A course with a 16:9 package',
+    modules: [
+      {
+        id: 'm',
+        title: 'Module',
+        lessons: [{ id: 'stage', kind: 'scorm', title: 'The stage', src: new URL('/test/scorm/stage-sco/', location.href).href }],
+      },
+    ],
+  };
+
+  async function openStage(): Promise<{ player: LmsCoursePlayer; view: HTMLElement & { shadowRoot: ShadowRoot } }> {
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" storage-type="memory"
+        ><lms-course-player .course=${course}></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    const view = () => player.shadowRoot?.querySelector('lms-scorm-lesson') as (HTMLElement & { shadowRoot: ShadowRoot }) | null;
+    await waitUntil(() => view()?.shadowRoot.querySelector('iframe')?.contentDocument?.getElementById('stage'), 'the SCO did not start', {
+      timeout: 15000,
+    });
+    return { player, view: view() as HTMLElement & { shadowRoot: ShadowRoot } };
+  }
+
+  it('is sized to the lesson area: a 16:9 stage is not cropped at any player width', async () => {
+    for (const width of [360, 800, 1400]) {
+      await setViewport({ width, height: 900 });
+      const { view } = await openStage();
+      const frame = view.shadowRoot.querySelector('iframe') as HTMLIFrameElement;
+      const stage = (frame.contentDocument as Document).getElementById('stage') as HTMLElement;
+      const frameWindow = frame.contentWindow as Window;
+      expect(stage.getBoundingClientRect().bottom, `stage cropped at ${width}px`).to.be.at.most(frameWindow.innerHeight + 0.5);
+      expect(stage.getBoundingClientRect().width).to.be.closeTo(frameWindow.innerWidth, 1);
+    }
+  });
+
+  it('goes full screen from the keyboard and leaves it with Escape', async () => {
+    await setViewport({ width: 800, height: 600 });
+    const { view } = await openStage();
+    const toggle = view.shadowRoot.querySelector('[part="fullscreen"]') as HTMLButtonElement;
+    expect(toggle.textContent?.trim()).to.equal('Full screen');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    const stage = view.shadowRoot.querySelector('[part="stage"]') as HTMLElement;
+    await waitUntil(() => stage.getBoundingClientRect().height >= window.innerHeight - 1, 'the frame did not fill the screen');
+    expect(toggle.textContent?.trim()).to.equal('Exit full screen');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => stage.getBoundingClientRect().height < window.innerHeight - 1, 'Escape did not leave full screen');
+    expect(toggle.textContent?.trim()).to.equal('Full screen');
+    await expect(view).to.be.accessible();
+  });
+});
