@@ -181,8 +181,14 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       this.course = loaded.course;
       this.baseUrl = loaded.baseUrl;
       this.services = services;
+      // Nothing of the previous course or learner carries over: this session starts from its own key.
       this.unsaved = [];
+      this.progress = undefined;
+      this.state = undefined;
+      this.statements = undefined;
+      this.pendingPosition = undefined;
       this.currentLessonId = undefined;
+      this.currentLessonState = undefined;
       if (!services) throw toLmsError(new Error('a course session needs storage and a learner'), 'course/no-services');
       this.rules = (await this.options.loadRules?.(this).catch(() => undefined)) ?? undefined;
       const stored = await services.storage.getProgress(this.key);
