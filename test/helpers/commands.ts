@@ -5,6 +5,8 @@ export interface TabOptions {
   isolated?: boolean;
   /** The origin's storage quota in bytes, set before the page first uses storage (needs `isolated`). */
   quotaSize?: number;
+  /** Opens the tab in the same browser profile as that (possibly crashed) tab. */
+  contextOf?: number;
 }
 
 /** Opens `url` in a new tab, by default of the same browser profile (same IndexedDB); returns its id. */
@@ -25,6 +27,16 @@ export async function evalInTab<T>(id: number, expression: string): Promise<T> {
 /** Closes the tab as a learner does: the page gets pagehide and unload. */
 export function closeTab(id: number): Promise<void> {
   return executeServerCommand('lms:close-tab', { id });
+}
+
+/** Kills the tab's renderer outright (no pagehide, no unload): a crash or a killed browser. Only for `isolated` tabs. */
+export function crashTab(id: number): Promise<void> {
+  return executeServerCommand('lms:crash-tab', { id });
+}
+
+/** Closes every tab of that tab's isolated profile, and the profile. */
+export function closeProfile(id: number): Promise<void> {
+  return executeServerCommand('lms:close-context', { id });
 }
 
 export interface PrintedPdf {

@@ -35,6 +35,8 @@ import { forgetWrite, journalWrite, pendingWrites } from './write-journal.js';
 type Mutation = (progress: CourseProgress) => CourseProgress;
 
 const POSITION_SAVE_DELAY_MS = 1000;
+/** Continuous reports (a playing video reports every ~250 ms) are still saved this often: a crash loses at most this much. */
+const POSITION_SAVE_MAX_WAIT_MS = 4000;
 const TIME_FLUSH_INTERVAL_MS = 30_000;
 
 /** Events of a course session, named like `<lms-course-player>`'s. */
@@ -98,6 +100,8 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
   private unsaved: Mutation[] = [];
   private pendingPosition?: { lessonId: string; position: LessonPosition };
   private positionTimer?: ReturnType<typeof setTimeout>;
+  /** When the oldest position not yet saved was reported (performance.now()). */
+  private positionPendingSince?: number;
   private flushInterval?: ReturnType<typeof setInterval>;
   /** Ends the page listeners of the session when its view leaves the page. */
   private listening?: AbortController;
@@ -187,6 +191,7 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       this.state = undefined;
       this.statements = undefined;
       this.pendingPosition = undefined;
+      this.positionPendingSince = undefined;
       this.currentLessonId = undefined;
       this.currentLessonState = undefined;
       if (!services) throw toLmsError(new Error('a course session needs storage and a learner'), 'course/no-services');
@@ -282,8 +287,12 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       const merged = { ...this.pendingPosition?.position, ...detail.position };
       this.pendingPosition = { lessonId, position: merged };
       this.currentLessonState = { ...this.key, lessonId, ...this.currentLessonState, ...merged, updatedAt: this.clock().toISOString() };
+      // Debounced, but never past the maximum wait, so steady reports cannot postpone the save for ever.
+      const now = performance.now();
+      this.positionPendingSince ??= now;
+      const delay = Math.min(POSITION_SAVE_DELAY_MS, this.positionPendingSince + POSITION_SAVE_MAX_WAIT_MS - now);
       clearTimeout(this.positionTimer);
-      this.positionTimer = setTimeout(() => void this.savePosition(), POSITION_SAVE_DELAY_MS);
+      this.positionTimer = setTimeout(() => void this.savePosition(), Math.max(0, delay));
     }
     const result = detail.result;
     if (result)
@@ -359,6 +368,7 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
     clearTimeout(this.positionTimer);
     const pending = this.pendingPosition;
     this.pendingPosition = undefined;
+    this.positionPendingSince = undefined;
     if (!pending || !this.services) return Promise.resolve();
     const entry = journalWrite({ scope: this.services.storage.scope, ...this.key, lessonId: pending.lessonId, position: pending.position });
     return this.applyPosition(entry.lessonId, pending.position, entry.id, entry.at);
