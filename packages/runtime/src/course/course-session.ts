@@ -27,6 +27,7 @@ import type {
   ProgressChangeDetail,
 } from '../events.js';
 import { serialQueue } from '../serial-queue.js';
+import { heldStatements } from '../statement-backlog.js';
 import { Session } from '../session.js';
 import { statementSink, type SessionOptions, type SessionServices } from '../services.js';
 import type { CourseRules, CourseRulesContext } from './course-rules.js';
@@ -185,15 +186,7 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       this.course = loaded.course;
       this.baseUrl = loaded.baseUrl;
       this.services = services;
-      // Nothing of the previous course or learner carries over: this session starts from its own key.
-      this.unsaved = [];
-      this.progress = undefined;
-      this.state = undefined;
-      this.statements = undefined;
-      this.pendingPosition = undefined;
-      this.positionPendingSince = undefined;
-      this.currentLessonId = undefined;
-      this.currentLessonState = undefined;
+      this.forgetPrevious();
       if (!services) throw toLmsError(new Error('a course session needs storage and a learner'), 'course/no-services');
       this.rules = (await this.options.loadRules?.(this).catch(() => undefined)) ?? undefined;
       const stored = await services.storage.getProgress(this.key);
@@ -217,6 +210,18 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       // A certificate claimed but not stored last time (the signer was offline) is issued now.
       if (this.state?.completed) this.issueCertificate();
     });
+  }
+
+  /** Nothing of a previous course or learner carries over: a session starts from its own key. */
+  private forgetPrevious(): void {
+    this.unsaved = [];
+    this.progress = undefined;
+    this.state = undefined;
+    this.statements = undefined;
+    this.pendingPosition = undefined;
+    this.positionPendingSince = undefined;
+    this.currentLessonId = undefined;
+    this.currentLessonState = undefined;
   }
 
   /** Opens a lesson unless it is locked; resolves to whether it opened. */
@@ -401,6 +406,8 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       const stored = await services.storage.updateProgress(this.key, (current) => changes.reduce((p, f) => f(p), current ?? base()));
       this.unsaved = [];
       this.setProgress(stored);
+      // Storage takes writes again: statements it refused earlier go to the outbox now.
+      if (heldStatements(services.storage.scope).length) this.queue([]);
       return true;
     } catch (error) {
       this.unsaved = changes;
@@ -425,7 +432,8 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
 
   private queue(statements: Array<Statement | undefined>): void {
     const ready = statements.filter((s): s is Statement => s !== undefined);
-    if (ready.length && this.services) statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
+    if ((ready.length || !statements.length) && this.services)
+      statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
   }
 
   private fail(error: unknown): void {
