@@ -32,13 +32,19 @@ function write(backlog: Backlog): void {
   }
 }
 
+/** Adds to what is held for `scope` (a statement already held stays once, in its place). */
 function hold(scope: string, statements: Statement[]): void {
-  write({ ...read(), [scope]: statements });
+  const backlog = read();
+  const held = backlog[scope] ?? [];
+  const ids = new Set(held.map((s) => s.id));
+  write({ ...backlog, [scope]: [...held, ...statements.filter((s) => s.id === undefined || !ids.has(s.id))] });
 }
 
-function forget(scope: string): void {
-  const { [scope]: _sent, ...rest } = read();
-  write(rest);
+/** Drops the statements the outbox now has. */
+function forget(scope: string, sent: Statement[]): void {
+  const { [scope]: held = [], ...rest } = read();
+  const left = held.filter((s) => !sent.includes(s) && !sent.some((t) => t.id !== undefined && t.id === s.id));
+  write(left.length ? { ...rest, [scope]: left } : rest);
 }
 
 /** Statements waiting for the store `scope`. */
@@ -56,29 +62,36 @@ function isStorageFailure(error: unknown): boolean {
  * them, they are held (and the failure passed on); called with no statements, it only retries.
  */
 export function sendWithBacklog(scope: string, send: (statements: Statement[]) => Promise<void>, statements: Statement[]): Promise<void> {
-  const run = async () => {
-    const held = heldStatements(scope);
-    const heldIds = new Set(held.map((s) => s.id));
-    const fresh = statements.filter((s) => s.id === undefined || !heldIds.has(s.id));
-    for (const [batch, keep] of [
-      [held, [...held, ...fresh]],
-      [fresh, fresh],
-    ]) {
-      if (!batch.length) continue;
-      try {
-        await send(batch);
-        if (batch === held) forget(scope);
-      } catch (error) {
-        if (isStorageFailure(error)) hold(scope, keep);
-        else if (batch === held) forget(scope);
-        throw error;
-      }
+  const attempt = async (batch: Statement[], held: boolean) => {
+    if (!batch.length) return;
+    try {
+      await send(batch);
+      if (held) forget(scope, batch);
+    } catch (error) {
+      if (isStorageFailure(error)) hold(scope, batch);
+      else if (held) forget(scope, batch); // refused for good (invalid): retrying cannot help
+      throw error;
     }
   };
-  const next = (chains.get(scope) ?? Promise.resolve()).then(run, run);
-  chains.set(
-    scope,
-    next.catch(() => undefined),
-  );
+  // Nothing held: straight to the outbox, as fast as before.
+  if (!chains.has(scope) && !heldStatements(scope).length) return attempt(statements, false);
+  // Something held: one retry at a time, the held statements before the new ones.
+  const run = async () => {
+    const held = heldStatements(scope);
+    try {
+      await attempt(held, true);
+    } catch (error) {
+      hold(scope, statements);
+      throw error;
+    }
+    await attempt(statements, false);
+  };
+  const previous = chains.get(scope);
+  const next = previous ? previous.then(run, run) : run();
+  const settled = next.catch(() => undefined);
+  chains.set(scope, settled);
+  void settled.then(() => {
+    if (chains.get(scope) === settled) chains.delete(scope);
+  });
   return next;
 }
