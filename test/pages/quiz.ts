@@ -1,5 +1,5 @@
 /**
- * A host page for quiz tab tests: `quiz.html?db=<name>` shows a timed quiz with shuffled questions
+ * A host page for quiz tab tests: `quiz.html?db=<name>[&questions=<n>]` shows a timed quiz with shuffled questions
  * and choices for sam@example.com. Exposes `window.quiz`.
  */
 import '../../packages/elements/src/all.js';
@@ -11,7 +11,9 @@ const provider = document.createElement('lms-provider');
 provider.setAttribute('learner-email', 'sam@example.com');
 provider.setAttribute('database', params.get('db') ?? 'lms-kit');
 const quiz = document.createElement('lms-quiz');
-Object.assign(quiz, { quiz: choiceQuiz(6, { shuffleQuestions: true, shuffleChoices: true, timeLimit: 600 }) });
+Object.assign(quiz, {
+  quiz: choiceQuiz(Number(params.get('questions') ?? 6), { shuffleQuestions: true, shuffleChoices: true, timeLimit: 600 }),
+});
 provider.append(quiz);
 document.body.append(provider);
 Object.assign(window, { quiz });

@@ -41,4 +41,44 @@ describe('<lms-quiz> in two tabs', () => {
       await Dexie.delete(db);
     }
   });
+
+  it('loses no answer when both tabs answer the same attempt at once, and no answer flips back', async function () {
+    this.timeout(60_000);
+    const db = uniqueName('quiz-race');
+    const url = `/test/pages/quiz.html?db=${db}&questions=16`;
+    const first = await openTab(url);
+    const second = { id: 0 };
+    try {
+      await waitInTab(first, `${root}?.querySelector('button.start')`);
+      await evalInTab(first, `${root}.querySelector('button.start').click()`);
+      await waitInTab(first, `${root}.querySelectorAll('fieldset.question').length === 16`);
+      second.id = await openTab(url);
+      await waitInTab(second.id, `${root}?.querySelectorAll('fieldset.question').length === 16`);
+      // Each tab answers its half, one answer per frame, both at the same time.
+      const answerHalf = (parity: number) =>
+        `(async () => { for (let i = 1 + ${parity}; i <= 16; i += 2) { ${root}.querySelector('[data-question="q' + i + '"] input[value="a"]').click(); await new Promise((r) => requestAnimationFrame(r)); } })()`;
+      await Promise.all([evalInTab(first, answerHalf(0)), evalInTab(second.id, answerHalf(1))]);
+      const all = Array.from({ length: 16 }, (_, i) => checked(`q${i + 1}`, 'a')).join(' && ');
+      await waitInTab(first, all, 15_000);
+      await waitInTab(second.id, all, 15_000);
+      await evalInTab(first, `window.quiz.session.settled()`);
+      await evalInTab(second.id, `window.quiz.session.settled()`);
+      const stored = `window.quiz.session.attempts[0].data.responses`;
+      expect(Object.keys(await evalInTab<object>(first, stored))).to.have.length(16);
+      // Read back from storage in a fresh tab: every answer was stored.
+      const third = await openTab(url);
+      try {
+        await waitInTab(third, `${root}?.querySelectorAll('fieldset.question').length === 16`);
+        await waitInTab(third, all, 15_000);
+      } finally {
+        await closeTab(third);
+      }
+      // The first tab still shows the second tab's answers (nothing flipped back).
+      expect(await evalInTab(first, all)).to.equal(true);
+    } finally {
+      await closeTab(first);
+      if (second.id) await closeTab(second.id);
+      await Dexie.delete(db);
+    }
+  });
 });

@@ -19,6 +19,7 @@ import {
 import type { Attempt } from '@lms-kit/storage';
 import type { AttemptCompleteDetail, ErrorDetail, QuestionAnswerDetail, QuizStartDetail, QuizSubmitDetail } from '../events.js';
 import { serialQueue } from '../serial-queue.js';
+import { mergeAttempts, saveMergedAttempt } from './attempt-merge.js';
 import { Session } from '../session.js';
 import { statementSink, type SessionOptions, type SessionServices } from '../services.js';
 
@@ -165,7 +166,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
       .filter((a) => (a.data as QuizAttemptData | undefined)?.quizId === this.quiz?.id)
       .map((a) => {
         const mine = known.get(a.id);
-        return mine && mine.updatedAt >= a.updatedAt ? mine : a;
+        return mine ? mergeAttempts(a, mine) : a;
       });
     const open = this.attempts.filter((a) => a.status === 'in-progress').pop();
     this.current = open ?? this.attempts[this.attempts.length - 1];
@@ -348,8 +349,17 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   }
 
   private async save(attempt: QuizAttempt): Promise<void> {
+    if (!this.services) return;
     try {
-      await this.services?.storage.putAttempt(attempt as Attempt);
+      // Merged with what another tab stored meanwhile: neither tab's answers are lost.
+      const stored = await saveMergedAttempt(this.services.storage, attempt);
+      if (stored !== attempt) {
+        const shown = this.attempts.find((a) => a.id === attempt.id);
+        const merged = shown ? mergeAttempts(stored, shown) : stored;
+        this.attempts = this.attempts.map((a) => (a.id === attempt.id ? merged : a));
+        if (this.current?.id === attempt.id) this.current = merged;
+        this.changed();
+      }
       this.saveError = undefined;
     } catch (error) {
       this.fail(error);
