@@ -24,6 +24,16 @@ export async function evalInTab<T>(id: number, expression: string): Promise<T> {
   return value;
 }
 
+/** Types `text` with the keyboard into whatever has focus in the tab. */
+export function typeInTab(id: number, text: string): Promise<void> {
+  return executeServerCommand('lms:type-tab', { id, text });
+}
+
+/** Reloads the tab as a learner does (pagehide, then a fresh page). */
+export function reloadTab(id: number): Promise<void> {
+  return executeServerCommand('lms:reload-tab', { id });
+}
+
 /** Closes the tab as a learner does: the page gets pagehide and unload. */
 export function closeTab(id: number): Promise<void> {
   return executeServerCommand('lms:close-tab', { id });

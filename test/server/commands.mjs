@@ -61,6 +61,17 @@ export function lmsCommandsPlugin() {
           await tab.keyboard.press(payload.key);
           return true;
         }
+        case 'lms:type-tab': {
+          const { tab } = tabs.get(payload.id);
+          await tab.keyboard.type(payload.text);
+          return true;
+        }
+        case 'lms:reload-tab': {
+          // A learner's reload: pagehide, unload, then the page loads again.
+          const { tab } = tabs.get(payload.id);
+          await tab.reload();
+          return true;
+        }
         case 'lms:close-tab': {
           const entry = tabs.get(payload.id);
           tabs.delete(payload.id);

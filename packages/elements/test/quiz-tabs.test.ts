@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import Dexie from 'dexie';
-import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
+import { closeTab, evalInTab, openTab, reloadTab, typeInTab, waitInTab } from '../../../test/helpers/commands.js';
 import { uniqueName } from './helpers.js';
 
 const root = `window.quiz.shadowRoot`;
@@ -78,6 +78,27 @@ describe('<lms-quiz> in two tabs', () => {
     } finally {
       await closeTab(first);
       if (second.id) await closeTab(second.id);
+      await Dexie.delete(db);
+    }
+  });
+
+  it('keeps an answer typed but not yet left (no change event) through a reload', async function () {
+    this.timeout(60_000);
+    const db = uniqueName('quiz-typing');
+    const tab = await openTab(`/test/pages/quiz.html?db=${db}&quiz=typing`);
+    const blank = `${root}.querySelector('[data-question="danger-zone"] input')`;
+    try {
+      await waitInTab(tab, `${root}?.querySelector('button.start')`);
+      await evalInTab(tab, `${root}.querySelector('button.start').click()`);
+      await waitInTab(tab, `${blank}`);
+      await evalInTab(tab, `${blank}.focus()`);
+      await typeInTab(tab, '5');
+      // Reloaded at once, the field still focused: no blur, no change event, within the typing pause.
+      await reloadTab(tab);
+      await waitInTab(tab, `${blank}?.value === '5'`);
+      expect(await evalInTab(tab, `window.quiz.session.current.data.responses['danger-zone'].value[0]`)).to.equal('5');
+    } finally {
+      await closeTab(tab);
       await Dexie.delete(db);
     }
   });

@@ -20,6 +20,7 @@ import type { Attempt } from '@lms-kit/storage';
 import type { AttemptCompleteDetail, ErrorDetail, QuestionAnswerDetail, QuizStartDetail, QuizSubmitDetail } from '../events.js';
 import { serialQueue } from '../serial-queue.js';
 import { mergeAttempts, saveMergedAttempt } from './attempt-merge.js';
+import { forgetDrafts, journalDraft, journaledDrafts } from './draft-journal.js';
 import { Session } from '../session.js';
 import { statementSink, type SessionOptions, type SessionServices } from '../services.js';
 
@@ -65,6 +66,9 @@ export interface QuizContext {
   language?: string;
 }
 
+const DRAFT_SAVE_DELAY_MS = 500;
+const DRAFT_SAVE_MAX_WAIT_MS = 3000;
+
 export function standaloneContext(quiz: Quiz): QuizContext {
   return { courseId: `quiz:${quiz.id}`, activityId: quizActivityId(quiz) };
 }
@@ -89,10 +93,24 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   /** Session steps run one after another, so fast clicks cannot interleave them. */
   private readonly serial = serialQueue();
 
+  /** Answers being typed, not yet given (saved after a pause in typing, at most every few seconds, and at pagehide). */
+  private readonly drafts = new Map<string, unknown>();
+  private draftTimer?: ReturnType<typeof setTimeout>;
+  private draftSince?: number;
+  private listening?: AbortController;
+
   constructor(private readonly options: SessionOptions = {}) {
     super();
     this.services = options.services;
     this.clock = options.clock ?? (() => new Date());
+    this.connect();
+  }
+
+  override connect(): void {
+    if (this.listening || this.isDisposed || typeof window === 'undefined') return;
+    this.listening = new AbortController();
+    // The page may be going away: what is being typed is given now.
+    window.addEventListener('pagehide', () => this.flushDrafts(), { signal: this.listening.signal });
   }
 
   protected snapshotState(): QuizSessionState {
@@ -102,6 +120,9 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
 
   /** Stops the deadline timer and listening to storage; `open()` starts them again. */
   override disconnect(): void {
+    this.flushDrafts();
+    this.listening?.abort();
+    this.listening = undefined;
     clearTimeout(this.deadlineTimer);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
@@ -175,6 +196,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
       this.completed(this.current, false);
     }
     if (this.current?.status === 'in-progress') {
+      this.resumeDrafts(this.current);
       if (isOverdue(this.current.data, this.clock())) await this.submitNow(true);
       else this.scheduleDeadline();
     }
@@ -220,12 +242,46 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
 
   /** Records an answer (saved at once, so a reload keeps it). */
   answer(questionId: string, value: unknown): void {
+    this.drafts.delete(questionId);
     const attempt = this.current;
     if (!attempt || attempt.status !== 'in-progress' || !this.quiz) return;
     const data = answerQuestion(attempt.data, questionId, value, this.clock());
     if (data === attempt.data) return;
     this.update(attempt, data);
     this.emit('lms-question-answer', { quizId: this.quiz.id, attemptId: attempt.id, questionId, response: value, checked: false });
+  }
+
+  /**
+   * An answer still being typed (each keystroke): given as the answer after a short pause in typing,
+   * and at least every few seconds while typing goes on, so a reload or crash loses little of it.
+   */
+  draft(questionId: string, value: unknown): void {
+    const attempt = this.current;
+    if (!attempt || attempt.status !== 'in-progress') return;
+    this.drafts.set(questionId, value);
+    journalDraft(attempt.id, questionId, value, this.clock().toISOString());
+    const now = Date.now();
+    this.draftSince ??= now;
+    clearTimeout(this.draftTimer);
+    const wait = Math.min(DRAFT_SAVE_DELAY_MS, this.draftSince + DRAFT_SAVE_MAX_WAIT_MS - now);
+    this.draftTimer = setTimeout(() => this.flushDrafts(), Math.max(0, wait));
+  }
+
+  /** Answers a page typed but could not store before it went away are given now (unless answered since). */
+  private resumeDrafts(attempt: QuizAttempt): void {
+    for (const [questionId, draft] of Object.entries(journaledDrafts(attempt.id))) {
+      const response = attempt.data.responses[questionId];
+      if (!response || response.answeredAt < draft.at) this.answer(questionId, draft.value);
+    }
+  }
+
+  /** Gives every answer being typed now. */
+  flushDrafts(): void {
+    clearTimeout(this.draftTimer);
+    this.draftSince = undefined;
+    const drafts = [...this.drafts];
+    this.drafts.clear();
+    for (const [questionId, value] of drafts) this.answer(questionId, value);
   }
 
   /** Immediate feedback: the answer becomes final and its `answered` statement goes out now. */
@@ -256,6 +312,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
 
   /** Submits the attempt unless a listener cancels `lms-quiz-submit`; resolves to whether it was submitted. */
   submit(): Promise<boolean> {
+    this.flushDrafts();
     return this.serial(() => this.submitNow(false));
   }
 
@@ -353,6 +410,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     try {
       // Merged with what another tab stored meanwhile: neither tab's answers are lost.
       const stored = await saveMergedAttempt(this.services.storage, attempt);
+      forgetDrafts(stored.id, (questionId) => stored.data.responses[questionId]?.value);
       if (stored !== attempt) {
         const shown = this.attempts.find((a) => a.id === attempt.id);
         const merged = shown ? mergeAttempts(stored, shown) : stored;
