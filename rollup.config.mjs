@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -18,6 +18,14 @@ const bundleManifest = () => ({
       .filter((item) => item.type === 'chunk')
       .map(({ fileName, isEntry, imports, dynamicImports }) => ({ fileName, isEntry, imports, dynamicImports }));
     this.emitFile({ type: 'asset', fileName: 'bundle-manifest.json', source: JSON.stringify(chunks, null, 2) });
+  },
+});
+
+/** Copies a static file into the output folder, as it is. */
+const copyFile = (from, fileName) => ({
+  name: 'copy-file',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName, source: readFileSync(from, 'utf8') });
   },
 });
 
@@ -47,7 +55,7 @@ const defines = readdirSync('packages/elements/src/define')
 export default [
   packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
-  packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind']),
+  packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind', 'isolation/index']),
   packageBuild('certificates', ['index', 'pdf/index', 'qr']),
   packageBuild('xapi', ['index', 'validate', 'cmi5/index', 'cmi5/service-worker-route']),
   packageBuild('runtime', ['index', 'course/index', 'quiz/index', 'package/index']),
@@ -89,5 +97,26 @@ export default [
       terser({ compress: { passes: 2 }, format: { comments: false } }),
     ],
     output: { file: 'dist/lms-kit-sw.js', format: 'iife', inlineDynamicImports: true, sourcemap: true },
+  },
+  // Isolated mode: the content host page, its script and its service worker, which a site serves from
+  // its content origin (another origin than its pages); see packages/scorm/README.md.
+  {
+    input: 'packages/scorm/src/isolation/content-host.ts',
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
+      transpile(),
+      terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),
+      copyFile('packages/scorm/src/isolation/lms-kit-content-host.html', 'lms-kit-content-host.html'),
+    ],
+    output: { file: 'dist/lms-kit-content-host.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+  },
+  {
+    input: 'packages/scorm/src/isolation/content-sw.ts',
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
+      transpile(),
+      terser({ compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    output: { file: 'dist/lms-kit-content-sw.js', format: 'iife', inlineDynamicImports: true, sourcemap: true },
   },
 ];

@@ -11,6 +11,7 @@ import { framesPlugin } from './test/server/frames.mjs';
 import { serviceWorkerScopeMiddleware } from './test/server/service-worker.mjs';
 import { cmi5FixturesMiddleware } from './test/server/cmi5-fixtures.mjs';
 import { prebundlePlugin } from './test/server/prebundle.mjs';
+import { reactPlugin } from './test/server/react.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
@@ -35,6 +36,7 @@ export default {
   concurrency: 1,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: chromiumArgs } })],
   plugins: [
+    reactPlugin(),
     prebundlePlugin(['@learninglocker/xapi-validation', 'pdf-lib', '@pdf-lib/fontkit']),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
     commonjs({

@@ -67,7 +67,8 @@ describe('<lms-quiz> attempts, time and resume', () => {
     const { createIndexedDbStorage } = await import('@lms-kit/storage');
     const databaseName = `quiz-resume-${Date.now()}`;
     const quizJson = choiceQuiz(6, { shuffleQuestions: true, shuffleChoices: true, timeLimit: 600 });
-    const first = await renderQuiz(quizJson, createIndexedDbStorage({ databaseName }));
+    const firstStorage = createIndexedDbStorage({ databaseName });
+    const first = await renderQuiz(quizJson, firstStorage);
     click(first.root, 'button.start');
     await settle(first.quiz);
     const order = [...first.root.querySelectorAll('fieldset.question')].map((f) => f.getAttribute('data-question'));
@@ -75,7 +76,15 @@ describe('<lms-quiz> attempts, time and resume', () => {
     (q(first.root, 'q3').querySelector('input[value="b"]') as HTMLInputElement).click();
     await settle(first.quiz);
     const deadline = first.quiz.attempts[0].data.deadline;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The answer is stored before the page goes (a write in flight at unload is the journal's job, tested elsewhere).
+    await waitUntil(
+      async () => {
+        const [stored] = await firstStorage.listAttempts({ learnerId: 'mailto:sam@example.com' });
+        return (stored?.data as { responses?: Record<string, unknown> } | undefined)?.responses?.q3 !== undefined;
+      },
+      'the answer was not stored',
+      { timeout: 10000 },
+    );
     first.provider.remove();
 
     // A new page load: a new element, a new connection to the same database.
@@ -167,9 +176,11 @@ describe('<lms-quiz> grading, keyboard and bad input', () => {
     expect(detail.result).to.deep.include({ raw: 1.5, max: 2, passed: true });
     await settle(learner.quiz);
     expect(q(learner.root, 'spill').textContent).to.contain('Also move the chicken to the bottom shelf.');
-    const verbs = (await storage.readOutbox(50)).map((e) => e.statement.verb.id.split('/').pop());
+    const verbs = async () => (await storage.readOutbox(50)).map((e) => e.statement.verb.id.split('/').pop());
+    await waitUntil(async () => (await verbs()).includes('passed'), 'no passed statement when graded', { timeout: 10000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(
-      verbs.filter((v) => v === 'passed'),
+      (await verbs()).filter((v) => v === 'passed'),
       'passed once, when graded',
     ).to.have.length(1);
   });

@@ -46,13 +46,14 @@ describe('SCORM in <lms-course-player>', function () {
     await waitUntil(
       () => (window as unknown as { API_1484_11?: { isInitialized(): boolean } }).API_1484_11?.isInitialized(),
       'SCO not initialized',
+      { timeout: 15000 },
     );
     const api = (window as unknown as { API_1484_11: { SetValue(e: string, v: string): string; Commit(p: string): string } }).API_1484_11;
     api.SetValue('cmi.completion_status', 'completed');
     api.SetValue('cmi.success_status', 'passed');
     api.SetValue('cmi.score.scaled', '0.9');
     api.Commit('');
-    await waitUntil(() => player.progress?.lessons.package.status === 'completed', 'the lesson did not complete');
+    await waitUntil(() => player.progress?.lessons.package.status === 'completed', 'the lesson did not complete', { timeout: 10000 });
     const stored = await storage.getProgress({ learnerId: 'mailto:ada@example.com', courseId: 'with-scorm' });
     expect(stored?.lessons.package).to.deep.include({ status: 'completed', passed: true });
     expect(stored?.lessons.package.score?.scaled).to.equal(0.9);

@@ -52,6 +52,37 @@ const lockText = (player: LmsCoursePlayer, lessonId: string) => outline(player).
 const navButton = (player: LmsCoursePlayer, label: 'Previous' | 'Next') =>
   [...outline(player).querySelectorAll<HTMLButtonElement>('[part="nav"] button')].find((button) => button.textContent?.trim() === label)!;
 
+// First in the file: the lesson view's code is not loaded yet, as on a real first visit.
+describe('SCORM 2004 sequencing: the first lesson', function () {
+  this.timeout(60_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+
+  it("the first SCO's lesson view is mounted once, and its result completes its lesson before flow moves on", async () => {
+    // Progress changes while the view loads used to mount it again and again, each new view ending the
+    // session the content had started.
+    const views: string[] = [];
+    const storage = new MemoryAdapter();
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ada@example.com" .storage=${storage}
+        ><lms-course-player src="/__zip/test/scorm/seq-measure.zip"></lms-course-player
+      ></lms-provider>`,
+    );
+    const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if ((node as Element).localName === 'lms-scorm-lesson') views.push('mounted');
+        for (const node of record.removedNodes) if ((node as Element).localName === 'lms-scorm-lesson') views.push('removed');
+      }
+    });
+    observer.observe(player.shadowRoot as ShadowRoot, { childList: true, subtree: true });
+    await finishSco({ completed: true, passed: false, score: 0.5 }, 'continue');
+    await waitUntil(() => player.currentLessonId === 'remedial', 'flow did not move on', { timeout: 15000 });
+    observer.disconnect();
+    expect(views.slice(0, 2), 'one view for the first lesson, replaced only when flow moves on').to.deep.equal(['mounted', 'mounted']);
+    expect(player.progress?.lessons.pretest.status).to.equal('completed');
+  });
+});
+
 describe('SCORM 2004 sequencing in the outline', function () {
   this.timeout(60_000);
   before(() => configureServiceWorker(TEST_SERVICE_WORKER));
@@ -97,10 +128,13 @@ describe('SCORM 2004 sequencing in the outline', function () {
     const stored = await storage.getProgress({ learnerId, courseId: courseIdOf(player) });
     expect(stored?.result?.completed).to.equal(true);
     expect(stored?.completedAt).to.be.a('string');
-    const courseCompleted = (await storage.readOutbox(200)).find(
-      (entry) => entry.statement.verb.id.endsWith('/completed') && entry.statement.object.id === `urn:lms-kit:course:${courseIdOf(player)}`,
-    );
-    expect(courseCompleted, 'a course completed statement').to.not.equal(undefined);
+    // Statements are queued after the progress write that completes the course.
+    const courseCompleted = async () =>
+      (await storage.readOutbox(200)).find(
+        (entry) =>
+          entry.statement.verb.id.endsWith('/completed') && entry.statement.object.id === `urn:lms-kit:course:${courseIdOf(player)}`,
+      );
+    await waitUntil(courseCompleted, 'no course completed statement', { timeout: 10000 });
     await expect(player).to.be.accessible();
   });
 
@@ -243,5 +277,44 @@ describe('a sequenced package as one lesson of a native course', function () {
     expect(stored?.lessons.package).to.deep.include({ status: 'completed', passed: true });
     expect(stored?.result, 'a lesson of a native course does not decide the course alone').to.equal(undefined);
     await expect(view()).to.be.accessible();
+  });
+});
+
+describe('SCORM 2004 sequencing in the player: retries and hidden items', function () {
+  this.timeout(60_000);
+  before(() => configureServiceWorker(TEST_SERVICE_WORKER));
+  after(clearPackageDatabase);
+
+  const frame = (player: LmsCoursePlayer) =>
+    player.shadowRoot?.querySelector('lms-scorm-lesson')?.shadowRoot?.querySelector('iframe') as HTMLIFrameElement | null;
+  const part = (player: LmsCoursePlayer) => new URL(frame(player)?.src ?? location.href).searchParams.get('part');
+
+  it('a failed test retried by its post-condition rule is launched again, in a fresh frame, as a new attempt', async () => {
+    const { player, storage } = await playPackage('seq-retry');
+    await finishSco({ completed: true }, 'continue');
+    await waitUntil(() => player.currentLessonId === 'test', 'the test was not delivered', { timeout: 15000 });
+    await waitUntil(() => api()?.isInitialized(), 'the test did not start', { timeout: 15000 });
+    const first = frame(player);
+    await finishSco({ completed: true, passed: false, score: 0.3 }, 'continue');
+    await waitUntil(() => frame(player) && frame(player) !== first, 'the test was not relaunched', { timeout: 15000 });
+    expect(player.currentLessonId).to.equal('test');
+    await waitUntil(() => api()?.isInitialized() && !api()?.isTerminated(), 'the relaunched test did not start', { timeout: 15000 });
+    expect(api()?.GetValue('cmi.entry')).to.equal('ab-initio');
+    await finishSco({ completed: true, passed: true, score: 0.9 }, 'continue');
+    await waitUntil(() => player.currentLessonId === 'end', 'the passed test did not lead on', { timeout: 15000 });
+    const attempts = (await storage.listAttempts({ learnerId })).filter((attempt) => attempt.activityId.endsWith('/sco/test'));
+    expect(attempts, 'one attempt per launch of the test').to.have.length(2);
+  });
+
+  it('an item hidden from the outline is not listed, and is played when flow delivers it', async () => {
+    const { player } = await playPackage('seq-hidden');
+    expect(lessonButton(player, 'intro')).to.exist;
+    expect(outline(player).querySelector('button[data-lesson="briefing"]'), 'hidden from the outline').to.equal(null);
+    await finishSco({ completed: true }, 'continue');
+    await waitUntil(() => part(player) === 'briefing', 'the hidden item was not played', { timeout: 15000 });
+    expect(player.currentLessonId, 'played by the lesson before it').to.equal('intro');
+    await finishSco({ completed: true }, 'continue');
+    await waitUntil(() => player.currentLessonId === 'end', 'flow did not go on after the hidden item', { timeout: 15000 });
+    await waitUntil(() => player.progress?.lessons.intro.status === 'completed', 'the intro lesson did not complete');
   });
 });

@@ -11,6 +11,11 @@ export interface ScormLesson extends LessonBase {
   src: string;
   /** Identifier of the manifest item to launch. */
   item?: string;
+  /**
+   * Further items this lesson plays when sequencing delivers them: items hidden from the outline
+   * (`isvisible="false"`) that come after `item` (a package played as a course puts them here).
+   */
+  items?: string[];
   /** Height of the content frame in CSS pixels. Default 560. */
   height?: number;
 }
@@ -29,6 +34,7 @@ export const scormLessonKind: LessonKindDefinition = {
   validate(lesson) {
     lesson.url('src', { required: true });
     lesson.string('item');
+    lesson.stringArray('items');
     lesson.number('height', { min: 100, max: 5000 });
   },
 };

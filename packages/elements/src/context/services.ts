@@ -17,6 +17,11 @@ export interface LmsServices {
    * `serverSigner`). Default: a key of this browser's own, so certificates are self-issued.
    */
   certificateSigner?: CertificateSigner | string;
+  /**
+   * URL of `lms-kit-content-host.html` on a content origin of the site's own: package content plays
+   * there (isolated mode) instead of on this page's origin. Default: none (trusted packages only).
+   */
+  contentHost?: string;
   /** The outbox's sync to the LRSs, when the provider has `lrs`. */
   sync?: LrsSync;
 }

@@ -1,6 +1,7 @@
 export {
   PackageSession,
   type LaunchState,
+  type PackageServices,
   type PackageSessionEvents,
   type PackageSessionOptions,
   type PackageSessionState,

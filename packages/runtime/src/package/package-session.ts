@@ -1,6 +1,14 @@
-import { courseLessons, toLmsError, uuid, type Course, type LessonResult, type LmsError, type SequencingHold } from '@lms-kit/core';
+import { LmsError, courseLessons, toLmsError, uuid, type Course, type LessonResult, type SequencingHold } from '@lms-kit/core';
 import type { Item, ScormLesson } from '@lms-kit/scorm';
-import type { CmiSummary, NavigationRequest, OpenedPackage, PackageSequencer, ScoAttemptData, ScoSession } from '@lms-kit/scorm/runtime';
+import type {
+  CmiSummary,
+  IsolatedLaunch,
+  NavigationRequest,
+  OpenedPackage,
+  PackageSequencer,
+  ScoAttemptData,
+  ScoSession,
+} from '@lms-kit/scorm/runtime';
 import type * as RuntimeModule from '@lms-kit/scorm/runtime';
 import type { ErrorDetail } from '../events.js';
 import { Session } from '../session.js';
@@ -43,6 +51,15 @@ export interface PackageSessionState {
   openElsewhere?: boolean;
 }
 
+/** The page's services, and (isolated mode) where package content plays. */
+export interface PackageServices extends SessionServices {
+  /**
+   * URL of `lms-kit-content-host.html` on a content origin of the site's own: content plays there,
+   * sandboxed, its SCORM API bridged by postMessage. None: on this page's origin (trusted packages only).
+   */
+  contentHost?: string;
+}
+
 export interface PackageSessionOptions extends Omit<SessionOptions, 'statements'> {
   /** The window whose `API` / `API_1484_11` the content finds. Default: this window. */
   apiWindow?: Window;
@@ -65,12 +82,14 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   current?: Item;
   launchUrl?: string;
   readonly completedItems = new Set<string>();
+  /** Counts launches, so the view gives each its own frame. */
+  launches = 0;
 
   private runtime?: Runtime;
   private opened?: OpenedPackage;
   /** The SCO being played, if any. */
   session?: ScoSession;
-  private context?: { lesson: ScormLesson; course?: Course; services: SessionServices; registration: string };
+  private context?: { lesson: ScormLesson; course?: Course; services: PackageServices; registration: string };
   /** SCORM 2004 sequencing of the package, when its manifest has any. */
   sequencer?: PackageSequencer;
   /**
@@ -88,6 +107,8 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   openElsewhere = false;
   private scoLock?: ScoLock;
   private lockWait?: AbortController;
+  /** The content host launch (isolated mode), if the current item plays on the content origin. */
+  isolation?: IsolatedLaunch;
 
   constructor(private readonly options: PackageSessionOptions = {}) {
     super();
@@ -142,7 +163,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   async open(
     lesson: ScormLesson,
     course: Course | undefined,
-    services: SessionServices | undefined = this.options.services,
+    services: PackageServices | undefined = this.options.services,
   ): Promise<void> {
     const generation = ++this.generation;
     this.set('loading');
@@ -153,7 +174,8 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       this.opened = await this.runtime.openPackage(lesson.src, this.baseUri);
       const organization = defaultOrganization(this.opened.manifest);
       const all = organization ? launchableItems(organization) : [];
-      this.items = lesson.item ? all.filter((item) => item.identifier === lesson.item) : all;
+      // Items hidden from the outline (`isvisible="false"`) that sequencing may deliver are played by the lesson naming them.
+      this.items = lesson.item ? all.filter((item) => item.identifier === lesson.item || lesson.items?.includes(item.identifier)) : all;
       if (!this.items.length) throw toLmsError(new Error(`no item "${lesson.item}" in the package`), 'package/not-launchable');
       const courseId = course?.id ?? `scorm:${this.opened.id}`;
       const progress = await services.storage.getProgress({ learnerId: services.learner.id, courseId }).catch(() => undefined);
@@ -161,13 +183,18 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       if (course && this.runtime.PackageSequencer.needed(this.opened.manifest)) await this.useSequencer(course, lesson);
       await this.readCompletedItems();
       if (generation !== this.generation) return;
-      const delivered = this.wholePackage && this.items.find((item) => item.identifier === this.sequencer?.current);
+      const delivered = this.sequencer && this.items.find((item) => item.identifier === this.sequencer?.current);
       await this.launch(delivered || (this.items.find((item) => !this.completedItems.has(item.identifier)) ?? this.items[0]), generation);
     } catch (error) {
       if (generation !== this.generation) return;
       this.error = toLmsError(error, 'package/load-failed');
       this.set('error');
     }
+  }
+
+  /** The items the learner sees in the lesson's list: those the manifest does not hide. */
+  get listed(): Item[] {
+    return this.items.filter((item) => item.isVisible);
   }
 
   /** Opens one item of the lesson (the learner chose it, or the SCO asked for it). */
@@ -202,8 +229,10 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     this.sequencer?.removeEventListener('deliver', this.onDeliver);
     this.sequencer?.removeEventListener('availability', this.onAvailability);
     this.sequencer?.removeEventListener('end', this.onEnd);
+    this.sequencer?.removeEventListener('relaunch', this.onRelaunch);
     this.sequencer = sequencer;
     sequencer?.addEventListener('deliver', this.onDeliver);
+    sequencer?.addEventListener('relaunch', this.onRelaunch);
     sequencer?.addEventListener('availability', this.onAvailability);
     sequencer?.addEventListener('end', this.onEnd);
   }
@@ -212,8 +241,16 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   private onDeliver = (event: Event): void => {
     const itemId = (event as CustomEvent<string>).detail;
     if (itemId === this.current?.identifier || !this.runtime || !this.sequencer) return;
-    if (this.wholePackage) void this.select(itemId);
+    // A hidden item this lesson plays (or any item of a whole package): played here, once a SCO of the lesson is
+    // on (before that, the launch in progress plays what the engine delivered).
+    if (this.wholePackage || (this.current && this.items.some((item) => item.identifier === itemId))) void this.select(itemId);
     else if (!governed.has(this.sequencer)) this.emit('navigate', this.runtime.safeId(itemId));
+  };
+
+  /** The engine delivered the item playing again (a retry): its content starts anew, as a new attempt. */
+  private onRelaunch = (event: Event): void => {
+    const itemId = (event as CustomEvent<string>).detail;
+    if (itemId === this.current?.identifier) void this.select(itemId);
   };
 
   private onAvailability = (): void => {
@@ -245,6 +282,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       return;
     }
     this.offlineHost = undefined;
+    this.launches++;
     const { lesson, course, services, registration } = context;
     const { lessonActivityId, courseActivity } = await import('@lms-kit/core/xapi');
     const courseActivityValue = course
@@ -258,7 +296,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     };
     if (item.scormType === 'asset') {
       // Assets never talk to the runtime: they count as completed once shown (see onFrameLoad).
-      this.launchUrl = opened.launchUrl(item);
+      this.launchUrl = this.frameUrl(item);
       this.set('ready');
       return;
     }
@@ -302,9 +340,37 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     await session.prepare();
     if (generation !== this.generation) return;
     this.session = session;
-    runtime.exposeApi(this.window, session.api);
-    this.launchUrl = opened.launchUrl(item);
+    this.launchUrl = this.frameUrl(item, session.api);
     this.set('ready');
+  }
+
+  /**
+   * Where the frame goes, and how the content finds its API: on this page's window (same origin, for
+   * trusted packages) or, when the services name a `contentHost`, bridged to the content host on its own origin.
+   */
+  private frameUrl(item: Item, api?: ScoSession['api']): string {
+    const { runtime, opened, context } = this;
+    if (!runtime || !opened || !context) return '';
+    const contentHost = context.services.contentHost;
+    if (!contentHost) {
+      if (api) runtime.exposeApi(this.window, api);
+      return opened.launchUrl(item);
+    }
+    if (!opened.file)
+      throw new LmsError('scorm/isolation-needs-zip', 'Isolated mode plays packages from a zip; this one is an unpacked folder.');
+    const isolation = runtime.launchIsolated({
+      contentHost,
+      packageFile: opened.file,
+      entry: item.launch ?? '',
+      version: opened.manifest.version,
+      api,
+      onError: (error) => {
+        this.error = error;
+        this.set('error');
+      },
+    });
+    this.isolation = isolation;
+    return isolation.frameUrl;
   }
 
   /** The frame finished loading its launch page. */
@@ -346,7 +412,8 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       this.emit('result', rolledUp);
       return;
     }
-    this.emit('result', { ...result, completed: this.items.every((item) => this.completedItems.has(item.identifier)), progress });
+    const counted = this.listed.length ? this.listed : this.items;
+    this.emit('result', { ...result, completed: counted.every((item) => this.completedItems.has(item.identifier)), progress });
   }
 
   private onNavigationRequest(request: NavigationRequest, target?: string): void {
@@ -391,6 +458,8 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   }
 
   private async endSession(): Promise<void> {
+    this.isolation?.close();
+    this.isolation = undefined;
     const session = this.session;
     const lock = this.scoLock;
     this.session = undefined;

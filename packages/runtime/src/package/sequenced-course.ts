@@ -29,6 +29,8 @@ class SequencedCourse implements CourseRules {
   availability?: LessonAvailability;
   private readonly lessonOf = new Map<string, string>();
   private readonly itemOf = new Map<string, string>();
+  /** Lessons that play items hidden from the outline, by item. */
+  private readonly hostOf = new Map<string, string>();
   private reported?: string;
 
   constructor(
@@ -41,6 +43,7 @@ class SequencedCourse implements CourseRules {
     for (const lesson of lessons) {
       this.lessonOf.set(lesson.item as string, lesson.id);
       this.itemOf.set(lesson.id, lesson.item as string);
+      for (const hidden of lesson.items ?? []) this.hostOf.set(hidden, lesson.id);
     }
     governed.add(sequencer);
     sequencer.addEventListener('deliver', this.onDeliver);
@@ -68,7 +71,8 @@ class SequencedCourse implements CourseRules {
   /** The engine delivered an activity: it is open to the learner now, and the player goes there. */
   private onDeliver = (event: Event): void => {
     this.onChange();
-    const lessonId = this.lessonOf.get((event as CustomEvent<string>).detail);
+    const itemId = (event as CustomEvent<string>).detail;
+    const lessonId = this.lessonOf.get(itemId) ?? this.hostOf.get(itemId);
     if (lessonId) this.context.navigate?.(lessonId);
   };
 

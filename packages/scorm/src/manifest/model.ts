@@ -182,6 +182,25 @@ export interface ObjectiveMap {
   readNormalizedMeasure: boolean;
   writeSatisfiedStatus: boolean;
   writeNormalizedMeasure: boolean;
+  /**
+   * SCORM 2004 4th edition `adlseq:objectives/adlseq:objective/adlseq:mapInfo`: what else of the global
+   * objective is read and written (completion, progress, raw/min/max score). Absent when the manifest maps
+   * only satisfaction and measure (`imsss:mapInfo`): then none of these is shared.
+   */
+  extended?: ExtendedObjectiveMap;
+}
+
+export interface ExtendedObjectiveMap {
+  readCompletionStatus: boolean;
+  writeCompletionStatus: boolean;
+  readProgressMeasure: boolean;
+  writeProgressMeasure: boolean;
+  readRawScore: boolean;
+  writeRawScore: boolean;
+  readMinScore: boolean;
+  writeMinScore: boolean;
+  readMaxScore: boolean;
+  writeMaxScore: boolean;
 }
 
 /** Every item of an organization, depth first, with its ancestors' titles. */

@@ -1,4 +1,4 @@
-import type { Objective, RollupRequirement, RollupRule, RuleCondition, Sequencing, SequencingRule } from './model.js';
+import type { ExtendedObjectiveMap, Objective, RollupRequirement, RollupRule, RuleCondition, Sequencing, SequencingRule } from './model.js';
 import { attribute, booleanAttribute, childElement, childElements, numberAttribute } from './xml.js';
 
 /** Reads one `imsss:sequencing` element (IMS Simple Sequencing with the ADL extensions SCORM 2004 uses). */
@@ -50,12 +50,15 @@ export function parseSequencing(element: Element): Sequencing {
     };
   }
 
-  const objectives = childElement(element, 'objectives');
+  // `imsss:objectives` and the 4th edition's `adlseq:objectives` share a local name: told apart by namespace.
+  const objectives = childElements(element, 'objectives').find((child) => !isAdlseq(child));
   if (objectives) {
     sequencing.objectives = [
       ...childElements(objectives, 'primaryObjective').map((o) => parseObjective(o, true)),
       ...childElements(objectives, 'objective').map((o) => parseObjective(o, false)),
     ];
+    const extended = childElements(element, 'objectives').find(isAdlseq);
+    if (extended) applyExtendedMaps(sequencing.objectives, extended);
   }
 
   const randomization = childElement(element, 'randomizationControls');
@@ -159,6 +162,51 @@ function parseObjective(element: Element, primary: boolean): Objective {
   const value = measure?.textContent?.trim();
   if (value && Number.isFinite(Number(value))) objective.minNormalizedMeasure = Number(value);
   return objective;
+}
+
+function isAdlseq(element: Element): boolean {
+  return /adlseq/i.test(element.namespaceURI ?? '') || element.prefix === 'adlseq';
+}
+
+/**
+ * `adlseq:objective` (4th edition) names an `imsss` objective by id and says, per global objective, whether
+ * its completion status, progress measure and raw/min/max score are read (default true) and written
+ * (default false). A target the `imsss:mapInfo` does not map gets a map of its own that shares only these.
+ */
+function applyExtendedMaps(objectives: Objective[], element: Element): void {
+  for (const extended of childElements(element, 'objective')) {
+    const id = attribute(extended, 'objectiveID') ?? '';
+    const objective = objectives.find((candidate) => candidate.objectiveID === id);
+    if (!objective) continue;
+    for (const map of childElements(extended, 'mapInfo')) {
+      const targetObjectiveID = attribute(map, 'targetObjectiveID') ?? '';
+      if (!targetObjectiveID) continue;
+      const flag = (name: keyof ExtendedObjectiveMap) => booleanAttribute(map, name) ?? name.startsWith('read');
+      const shared: ExtendedObjectiveMap = {
+        readCompletionStatus: flag('readCompletionStatus'),
+        writeCompletionStatus: flag('writeCompletionStatus'),
+        readProgressMeasure: flag('readProgressMeasure'),
+        writeProgressMeasure: flag('writeProgressMeasure'),
+        readRawScore: flag('readRawScore'),
+        writeRawScore: flag('writeRawScore'),
+        readMinScore: flag('readMinScore'),
+        writeMinScore: flag('writeMinScore'),
+        readMaxScore: flag('readMaxScore'),
+        writeMaxScore: flag('writeMaxScore'),
+      };
+      const existing = objective.mapInfo.find((candidate) => candidate.targetObjectiveID === targetObjectiveID);
+      if (existing) existing.extended = shared;
+      else
+        objective.mapInfo.push({
+          targetObjectiveID,
+          readSatisfiedStatus: false,
+          readNormalizedMeasure: false,
+          writeSatisfiedStatus: false,
+          writeNormalizedMeasure: false,
+          extended: shared,
+        });
+    }
+  }
 }
 
 function timing(value: string | undefined): 'never' | 'once' | 'onEachNewAttempt' | undefined {

@@ -1,10 +1,20 @@
 import type { Scorm2004API } from 'scorm-again';
-import type { Item, ManifestWarning, Objective, Organization, ScormPackage, Sequencing, SequencingRule } from '../manifest/model.js';
+import type {
+  ExtendedObjectiveMap,
+  Item,
+  ManifestWarning,
+  Objective,
+  Organization,
+  ScormPackage,
+  Sequencing,
+  SequencingRule,
+} from '../manifest/model.js';
 
 // scorm-again's settings types, reached through the constructor (its root exports only some of them).
 type SequencingSettings = NonNullable<NonNullable<ConstructorParameters<typeof Scorm2004API>[0]>['sequencing']>;
 type ActivitySettings = NonNullable<SequencingSettings['activityTree']>;
 type ObjectiveSettings = NonNullable<ActivitySettings['primaryObjective']>;
+type ControlSettings = NonNullable<ActivitySettings['sequencingControls']>;
 type SequencingRuleSettings = NonNullable<NonNullable<ActivitySettings['sequencingRules']>['preConditionRules']>[number];
 
 /** Rule conditions and actions scorm-again's sequencing engine evaluates. */
@@ -103,7 +113,7 @@ function applySequencing(settings: ActivitySettings, sequencing: Sequencing | un
   const unsupported = (message: string) => warnings.push({ code: 'sequencing/unsupported', path, message });
   const controls: NonNullable<ActivitySettings['sequencingControls']> = { ...sequencing.controlMode };
   if (sequencing.constrainedChoiceConsiderations) Object.assign(controls, sequencing.constrainedChoiceConsiderations);
-  if (sequencing.randomizationControls) Object.assign(controls, sequencing.randomizationControls);
+  if (sequencing.randomizationControls) Object.assign(controls, randomizationSettings(sequencing.randomizationControls));
   const rollup = sequencing.rollupRules;
   if (rollup) {
     if (rollup.rollupObjectiveSatisfied !== undefined) controls.rollupObjectiveSatisfied = rollup.rollupObjectiveSatisfied;
@@ -199,6 +209,40 @@ function compileObjective(objective: Objective): ObjectiveSettings {
     satisfiedByMeasure: objective.satisfiedByMeasure,
   };
   if (objective.minNormalizedMeasure !== undefined) settings.minNormalizedMeasure = objective.minNormalizedMeasure;
-  if (objective.mapInfo.length) settings.mapInfo = objective.mapInfo.map((map) => ({ ...map }));
+  if (objective.mapInfo.length) {
+    settings.mapInfo = objective.mapInfo.map(({ extended, ...map }) => ({ ...map, ...(extended ?? NOT_SHARED) }));
+  }
+  return settings;
+}
+
+/**
+ * A global objective mapped by `imsss:mapInfo` alone shares satisfaction and measure, nothing else (the
+ * engine would otherwise read completion, progress and scores from it by default).
+ */
+const NOT_SHARED: ExtendedObjectiveMap = {
+  readCompletionStatus: false,
+  writeCompletionStatus: false,
+  readProgressMeasure: false,
+  writeProgressMeasure: false,
+  readRawScore: false,
+  writeRawScore: false,
+  readMinScore: false,
+  writeMinScore: false,
+  readMaxScore: false,
+  writeMaxScore: false,
+};
+
+/**
+ * The manifest's randomization controls in the engine's terms: the manifest's `reorderChildren` (shuffle
+ * or not) is the engine's `randomizeChildren`; the engine's own `reorderChildren` and
+ * `selectionCountStatus` are its state (already shuffled, already selected), which start false and are
+ * saved with the rest of its state, so a resumed learner keeps the order and selection.
+ */
+function randomizationSettings(controls: NonNullable<Sequencing['randomizationControls']>): Partial<ControlSettings> {
+  const settings: Partial<ControlSettings> = {};
+  if (controls.reorderChildren !== undefined) settings.randomizeChildren = controls.reorderChildren;
+  if (controls.randomizationTiming) settings.randomizationTiming = controls.randomizationTiming as ControlSettings['randomizationTiming'];
+  if (controls.selectionTiming) settings.selectionTiming = controls.selectionTiming as ControlSettings['selectionTiming'];
+  if (controls.selectCount !== undefined) settings.selectCount = controls.selectCount;
   return settings;
 }

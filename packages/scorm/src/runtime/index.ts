@@ -15,3 +15,4 @@ export { sequencingHold, type EngineActivity } from './sequencing-hold.js';
 export { sharedDataStores, type SharedDataScope } from './shared-data.js';
 export type { ScormCommit } from './persisting-http.js';
 export { compileActivityTree, type CompiledSequencing } from './activity-tree.js';
+export { launchIsolated, contentOrigin, CONTENT_SANDBOX, type IsolatedLaunch, type IsolatedLaunchOptions } from '../isolation/index.js';

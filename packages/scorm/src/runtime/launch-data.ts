@@ -16,9 +16,11 @@ const pick = (source: Record<string, unknown> | undefined, keys: string[]): Reco
  * attempt's data model into the next session; the interactions also keep their indexes, so the SCO
  * appends new ones after them instead of overwriting them.
  */
-export function launchData(pkg: ScormPackage, item: Item, learner: Learner, saved?: CmiJson): CmiJson {
+export function launchData(pkg: ScormPackage, item: Item, learner: Learner, saved?: CmiJson, seededObjectives: string[] = []): CmiJson {
   const name = learner.actor.name ?? '';
-  return pkg.version === '1.2' ? launchData12(item, learner.id, name, saved) : launchData2004(item, learner.id, name, saved);
+  return pkg.version === '1.2'
+    ? launchData12(item, learner.id, name, saved)
+    : launchData2004(item, learner.id, name, saved, seededObjectives);
 }
 
 function launchData12(item: Item, learnerId: string, learnerName: string, saved?: CmiJson): CmiJson {
@@ -75,7 +77,7 @@ function savedInteractions(saved: CmiJson | undefined, fields: string[]): Array<
     });
 }
 
-function launchData2004(item: Item, learnerId: string, learnerName: string, saved?: CmiJson): CmiJson {
+function launchData2004(item: Item, learnerId: string, learnerName: string, saved: CmiJson | undefined, seeded: string[]): CmiJson {
   const data: CmiJson = {
     learner_id: learnerId,
     learner_name: learnerName,
@@ -102,19 +104,26 @@ function launchData2004(item: Item, learnerId: string, learnerName: string, save
   const primary = item.sequencing?.objectives?.find((objective) => objective.primary);
   if (primary?.satisfiedByMeasure && primary.minNormalizedMeasure !== undefined)
     data.scaled_passing_score = String(primary.minNormalizedMeasure);
-  data.objectives = objectives2004(item, saved);
+  data.objectives = objectives2004(item, saved, seeded);
   if (!(data.objectives as unknown[]).length) delete data.objectives;
   const interactions = savedInteractions(saved, ['timestamp', 'weighting', 'learner_response', 'result', 'latency', 'description']);
   if (interactions.length) data.interactions = interactions;
   return data;
 }
 
-/** Saved objectives first (keeping their indexes), then the manifest's objectives the SCO has not seen yet. */
-function objectives2004(item: Item, saved?: CmiJson): Array<Record<string, unknown>> {
-  const objectives: Array<Record<string, unknown>> = cmiArray(saved?.objectives).map((objective) => ({
+/**
+ * The objectives at the indexes the sequencing engine already gave them (`seeded`: it fills
+ * `cmi.objectives` from the activity's objectives when it delivers the activity, and an id is unique, so
+ * writing it at another index fails with 351), then saved objectives (keeping their order), then the
+ * manifest's objectives the SCO has not seen yet.
+ */
+function objectives2004(item: Item, saved: CmiJson | undefined, seeded: string[]): Array<Record<string, unknown>> {
+  const restored: Array<Record<string, unknown>> = cmiArray(saved?.objectives).map((objective) => ({
     ...pick(objective, ['id', 'success_status', 'completion_status', 'progress_measure', 'description']),
     ...(objective.score ? { score: pick(objective.score as Record<string, unknown>, ['scaled', 'raw', 'min', 'max']) } : {}),
   }));
+  const objectives = seeded.map((id) => restored.find((objective) => objective.id === id) ?? { id });
+  objectives.push(...restored.filter((objective) => !seeded.includes(objective.id as string)));
   const known = new Set(objectives.map((objective) => objective.id));
   for (const objective of item.sequencing?.objectives ?? []) {
     if (objective.objectiveID && !known.has(objective.objectiveID)) {

@@ -2,6 +2,7 @@ import { LmsError } from '@lms-kit/core';
 import { ensurePackage } from '../import/import-package.js';
 import type { Item, ScormPackage } from '../manifest/model.js';
 import { parseManifest } from '../manifest/parse.js';
+import { getPackageFile } from '../store/package-db.js';
 import { packageFileUrl } from '../sw/package-files-route.js';
 import { registerLmsServiceWorker } from '../sw/register.js';
 
@@ -11,6 +12,8 @@ export interface OpenedPackage {
   id: string;
   manifest: ScormPackage;
   launchUrl(item: Item): string;
+  /** A file of a stored package by its path (isolated mode serves them through the content host); none for an unpacked folder. */
+  file?(path: string): Promise<Blob | undefined>;
 }
 
 const opened = new Map<string, Promise<OpenedPackage>>();
@@ -44,6 +47,7 @@ async function openZip(href: string): Promise<OpenedPackage> {
     id: stored.id,
     manifest: stored.manifest,
     launchUrl: (item) => resolveLaunch(item, (path) => packageFileUrl(registration.scope, stored.id, path)),
+    file: async (path) => (await getPackageFile(stored.id, path))?.data,
   };
 }
 

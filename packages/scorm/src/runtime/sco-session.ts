@@ -8,6 +8,7 @@ import { resultOf, summarizeCmi, type CmiJson, type CmiSummary } from './cmi.js'
 import { launchData } from './launch-data.js';
 import { PersistingHttpService, type ScormCommit } from './persisting-http.js';
 import type { PackageSequencer } from './sequencer.js';
+import { applyScorm12Rules } from './scorm12-rules.js';
 import { sharedDataStores } from './shared-data.js';
 
 export type ScormApi = Scorm12API | Scorm2004API;
@@ -62,6 +63,8 @@ export class ScoSession {
   private commitCmi?: CmiJson;
   private commitSharedData?: Record<string, string>;
   private finishedAt?: number;
+  /** The LMS is ending the session (the learner left the SCO without the content terminating it). */
+  private closing = false;
 
   /** The attempt as of the last commit (built when written, not on every commit). */
   private readonly currentAttempt = (): ScoAttempt => {
@@ -104,7 +107,11 @@ export class ScoSession {
       options.sequencer.onCommit = (commit, terminate) => this.persist(commit, terminate);
       // The shared API is reset when the engine delivers another activity: what this SCO set is kept first.
       options.sequencer.beforeReset = () => this.keepUncommitted();
-    } else this.api = options.pkg.version === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
+    } else if (options.pkg.version === '1.2') {
+      const api = new Scorm12API(settings);
+      applyScorm12Rules(api, () => this.closing);
+      this.api = api;
+    } else this.api = new Scorm2004API(settings);
   }
 
   get version() {
@@ -124,7 +131,8 @@ export class ScoSession {
     if (item.sharedData && pkg.version === '2004') attempt.data.package = pkg.identifier;
     this.attempt = attempt;
     this.statements = this.options.statements(attempt.id);
-    this.startingCmi = launchData(pkg, item, learner, resume ? previous?.data.cmi : undefined);
+    const seeded = this.options.sequencer ? seededObjectives(this.options.sequencer.api) : [];
+    this.startingCmi = launchData(pkg, item, learner, resume ? previous?.data.cmi : undefined, seeded);
     this.api.loadFromJSON(structuredClone(this.startingCmi));
     if (item.sharedData && this.api instanceof Scorm2004API) await this.loadSharedData(this.api);
     if (resume && previous) this.rememberReported(summarizeCmi(pkg.version, previous.data.cmi));
@@ -171,6 +179,7 @@ export class ScoSession {
    */
   private persist(commit: ScormCommit, terminate: boolean): boolean {
     const cmi = commit.cmi ?? {};
+    if (terminate) this.completeAtEnd(cmi);
     const at = Date.now();
     // Most commits only move a bookmark: read statuses, score and interactions only when they changed.
 
@@ -202,6 +211,20 @@ export class ScoSession {
       if (request) queueMicrotask(() => this.options.onNavigationRequest?.(request.request, request.target));
     }
     return safe;
+  }
+
+  /**
+   * SCORM 2004 without sequencing: an attempt the SCO ended (Terminate) without saying whether it is
+   * complete is completed, unless the manifest says completion is the content's to set (`completionSetByContent`,
+   * default false; SN End Attempt Process). With sequencing, the engine applies the same rule.
+   */
+  private completeAtEnd(cmi: CmiJson): void {
+    const { pkg, item, sequencer } = this.options;
+    if (pkg.version !== '2004' || sequencer || this.closing || item.sequencing?.deliveryControls?.completionSetByContent) return;
+    const status = cmi.completion_status;
+    // A progress measure against a completion threshold is the SCO's say on completion.
+    if (cmi.progress_measure !== undefined && cmi.progress_measure !== '' && cmi.completion_threshold) return;
+    if (status === undefined || status === '' || status === 'unknown') cmi.completion_status = 'completed';
   }
 
   private navigationRequest(): { request: NavigationRequest; target?: string } | undefined {
@@ -247,6 +270,7 @@ export class ScoSession {
   /** Ends the session when the learner leaves the SCO without the content terminating it. */
   async end(): Promise<void> {
     if (!this.terminated && this.api.isInitialized()) {
+      this.closing = true;
       if (this.api instanceof Scorm12API) this.api.LMSFinish('');
       else this.api.Terminate('');
     }
@@ -323,4 +347,9 @@ type ScormVersion = ScormPackage['version'];
 
 function answerKey(interaction: { id: string; learnerResponse?: string; result?: string }): string {
   return `${interaction.id}|${interaction.learnerResponse ?? ''}|${interaction.result ?? ''}`;
+}
+
+/** Ids of the objectives the sequencing engine put in `cmi.objectives` when it delivered the activity, in order. */
+function seededObjectives(api: Scorm2004API): string[] {
+  return api.cmi.objectives.childArray.map((objective) => String((objective as { id?: unknown }).id ?? ''));
 }

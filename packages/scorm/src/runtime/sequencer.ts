@@ -4,6 +4,7 @@ import { Scorm2004API } from 'scorm-again';
 import { defaultOrganization, type ManifestWarning, type Organization, type ScormPackage } from '../manifest/model.js';
 import { compileActivityTree } from './activity-tree.js';
 import type { ScormCommit } from './persisting-http.js';
+import { findActivity, rolledUpMeasure, type MeasuredActivity } from './measure-rollup.js';
 import { sequencingHold, type EngineActivity } from './sequencing-hold.js';
 
 export interface SequencerOptions {
@@ -36,7 +37,8 @@ export type FlowRequest = 'continue' | 'previous';
  * serves every SCO of the package in turn (reset between SCOs, as the engine's tracking state lives in
  * it); its state is kept through the storage adapter.
  *
- * Events: `deliver` (detail: item id), `availability` (what may be chosen changed), `end` (detail: reason).
+ * Events: `deliver` (detail: item id), `relaunch` (detail: item id; the activity playing was delivered
+ * again, as a retry: its content starts anew), `availability` (what may be chosen changed), `end` (detail: reason).
  */
 export class PackageSequencer extends EventTarget {
   /** The API the SCOs of the package talk to; a new one when a sequencing session starts after one ended. */
@@ -56,6 +58,10 @@ export class PackageSequencer extends EventTarget {
   private ended = false;
   /** A new sequencing session is starting after one ended: what it delivers is not the learner's doing. */
   private restarting = false;
+  /** The engine's last state write. */
+  private saved: Promise<unknown> = Promise.resolve();
+  /** The learner's choice is being processed: what it delivers is what the player is opening. */
+  private choosing = false;
   private readonly compiled: ReturnType<typeof compileActivityTree>;
 
   constructor(private readonly options: SequencerOptions) {
@@ -109,7 +115,9 @@ export class PackageSequencer extends EventTarget {
         autoSaveOn: 'commit',
         persistence: {
           saveState: async (state) => {
-            await options.storage.setValue(key, state);
+            const saving = options.storage.setValue(key, state);
+            this.saved = saving.catch(() => undefined);
+            await saving;
             return true;
           },
           loadState: async () => (await options.storage.getValue<string>(key)) ?? null,
@@ -124,6 +132,10 @@ export class PackageSequencer extends EventTarget {
   }
 
   private deliver(itemId: string): void {
+    // The activity that was playing is delivered again, not at the learner's asking: a retry (post-condition
+    // rule, or the SCO's own request). Its content must start anew; the `deliver` event alone would read as
+    // "already open".
+    const again = this.delivered && itemId === this.current && !this.choosing && !this.restarting;
     if (this.delivered) {
       this.beforeReset?.();
       this.api.reset();
@@ -136,6 +148,7 @@ export class PackageSequencer extends EventTarget {
     if (this.restarting) return;
     this.options.onDeliver?.(itemId);
     this.dispatchEvent(new CustomEvent('deliver', { detail: itemId }));
+    if (again) this.dispatchEvent(new CustomEvent('relaunch', { detail: itemId }));
   }
 
   /** Restores the saved state and starts (or resumes) the sequencing session. */
@@ -148,6 +161,9 @@ export class PackageSequencer extends EventTarget {
   private async restart(): Promise<void> {
     this.restarting = true;
     try {
+      // The new session starts from the saved state: the save the ended session started must land first
+      // (or a shuffle done "once" would be done again).
+      await this.saved;
       this.api = this.createApi();
       this.delivered = false;
       await this.start();
@@ -160,7 +176,12 @@ export class PackageSequencer extends EventTarget {
   /** The learner chose an activity; false when sequencing does not allow it. */
   choose(itemId: string): boolean {
     if (itemId === this.current && !this.api.isTerminated()) return true;
-    if (this.api.processNavigationRequest('choice', itemId)) return true;
+    this.choosing = true;
+    try {
+      if (this.api.processNavigationRequest('choice', itemId)) return true;
+    } finally {
+      this.choosing = false;
+    }
     if (itemId !== this.current) return false;
     // The current activity's SCO ended without asking to go anywhere: the learner opens it again.
     this.api.reset();
@@ -224,8 +245,11 @@ export class PackageSequencer extends EventTarget {
     const status: RootStatus = { completed: data.completionStatus === 'completed' };
     if (data.successStatus === 'passed') status.passed = true;
     else if (data.successStatus === 'failed') status.passed = false;
+    // A cluster's score is the spec's weighted measure rollup, not the engine's (see measure-rollup.ts).
+    const activity = findActivity(this.api.getSequencingService()?.getSequencingState()?.rootActivity as MeasuredActivity | null, itemId);
+    const score = activity?.children.length ? rolledUpMeasure(activity) : (data.score ?? undefined);
     // The engine's measures are computed (0.85 comes back as 0.8500000000000001): SCORM's precision is 4 digits.
-    if (data.score !== null) status.score = Math.round(data.score * 10_000) / 10_000;
+    if (score !== undefined) status.score = Math.round(score * 10_000) / 10_000;
     return status;
   }
 

@@ -34,7 +34,8 @@ export function packageFilesRoute(): ServiceWorkerRoute {
   };
 }
 
-function respondWithBlob(blob: Blob, range: string | null): Response {
+/** A stored file as a response, honouring a `Range` header (seeking in video). */
+export function respondWithBlob(blob: Blob, range: string | null): Response {
   const headers = { 'Content-Type': blob.type || 'application/octet-stream', 'Cache-Control': 'no-cache', 'Accept-Ranges': 'bytes' };
   const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null;
   if (match && (match[1] || match[2])) {

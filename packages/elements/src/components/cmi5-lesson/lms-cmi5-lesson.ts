@@ -14,6 +14,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { databaseOf, type Cmi5Lesson } from '../../cmi5/load-cmi5-course.js';
 import { cmi5Prefix, ensureServiceWorker } from '../../cmi5/service-worker.js';
+import { isolatedAu, type IsolatedAu } from '../../cmi5/isolated-launch.js';
 import { LmsErrorEvent } from '../../events/error.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
 import { tokens } from '../../styles/shared.styles.js';
@@ -66,6 +67,8 @@ export class LmsCmi5Lesson extends LessonViewElement<Cmi5Lesson> {
   private popup?: Window | null;
   private popupTimer?: ReturnType<typeof setInterval>;
   private unsubscribe?: () => void;
+  /** The AU's launch on the content origin, in isolated mode. */
+  private isolated?: IsolatedAu;
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('lesson') && this.lesson) void this.prepare();
@@ -144,12 +147,15 @@ export class LmsCmi5Lesson extends LessonViewElement<Cmi5Lesson> {
       const course = await services.storage.getRecord<Cmi5CourseRecord>(Cmi5Collections.courses, lesson.cmi5.courseKey);
       if (!course) throw new Error('the course is no longer stored; reload the page');
       const actor = await cmi5Actor(services.learner, location.origin);
+      // Isolated mode (the provider's content host): the AU plays on the content origin, in a frame only.
+      this.isolated?.close();
+      this.isolated = services.contentHost && !popup ? await isolatedAu(services.contentHost, database, services.storage) : undefined;
       const { url, session } = await launchAu(services.storage, {
         course,
         auId: lesson.cmi5.auId,
         learner: { id: services.learner.id, actor },
         registration: await this.courseRegistration(),
-        endpoints: cmi5Urls(cmi5Prefix(), database),
+        endpoints: cmi5Urls(this.isolated?.prefix ?? cmi5Prefix(), database),
         languagePreference: services.locale,
       });
       this.session = session;
@@ -169,19 +175,26 @@ export class LmsCmi5Lesson extends LessonViewElement<Cmi5Lesson> {
           void this.leave().then(() => (this.phase = 'ended'));
         }, 1000);
       } else {
-        this.url = url;
+        this.url = this.isolated ? this.isolated.open(url, (error) => this.fail(error)) : url;
         this.phase = 'framed';
       }
     } catch (error) {
       popup?.close();
-      this.failure = toLmsError(error, 'cmi5/launch-failed');
-      this.phase = 'failed';
-      this.dispatchEvent(new LmsErrorEvent({ error: this.failure, recoverable: true }));
+      this.fail(error);
     }
+  }
+
+  private fail(error: unknown): void {
+    this.failure = toLmsError(error, 'cmi5/launch-failed');
+    this.phase = 'failed';
+    this.url = undefined;
+    this.dispatchEvent(new LmsErrorEvent({ error: this.failure, recoverable: true }));
   }
 
   /** The learner left the AU: a session not terminated by the AU is abandoned (cmi5 9.3.6). */
   private async leave(): Promise<void> {
+    this.isolated?.close();
+    this.isolated = undefined;
     const session = this.session;
     const storage = this.services.value?.storage;
     this.session = undefined;
@@ -221,7 +234,17 @@ export class LmsCmi5Lesson extends LessonViewElement<Cmi5Lesson> {
     // One template for every phase, so the AU's frame is never re-created (that would launch it again).
     return html`<div part="base">
       ${this.satisfied || this.completed ? html`<p role="status">${this.t('cmi5.satisfied')}</p>` : nothing} ${notice}
-      ${this.url ? html`<iframe part="frame" src=${this.url} title=${lesson.title} allow="fullscreen; autoplay"></iframe>` : nothing}
+      ${
+        this.url
+          ? html`<iframe
+              part="frame"
+              sandbox=${this.isolated?.sandbox ?? nothing}
+              src=${this.url}
+              title=${lesson.title}
+              allow="fullscreen; autoplay"
+            ></iframe>`
+          : nothing
+      }
     </div>`;
   }
 }

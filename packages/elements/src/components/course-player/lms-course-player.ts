@@ -91,6 +91,8 @@ export class LmsCoursePlayer extends LmsElement {
     'lms-error': LmsErrorEvent,
   });
   private mountedLessonId?: string;
+  /** The view host a lesson view is being loaded into. */
+  private mounting?: HTMLElement;
   /** Latest message for the live region. */
   private announcement = '';
 
@@ -206,8 +208,11 @@ export class LmsCoursePlayer extends LmsElement {
     const host = this.renderRoot.querySelector<HTMLElement>('.view-host');
     if (!session?.course || !host || !lessonId) return;
     const completed = session.state?.lessons[lessonId]?.status === 'completed';
-    if (lessonId !== this.mountedLessonId || !host.firstElementChild) {
+    // A view still loading for this lesson (lesson views load lazily) is not mounted again: each progress
+    // change while it loads would otherwise replace it, ending the session its content had started.
+    if (lessonId !== this.mountedLessonId || (!host.firstElementChild && this.mounting !== host)) {
       this.mountedLessonId = lessonId;
+      this.mounting = host;
       void mountLessonView(host, {
         lesson: findLesson(session.course, lessonId),
         course: session.course,
@@ -219,10 +224,13 @@ export class LmsCoursePlayer extends LmsElement {
         scrollContainer: this.lessonBody ?? undefined,
         headingLevel: this.lessonHeadingLevel,
         t: this.t.bind(this),
+      }).finally(() => {
+        if (this.mounting === host) this.mounting = undefined;
       });
     } else {
-      const view = host.firstElementChild as HTMLElement & { completed?: boolean };
-      if ('completed' in view) view.completed = completed;
+      // None while a view is still loading.
+      const view = host.firstElementChild as (HTMLElement & { completed?: boolean }) | null;
+      if (view && 'completed' in view) view.completed = completed;
     }
   }
 

@@ -35,6 +35,7 @@ export class LmsProvider extends LitElement {
     database: {},
     storage: { attribute: false },
     certificateSigner: { attribute: 'certificate-signer' },
+    contentHost: { attribute: 'content-host' },
     lrs: { attribute: false },
     syncOptions: { attribute: false },
   };
@@ -63,6 +64,13 @@ export class LmsProvider extends LitElement {
    */
   certificateSigner?: CertificateSigner | string;
   /**
+   * URL of `lms-kit-content-host.html` served from a content origin of your own (another origin or
+   * subdomain than your pages): SCORM packages then play there, sandboxed, their API bridged by
+   * postMessage, so their content cannot reach this page, its storage or other courses. Without it,
+   * package content runs on this page's origin: for trusted packages only.
+   */
+  contentHost?: string;
+  /**
    * Learning Record Stores to send the learner's xAPI statements to: `{ endpoint, version, username,
    * password }` or `{ endpoint, token: (reason) => … }`. The sync code loads only when this is set.
    */
@@ -90,6 +98,7 @@ export class LmsProvider extends LitElement {
         locale: this.locale ?? pageLocale(),
         persistent,
         certificateSigner: this.certificateSigner,
+        contentHost: this.contentHost,
       };
       this.services?.sync?.stop();
       if (this.lrs)

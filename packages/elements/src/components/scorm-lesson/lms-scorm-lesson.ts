@@ -2,6 +2,7 @@ import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
 import type { LmsError } from '@lms-kit/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { query } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { LmsErrorEvent } from '../../events/error.js';
 import { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LessonViewElement } from '../../lessons/lesson-view.js';
@@ -137,7 +138,8 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
   }
 
   protected override render() {
-    const { state, items, current } = this.launch;
+    const { state, current } = this.launch;
+    const items = this.launch.listed;
     const height = this.lesson?.height;
     return html`<div part="base" style=${height ? `--_height: ${height}px` : nothing}>
       ${this.renderMessage()}
@@ -165,13 +167,18 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
       }
       ${
         state === 'ready' && this.launch.launchUrl
-          ? html`<iframe
-              part="frame"
-              src=${this.launch.launchUrl}
-              title=${this.t('scorm.frameTitle', { title: current?.title ?? this.lesson?.title ?? '' })}
-              allow="fullscreen; autoplay"
-              @load=${() => this.launch.onFrameLoad()}
-            ></iframe>`
+          ? // A new frame for every launch: the same SCO launched again (a retry) starts anew.
+            keyed(
+              this.launch.launches,
+              html`<iframe
+                part="frame"
+                sandbox=${this.launch.isolation?.sandbox ?? nothing}
+                src=${this.launch.launchUrl}
+                title=${this.t('scorm.frameTitle', { title: current?.title ?? this.lesson?.title ?? '' })}
+                allow="fullscreen; autoplay"
+                @load=${() => this.launch.onFrameLoad()}
+              ></iframe>`,
+            )
           : nothing
       }
     </div>`;
