@@ -16,7 +16,6 @@ import {
   type QuizAttempt,
   type QuizAttemptData,
 } from '@lms-kit/core/quiz';
-import type { Attempt } from '@lms-kit/storage';
 import type { AttemptCompleteDetail, ErrorDetail, QuestionAnswerDetail, QuizStartDetail, QuizSubmitDetail } from '../events.js';
 import { serialQueue } from '../serial-queue.js';
 import { mergeAttempts, saveMergedAttempt } from './attempt-merge.js';
