@@ -432,8 +432,10 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
 
   private queue(statements: Array<Statement | undefined>): void {
     const ready = statements.filter((s): s is Statement => s !== undefined);
-    if ((ready.length || !statements.length) && this.services)
-      statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
+    // `queue([])` only retries held statements: a failure then was reported when they were first refused.
+    const retryOnly = statements.length === 0;
+    if (!this.services || (!ready.length && !retryOnly)) return;
+    statementSink(this.options, this.services)(ready).catch((error: unknown) => (retryOnly ? undefined : this.fail(error)));
   }
 
   private fail(error: unknown): void {

@@ -97,6 +97,8 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   private draftTimer?: ReturnType<typeof setTimeout>;
   private draftSince?: number;
   private listening?: AbortController;
+  /** Statements on their way to the outbox, for `settled()`. */
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(private readonly options: SessionOptions = {}) {
     super();
@@ -234,9 +236,11 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     });
   }
 
-  /** Resolves once the steps asked for so far (saves, submits) are done. */
+  /** Resolves once the steps asked for so far (saves, submits, statements queued) are done. */
   settled(): Promise<void> {
-    return this.serial(async () => undefined);
+    return this.serial(async () => {
+      await Promise.all(this.sending);
+    });
   }
 
   /** Records an answer (saved at once, so a reload keeps it). */
@@ -425,7 +429,10 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
 
   private queue(statements: Array<Statement | undefined>): void {
     const ready = statements.filter((s): s is Statement => s !== undefined);
-    if (ready.length && this.services) statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
+    if (!ready.length || !this.services) return;
+    const sent = statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
+    this.sending.add(sent);
+    void sent.finally(() => this.sending.delete(sent));
   }
 
   private fail(error: unknown): void {
