@@ -54,7 +54,7 @@ const defines = readdirSync('packages/elements/src/define')
 
 export default [
   packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index']),
-  packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'test-suite']),
+  packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'http/index', 'test-suite']),
   packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind', 'isolation/index']),
   packageBuild('certificates', ['index', 'pdf/index', 'qr']),
   packageBuild('xapi', ['index', 'validate', 'cmi5/index', 'cmi5/service-worker-route']),

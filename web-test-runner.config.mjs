@@ -14,9 +14,12 @@ import { prebundlePlugin } from './test/server/prebundle.mjs';
 import { reactPlugin } from './test/server/react.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
+import { uploadsMiddleware } from './test/server/uploads.mjs';
+import { strictCspMiddleware } from './test/server/csp.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
+import { lmsServerPlugin } from './test/server/lms-server.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const executablePath = await findChromium();
@@ -28,6 +31,8 @@ export default {
     corsMiddleware(),
     sharedFilesMiddleware(),
     zipFolderMiddleware(),
+    uploadsMiddleware(),
+    strictCspMiddleware(),
     certificateServerMiddleware(),
     serviceWorkerScopeMiddleware(),
     cmi5FixturesMiddleware(),
@@ -46,6 +51,7 @@ export default {
     lmsCommandsPlugin(),
     lrsPlugin(),
     framesPlugin(),
+    lmsServerPlugin(),
   ],
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 10 * 60 * 1000,

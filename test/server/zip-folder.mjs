@@ -10,7 +10,9 @@ export function zipFolderMiddleware(root = process.cwd()) {
   const base = resolve(root);
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/__zip/') || !ctx.path.endsWith('.zip')) return next();
-    const folder = resolve(base, decodeURIComponent(ctx.path.slice('/__zip/'.length, -'.zip'.length)));
+    // `/__zip/~<anything>/<folder>.zip` is the same zip at another URL (package-id collision tests).
+    const path = ctx.path.slice('/__zip/'.length, -'.zip'.length).replace(/^~[^/]*\//, '');
+    const folder = resolve(base, decodeURIComponent(path));
     if (!folder.startsWith(base + sep) || !existsSync(folder) || !statSync(folder).isDirectory()) {
       ctx.status = 404;
       return undefined;

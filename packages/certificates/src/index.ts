@@ -8,6 +8,7 @@ export { issueCertificateIfDue, type IssueOptions } from './issue.js';
 export { listCertificates, latestCertificate, findCertificate, certificateState, revokeCertificate, renewCertificate } from './registry.js';
 export {
   verifyCertificate,
+  isSelfIssued,
   type VerificationResult,
   type VerificationStatus,
   type VerificationReason,

@@ -37,7 +37,10 @@ export interface CertificateContent {
   /** Days before expiry from which the learner is told to renew. */
   remindDays: number;
   renewal?: CertificateRenewalRule;
-  /** Signed by a key this browser made itself rather than by a site's server. */
+  /**
+   * Signed by a key this browser made itself rather than by a site's server, as the issuer said when
+   * signing. Verification derives it from the signing key instead (`VerificationResult.selfIssued`).
+   */
   selfIssued: boolean;
 }
 

@@ -7,11 +7,13 @@ import type { CertificateSigner } from './signer.js';
 import { didJwk } from './signers/browser-signer.js';
 import { readCertificateInput, type CertificateInput } from './verify-input.js';
 
-export type VerificationStatus = 'valid' | 'expired' | 'revoked' | 'tampered' | 'unknown-issuer' | 'malformed' | 'not-found';
+export type VerificationStatus =
+  'valid' | 'not-yet-valid' | 'expired' | 'revoked' | 'tampered' | 'unknown-issuer' | 'malformed' | 'not-found';
 
 /** Why: each status has one or more reasons, for messages and logs. */
 export type VerificationReason =
   | 'signed'
+  | 'not-yet-valid'
   | 'expired'
   | 'revoked'
   | 'bad-signature'
@@ -36,7 +38,10 @@ export interface VerificationResult {
   field?: string;
   /** What the certificate says, when its signature holds (also for unknown issuers: shown as unconfirmed). */
   certificate?: CertificateContent;
-  /** Signed by a browser's own key rather than a site's server. */
+  /**
+   * Signed by a key that vouches only for itself (a browser's own `did:jwk` key) rather than a site's
+   * server: read from the signing key, never from a flag inside the signed content.
+   */
   selfIssued?: boolean;
   revocation?: CertificateStatus;
   /** The VC-JWT that was checked. */
@@ -51,8 +56,17 @@ export interface VerifyOptions {
   now?: Date;
 }
 
+/** Clocks of the signing server and the verifying device may differ by this much. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** Whether a certificate's issuer is the key that signed it (`did:jwk`): a browser's own key, which no site vouches for. */
+export function isSelfIssued(certificate: Pick<CertificateContent, 'issuer'>): boolean {
+  return certificate.issuer.id.startsWith('did:jwk:');
+}
+
 const MESSAGES: Record<VerificationReason, string> = {
   signed: 'The certificate is genuine and in force.',
+  'not-yet-valid': 'The certificate is genuine but dated in the future: it is not in force yet.',
   expired: 'The certificate is genuine but has expired.',
   revoked: 'The certificate was revoked by its issuer.',
   'bad-signature': 'The signature does not match the content: the certificate was changed after it was issued.',
@@ -121,7 +135,10 @@ async function verifyInput(input: CertificateInput, options: VerifyOptions): Pro
     if (error instanceof ForeignCredentialError) return result('malformed', 'not-certificate', { jwt: input.jwt });
     throw error;
   }
-  const found = { jwt: input.jwt, certificate, selfIssued: certificate.selfIssued };
+  // `claimsAgree` below holds a `did:jwk` issuer to be the signing key itself.
+  const selfIssued = isSelfIssued(certificate);
+  certificate = { ...certificate, selfIssued };
+  const found = { jwt: input.jwt, certificate, selfIssued };
   if (!claimsAgree(payload, certificate, key)) return result('tampered', 'claims-mismatch', found);
   const changed = input.fields ? changedField(input.fields, certificate) : undefined;
   if (changed) return result('tampered', 'field-changed', { ...found, field: changed });
@@ -138,10 +155,10 @@ async function verifyInput(input: CertificateInput, options: VerifyOptions): Pro
   if (!trustedBy) return result('unknown-issuer', unreachable ? 'issuer-unreachable' : 'untrusted-key', found);
   const revocation = await revocationOf(certificate.id, trustedBy, options.storage);
   if (revocation?.revoked) return result('revoked', 'revoked', { ...found, revocation });
-  if (certificate.expiresAt && new Date(certificate.expiresAt).getTime() <= (options.now ?? new Date()).getTime()) {
-    return result('expired', 'expired', found);
-  }
-  return result('valid', 'signed', { ...found, selfIssued: trustedBy.kind === 'browser' });
+  const now = (options.now ?? new Date()).getTime();
+  if (new Date(certificate.issuedAt).getTime() > now + CLOCK_SKEW_MS) return result('not-yet-valid', 'not-yet-valid', found);
+  if (certificate.expiresAt && new Date(certificate.expiresAt).getTime() <= now) return result('expired', 'expired', found);
+  return result('valid', 'signed', { ...found, selfIssued: selfIssued || trustedBy.kind === 'browser' });
 }
 
 function withoutStatus(record: Record<string, unknown>): Record<string, unknown> {

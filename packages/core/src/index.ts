@@ -1,5 +1,7 @@
 export * from './errors.js';
 export { uuid } from './ids.js';
+export * from './url-policy.js';
+export * from './trusted-types.js';
 export * from './learner.js';
 export * from './course/model.js';
 export * from './course/checks.js';

@@ -66,7 +66,7 @@ describe('validateCourse', () => {
     const course = ruleCourse();
     course.modules[0].lessons[0] = { id: 'welcome', kind: 'video', title: 'V', src: 'javascript:alert(1)', completeAt: 0 };
     expect(messages(course)).to.deep.equal([
-      'modules[0].lessons[0].src: must not be a script URL',
+      'modules[0].lessons[0].src: must be an http(s) or relative URL, not a script URL',
       'modules[0].lessons[0].completeAt: must be at least 1',
     ]);
   });

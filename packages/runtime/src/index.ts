@@ -5,3 +5,4 @@ export { serialQueue } from './serial-queue.js';
 export * from './course/index.js';
 export * from './quiz/index.js';
 export * from './package/index.js';
+export * from './cmi5/index.js';

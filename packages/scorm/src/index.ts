@@ -4,7 +4,14 @@
  * scorm-again (`@lms-kit/scorm/runtime`, loaded when a package is opened).
  */
 export * from './manifest/index.js';
-export { importScormPackage, ensurePackage, packageIdFor, type ImportOptions, type PackageSource } from './import/import-package.js';
+export {
+  importScormPackage,
+  ensurePackage,
+  packageIdFor,
+  legacyPackageIdFor,
+  type ImportOptions,
+  type PackageSource,
+} from './import/import-package.js';
 export type { UnzipLimits } from './import/unzip.js';
 export {
   PACKAGE_DATABASE,

@@ -5,3 +5,5 @@ export { observeStorage, type ObservableStorage, type StorageChange, type Storag
 export { lazyStorage } from './lazy-storage.js';
 export { createIndexedDbStorage } from './default-storage.js';
 export type { DexieAdapterOptions } from './dexie/dexie-adapter.js';
+export type { LearningReports, ProgressQuery, ProgressRow, Page, CourseSummary, LessonReach } from './reports.js';
+export { localReports } from './reports.js';

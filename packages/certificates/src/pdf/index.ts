@@ -18,6 +18,8 @@ export interface CertificatePdfText {
   details: string[];
   issuerName: string;
   issuerUrl?: string;
+  /** "Self-issued: signed by this browser, not by a server", for a certificate signed by a browser's own key. */
+  selfIssuedNote?: string;
   /** Verification link; drawn as a QR code with the link written under it. */
   verifyUrl?: string;
   /** "Verify this certificate at" */
@@ -126,6 +128,8 @@ async function layout(text: CertificatePdfText, options: CertificatePdfOptions):
   await body.draw(page, text.issuerName, { x: left, y: bottom + 18, size: 12, color: INK, maxWidth: 260, align: 'left' });
   if (text.issuerUrl)
     await body.draw(page, text.issuerUrl, { x: left, y: bottom + 4, size: 9, color: MUTED, maxWidth: 260, align: 'left' });
+  if (text.selfIssuedNote)
+    await body.draw(page, text.selfIssuedNote, { x: left, y: bottom - 10, size: 8, color: MUTED, maxWidth: 300, align: 'left' });
 
   const right = width - 84;
   if (text.verifyUrl) {

@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../errors.js';
+import { isSafeUrl } from '../url-policy.js';
 
 /**
  * Small helpers for validating hand-written JSON: each check records an issue at a path instead of
@@ -145,12 +146,12 @@ export class FieldChecker {
     return new FieldChecker(value, this.at(key), this.report);
   }
 
-  /** A URL field: any relative or absolute URL except script-running schemes. */
+  /** A URL field: http(s), relative or `blob:` (the URL policy of `isSafeUrl`), never a script-running URL. */
   url(key: string, options: { required?: boolean } = {}): string | undefined {
     const value = this.string(key, options);
     if (value === undefined) return undefined;
-    if (/^\s*(javascript|vbscript|data:text\/html)/i.test(value)) {
-      this.report.add(this.at(key), 'must not be a script URL');
+    if (!isSafeUrl(value, { allowBlob: true })) {
+      this.report.add(this.at(key), 'must be an http(s) or relative URL, not a script URL');
       return undefined;
     }
     return value;

@@ -1,11 +1,12 @@
-import type { CertificateContent } from '@lms-kit/certificates';
+import { isSelfIssued, type CertificateContent } from '@lms-kit/certificates';
+import { isSafeUrl } from '@lms-kit/core';
 import type { CertificatePdfText } from '@lms-kit/certificates/pdf';
 import { formatDate } from '../i18n/localize.js';
 import type { Translate } from '../i18n/localize.js';
 
 /** The link the QR code holds: the verification page with the certificate's id. */
 export function verificationLink(certificate: CertificateContent): string | undefined {
-  if (!certificate.verifyUrl) return undefined;
+  if (!certificate.verifyUrl || !isHttpUrl(certificate.verifyUrl)) return undefined;
   const url = new URL(certificate.verifyUrl);
   url.searchParams.set('certificate', certificate.id);
   return url.href;
@@ -27,11 +28,18 @@ export function certificateText(certificate: CertificateContent, t: Translate, l
     courseTitle: certificate.courseTitle,
     details,
     issuerName: certificate.issuer.name,
-    issuerUrl: certificate.issuer.url,
+    issuerUrl: certificate.issuer.url && isHttpUrl(certificate.issuer.url) ? certificate.issuer.url : undefined,
+    // From the signing key (a `did:jwk` issuer), not from the flag inside the signed content.
+    selfIssuedNote: isSelfIssued(certificate) ? t('certificate.selfIssued') : undefined,
     verifyUrl: verificationLink(certificate),
     verifyLabel: t('certificate.verifyAt'),
     idLine: t('certificate.id', { id: certificate.id }),
   };
+}
+
+/** Links a certificate carries are absolute http(s) URLs: anything else is never linked nor put in the QR code. */
+function isHttpUrl(url: string): boolean {
+  return isSafeUrl(url) && /^https?:\/\//i.test(url.trim());
 }
 
 /** Letter paper where it is the norm, A4 elsewhere. */

@@ -20,7 +20,11 @@ export function certificateSigner(services: LmsServices | undefined): Certificat
   return typeof configured === 'object' && configured ? configured : browserOwnSigner();
 }
 
-/** Signers whose certificates this page trusts: the configured one and this browser's own key. */
+/**
+ * Signers whose certificates this page trusts: the configured one, and this browser's own key only
+ * when no server signs (a site whose server signs certificates never takes a learner's key for it).
+ */
 export function trustedSigners(services: LmsServices | undefined, extra: CertificateSigner[] = []): CertificateSigner[] {
-  return [...new Set([...extra, certificateSigner(services), browserOwnSigner()])];
+  const configured = certificateSigner(services);
+  return [...new Set([...extra, configured, ...(configured.kind === 'server' ? [] : [browserOwnSigner()])])];
 }

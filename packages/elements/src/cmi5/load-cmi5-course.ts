@@ -11,7 +11,7 @@ import {
 } from '@lms-kit/xapi/cmi5';
 import type { LmsServices } from '../context/services.js';
 import { parseCourseLazily } from '../course/load-course.js';
-import { cmi5Prefix } from './service-worker.js';
+import { cmi5Prefix } from '@lms-kit/runtime/cmi5';
 
 /** A lesson that launches one cmi5 AU; its `cmi5` field names the imported course and the AU. */
 export interface Cmi5Lesson extends LessonBase {
@@ -37,18 +37,6 @@ registerLessonKind({
     cmi5?.number('masteryScore', { min: 0, max: 1 });
   },
 });
-
-/** The learner database a cmi5 course lives in: the service worker opens it by name. */
-export function databaseOf(services: LmsServices): string {
-  const match = /^indexeddb:(.+)$/.exec(services.storage.scope);
-  if (!match) {
-    throw new LmsError(
-      'cmi5/needs-indexeddb',
-      'cmi5 courses need the IndexedDB storage (the default): the service worker that plays them reads it.',
-    );
-  }
-  return match[1];
-}
 
 /** Imports a cmi5 package (zip or cmi5.xml) into the learner's storage and presents it as a course: blocks as modules, AUs as lessons. */
 export async function loadCmi5Course(

@@ -1,4 +1,5 @@
 import { LmsError } from '@lms-kit/core';
+import { ZipDirectoryError, zipEntryNames } from './zip-directory.js';
 
 export type PackageKind = 'scorm' | 'cmi5';
 
@@ -15,24 +16,27 @@ export async function packageKind(url: string, signal?: AbortSignal): Promise<Pa
   return undefined;
 }
 
-/**
- * Reads the end of the zip, where its central directory lists every file name (a server that ignores
- * the Range header sends the whole file, which works too), and looks for a root manifest.
- */
+/** Reads the zip's central directory (every entry's name) and looks for a root manifest. */
 async function zipKind(url: string, signal?: AbortSignal): Promise<PackageKind> {
-  let bytes: Uint8Array;
+  let names: string[];
   try {
-    const response = await fetch(url, { signal, headers: { Range: 'bytes=-65536' }, credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    bytes = new Uint8Array(await response.arrayBuffer());
+    names = await zipEntryNames(url, signal);
   } catch (error) {
     if (signal?.aborted) throw error;
+    if (error instanceof ZipDirectoryError) {
+      throw new LmsError('package/not-a-zip', `${url} is not a readable zip: ${error.message}.`, { cause: error });
+    }
     throw new LmsError('course/load-failed', `Could not download the package ${url}: ${(error as Error).message}`, { cause: error });
   }
-  const names = new TextDecoder('latin1').decode(bytes);
-  // In the central directory a name follows its fixed 46-byte header; a root file's name has no "/".
-  const atRoot = (name: string) => new RegExp(`(^|[^/\\w.-])${name.replace('.', '\\.')}`, 'i').test(names);
-  if (atRoot('cmi5.xml')) return 'cmi5';
-  if (atRoot('imsmanifest.xml')) return 'scorm';
+  if (names.includes('cmi5.xml')) return 'cmi5';
+  if (names.includes('imsmanifest.xml') || wrappedManifest(names)) return 'scorm';
   throw new LmsError('package/invalid', `${url} is not a SCORM or cmi5 package: it has no imsmanifest.xml or cmi5.xml.`);
+}
+
+/** A SCORM package zipped with its folder around it (the importer takes that folder as the root). */
+function wrappedManifest(names: string[]): boolean {
+  const nested = names.filter((name) => /^[^/]+\/imsmanifest\.xml$/.test(name));
+  if (nested.length !== 1) return false;
+  const prefix = nested[0].slice(0, -'imsmanifest.xml'.length);
+  return names.every((name) => name.startsWith(prefix) || name.startsWith('__MACOSX/'));
 }

@@ -177,7 +177,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       // Items hidden from the outline (`isvisible="false"`) that sequencing may deliver are played by the lesson naming them.
       this.items = lesson.item ? all.filter((item) => item.identifier === lesson.item || lesson.items?.includes(item.identifier)) : all;
       if (!this.items.length) throw toLmsError(new Error(`no item "${lesson.item}" in the package`), 'package/not-launchable');
-      const courseId = course?.id ?? `scorm:${this.opened.id}`;
+      const courseId = course?.id ?? `scorm:${this.opened.recordKey}`;
       const progress = await services.storage.getProgress({ learnerId: services.learner.id, courseId }).catch(() => undefined);
       this.context = { lesson, course, services, registration: progress?.registration ?? uuid() };
       if (course && this.runtime.PackageSequencer.needed(this.opened.manifest)) await this.useSequencer(course, lesson);
@@ -220,7 +220,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
         .map((other) => new URL((other as ScormLesson).src, this.baseUri).href),
     );
     // Keys as the course's rules do: the course when one package's items make its lessons.
-    const scope = this.wholePackage ? `${course.id}/${lesson.id}` : sources.size === 1 ? course.id : `${course.id}|${opened.id}`;
+    const scope = this.wholePackage ? `${course.id}/${lesson.id}` : sources.size === 1 ? course.id : `${course.id}|${opened.recordKey}`;
     this.listenTo(await packageSequencer(runtime, opened.manifest, context.services, scope));
     this.refreshHolds();
   }
@@ -287,7 +287,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     const { lessonActivityId, courseActivity } = await import('@lms-kit/core/xapi');
     const courseActivityValue = course
       ? courseActivity(course)
-      : { objectType: 'Activity' as const, id: `urn:lms-kit:scorm:${encodeURIComponent(opened.id)}` };
+      : { objectType: 'Activity' as const, id: `urn:lms-kit:scorm:${encodeURIComponent(opened.recordKey)}` };
     const scoId = `${course ? lessonActivityId(course, lesson.id) : courseActivityValue.id}/sco/${encodeURIComponent(item.identifier)}`;
     const sco = {
       objectType: 'Activity' as const,
@@ -318,7 +318,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       item,
       storage: services.storage,
       learner: services.learner,
-      courseId: course?.id ?? `scorm:${opened.id}`,
+      courseId: course?.id ?? `scorm:${opened.recordKey}`,
       lessonId: lesson.id,
       activityId: scoId,
       statements: (attemptId) =>
@@ -447,7 +447,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
   private async readCompletedItems(): Promise<void> {
     const { context, opened } = this;
     if (!context || !opened) return;
-    const courseId = context.course?.id ?? `scorm:${opened.id}`;
+    const courseId = context.course?.id ?? `scorm:${opened.recordKey}`;
     const attempts = await context.services.storage.listAttempts({ learnerId: context.services.learner.id, courseId }).catch(() => []);
     for (const attempt of attempts) {
       const data = attempt.data as ScoAttemptData | undefined;

@@ -1,7 +1,9 @@
 import { LmsError, type ValidationIssue } from '@lms-kit/core';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { flattenItems, type ScormPackage } from '../manifest/model.js';
 import { parseManifest } from '../manifest/parse.js';
-import { getPackage, writePackage, type StoredPackage } from '../store/package-db.js';
+import { deletePackage, getPackage, writePackage, type StoredPackage } from '../store/package-db.js';
 import { unzipStream, type UnzipLimits, type UnzippedFile } from './unzip.js';
 
 export type PackageSource = File | Blob | string | URL;
@@ -22,7 +24,17 @@ export interface ImportOptions {
  */
 export async function importScormPackage(source: PackageSource, options: ImportOptions = {}): Promise<StoredPackage> {
   const { stream, name, etag, lastModified } = await open(source, options.signal);
-  const files = rootFiles(await unzipStream(stream, options.limits, options.signal));
+  // A file's id is the hash of its bytes, taken as they stream by: two files never share one.
+  const digest = sha256.create();
+  const hashed = stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        digest.update(chunk);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const files = rootFiles(await unzipStream(hashed, options.limits, options.signal));
   const manifestFile = files.find((file) => file.path === 'imsmanifest.xml');
   if (!manifestFile) {
     throw new LmsError('package/no-manifest', `${name} has no imsmanifest.xml at its root: it is not a SCORM package.`);
@@ -30,7 +42,9 @@ export async function importScormPackage(source: PackageSource, options: ImportO
   const manifest = parseManifest(await manifestFile.data.text());
   checkLaunchFiles(manifest, new Set(files.map((file) => file.path)));
   const record: StoredPackage = {
-    id: options.id ?? packageIdFor(typeof source === 'string' || source instanceof URL ? name : `${name}:${(source as Blob).size}`),
+    id:
+      options.id ??
+      (typeof source === 'string' || source instanceof URL ? packageIdFor(name) : `${labelOf(name)}-${bytesToHex(digest.digest())}`),
     manifest,
     source: name,
     importedAt: new Date().toISOString(),
@@ -51,14 +65,32 @@ export async function ensurePackage(url: string, options: Omit<ImportOptions, 'i
   const href = absolute(url);
   const id = packageIdFor(href);
   const stored = await getPackage(id);
-  if (stored) {
-    const current = await fetch(href, { method: 'HEAD', signal: options.signal, cache: 'no-cache' }).catch(() => undefined);
-    const etag = current?.ok ? (current.headers.get('etag') ?? undefined) : undefined;
-    const lastModified = current?.ok ? (current.headers.get('last-modified') ?? undefined) : undefined;
-    const changed = (etag && etag !== stored.etag) || (lastModified && lastModified !== stored.lastModified);
-    if (!changed) return stored;
-  }
+  if (!stored) return importReplacingLegacyCopy(href, { ...options, id });
+  const current = await fetch(href, { method: 'HEAD', signal: options.signal, cache: 'no-cache' }).catch(() => undefined);
+  const etag = current?.ok ? (current.headers.get('etag') ?? undefined) : undefined;
+  const lastModified = current?.ok ? (current.headers.get('last-modified') ?? undefined) : undefined;
+  const changed = (etag && etag !== stored.etag) || (lastModified && lastModified !== stored.lastModified);
+  if (!changed) return stored;
   return importScormPackage(href, { ...options, id });
+}
+
+/**
+ * First use of a URL under its SHA-256 id: a copy stored under the URL's pre-SHA-256 id is removed
+ * once the package is imported again, and still played when it cannot be downloaded (offline).
+ */
+async function importReplacingLegacyCopy(href: string, options: ImportOptions): Promise<StoredPackage> {
+  const legacy = await getPackage(legacyPackageIdFor(href))
+    .then((record) => (record?.source === href ? record : undefined))
+    .catch(() => undefined);
+  let record: StoredPackage;
+  try {
+    record = await importScormPackage(href, options);
+  } catch (error) {
+    if (legacy && error instanceof LmsError && error.code === 'package/download-failed') return legacy;
+    throw error;
+  }
+  if (legacy) await deletePackage(legacy.id).catch(() => undefined);
+  return record;
 }
 
 async function open(
@@ -126,10 +158,27 @@ function absolute(url: string | URL): string {
   return new URL(String(url), globalThis.location?.href).href;
 }
 
-/** A stable, URL-safe id: the file name and a short hash of where the package came from. */
+/**
+ * A URL-safe id no other source can share: the file name (for people reading it) and the SHA-256 of
+ * where the package came from (its absolute URL). Ids before this were a 32-bit hash, which a
+ * hostile URL could be made to match: see `legacyPackageIdFor`.
+ */
 export function packageIdFor(source: string): string {
+  return `${labelOf(source)}-${bytesToHex(sha256(utf8ToBytes(source)))}`;
+}
+
+/**
+ * The id packages had before ids were SHA-256 hashes (file name and FNV-1a 32 of the source). Never
+ * used to store or serve files any more; learner records made under it keep using it as their key
+ * (`OpenedPackage.recordKey`), and `ensurePackage` removes the old stored copy.
+ */
+export function legacyPackageIdFor(source: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+  return `${labelOf(source)}-${(hash >>> 0).toString(36)}`;
+}
+
+function labelOf(source: string): string {
   const label = (
     source
       .split('/')
@@ -139,5 +188,5 @@ export function packageIdFor(source: string): string {
   )
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .slice(0, 40);
-  return `${label || 'package'}-${(hash >>> 0).toString(36)}`;
+  return label || 'package';
 }

@@ -8,7 +8,11 @@ export interface UnzipLimits {
   maxTotalBytes?: number;
   /** Uncompressed / compressed bytes, checked once past 1 MiB of output. Default 200. */
   maxRatio?: number;
-  /** Number of entries. Default 50 000. */
+  /**
+   * Number of entries. Default 10 000 (large authoring-tool exports have a few thousand). fflate's
+   * streaming unzipper spends time growing with the square of the entry count, so the cap also
+   * bounds how long a hostile zip can keep the page busy (about a second at 10 000 entries).
+   */
   maxEntries?: number;
 }
 
@@ -17,12 +21,19 @@ export interface UnzippedFile {
   data: Blob;
 }
 
-const DEFAULTS: Required<UnzipLimits> = { maxTotalBytes: 1024 ** 3, maxRatio: 200, maxEntries: 50_000 };
+const DEFAULTS: Required<UnzipLimits> = { maxTotalBytes: 1024 ** 3, maxRatio: 200, maxEntries: 10_000 };
 const RATIO_CHECK_AFTER = 1024 * 1024;
+/**
+ * fflate's streaming unzipper recurses once per entry found in the bytes it is given: thousands of
+ * small entries in one chunk overflow the stack. Fed in slices this small, it recurses at most
+ * about a hundred times (a local header is at least 30 bytes).
+ */
+const SLICE = 4096;
 
 /**
  * Unzips a stream as it arrives (fflate), keeping each file as a Blob. Entries whose names could
- * escape the package (`../`, absolute paths, drive letters) fail with `package/unsafe-path`; a stream
+ * escape the package (`../`, absolute paths, drive letters) fail with `package/unsafe-path`, a path
+ * that appears twice (also once normalized: `a//b` and `a/b`) with `package/duplicate-entry`; a stream
  * that is not a zip fails with `package/not-a-zip`; a zip that inflates past the limits fails with
  * `package/too-large` as soon as the limit is crossed, not after.
  */
@@ -34,6 +45,7 @@ export async function unzipStream(
   const { maxTotalBytes, maxRatio, maxEntries } = { ...DEFAULTS, ...limits };
   const files: UnzippedFile[] = [];
   const open = new Set<string>();
+  const seen = new Set<string>();
   let failure: LmsError | undefined;
   let compressedBytes = 0;
   let totalBytes = 0;
@@ -48,6 +60,9 @@ export async function unzipStream(
       return void fail(new LmsError('package/unsafe-path', `The zip contains an entry that points outside the package: "${file.name}".`));
     }
     if (path === '') return; // a folder entry
+    // Two entries for one path: a checker may read one copy and a server serve the other.
+    if (seen.has(path)) return void fail(new LmsError('package/duplicate-entry', `The zip has "${path}" more than once.`));
+    seen.add(path);
     const chunks: Uint8Array[] = [];
     open.add(path);
     file.ondata = (error, data, final) => {
@@ -89,7 +104,7 @@ export async function unzipStream(
       }
       compressedBytes += value.length;
       try {
-        unzip.push(value, false);
+        for (let at = 0; at < value.length && !failure; at += SLICE) unzip.push(value.subarray(at, at + SLICE), false);
       } catch (error) {
         fail(new LmsError('package/corrupt-zip', `The zip is damaged: ${(error as Error).message}`, { cause: error }));
       }

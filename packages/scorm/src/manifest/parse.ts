@@ -1,4 +1,4 @@
-import { LmsError, formatIssues, type ValidationIssue } from '@lms-kit/core';
+import { LmsError, formatIssues, isSafeUrl, trustedXml, type ValidationIssue } from '@lms-kit/core';
 import type { CompletionThreshold, Item, ManifestWarning, Organization, Resource, ScormPackage, ScormVersion } from './model.js';
 import { parseSequencing } from './sequencing.js';
 import { attribute, booleanAttribute, childElement, childElements, joinPackagePath, numberAttribute, textOf, xmlBase } from './xml.js';
@@ -9,7 +9,8 @@ import { attribute, booleanAttribute, childElement, childElements, joinPackagePa
  * `organizations[0].items[2].identifierref`) when the manifest cannot be played.
  */
 export function parseManifest(xml: string): ScormPackage {
-  const document = new DOMParser().parseFromString(xml.replace(/^\uFEFF/, ''), 'application/xml');
+  const text = trustedXml(xml.replace(/^\uFEFF/, ''), 'imsmanifest.xml', 'package/invalid-manifest');
+  const document = new DOMParser().parseFromString(text, 'application/xml');
   const parseError = document.getElementsByTagName('parsererror')[0];
   if (parseError) {
     const detail = (parseError.textContent ?? '').split('\n').find((line) => line.trim()) ?? 'not well-formed';
@@ -104,6 +105,10 @@ class ManifestReader {
       const resolve = (file: string, at: string) => {
         const resolved = joinPackagePath(resourceBase ?? '', file);
         if (resolved === undefined) this.issues.push({ path: at, message: `"${file}" points outside the package` });
+        else if (!isSafeUrl(resolved)) {
+          this.issues.push({ path: at, message: `"${resolved}" (with its xml:base) is not an http(s) or package URL` });
+          return undefined;
+        }
         return resolved;
       };
       const resource: Resource = {

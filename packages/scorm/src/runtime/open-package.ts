@@ -1,5 +1,5 @@
-import { LmsError } from '@lms-kit/core';
-import { ensurePackage } from '../import/import-package.js';
+import { LmsError, assertSafeUrl } from '@lms-kit/core';
+import { ensurePackage, legacyPackageIdFor } from '../import/import-package.js';
 import type { Item, ScormPackage } from '../manifest/model.js';
 import { parseManifest } from '../manifest/parse.js';
 import { getPackageFile } from '../store/package-db.js';
@@ -10,6 +10,12 @@ import { registerLmsServiceWorker } from '../sw/register.js';
 export interface OpenedPackage {
   /** Stored package id, or the folder URL of an unpacked package. */
   id: string;
+  /**
+   * What learner records of this package are keyed by when no course names them: the folder URL of
+   * an unpacked package, the id a zip had before ids became SHA-256 hashes (so records made then
+   * still match). Package files are never found by it.
+   */
+  recordKey: string;
   manifest: ScormPackage;
   launchUrl(item: Item): string;
   /** A file of a stored package by its path (isolated mode serves them through the content host); none for an unpacked folder. */
@@ -45,6 +51,7 @@ async function openZip(href: string): Promise<OpenedPackage> {
   const [stored, registration] = await Promise.all([ensurePackage(href), registerLmsServiceWorker()]);
   return {
     id: stored.id,
+    recordKey: legacyPackageIdFor(href),
     manifest: stored.manifest,
     launchUrl: (item) => resolveLaunch(item, (path) => packageFileUrl(registration.scope, stored.id, path)),
     file: async (path) => (await getPackageFile(stored.id, path))?.data,
@@ -62,12 +69,14 @@ async function openUnpacked(href: string): Promise<OpenedPackage> {
   }
   if (!response.ok) throw new LmsError('package/no-manifest', `No imsmanifest.xml at ${manifestUrl} (HTTP ${response.status}).`);
   const manifest = parseManifest(await response.text());
-  return { id: folder, manifest, launchUrl: (item) => resolveLaunch(item, (path) => new URL(path, folder).href) };
+  return { id: folder, recordKey: folder, manifest, launchUrl: (item) => resolveLaunch(item, (path) => new URL(path, folder).href) };
 }
 
 function resolveLaunch(item: Item, fileUrl: (path: string) => string): string {
   const launch = item.launch;
   if (!launch) throw new LmsError('package/not-launchable', `"${item.title}" has nothing to launch.`);
+  // Also guards packages stored before their manifest was checked against the URL policy.
+  assertSafeUrl(launch, `"${item.title}" launch URL`);
   if (/^[a-z][a-z0-9+.-]*:/i.test(launch)) return launch;
   const index = launch.search(/[?#]/);
   return index < 0 ? fileUrl(launch) : fileUrl(launch.slice(0, index)) + launch.slice(index);

@@ -1,4 +1,4 @@
-import { LmsError } from '@lms-kit/core';
+import { LmsError, trustedScriptUrl } from '@lms-kit/core';
 
 export interface ServiceWorkerOptions {
   /** URL of `lms-kit-sw.js`. Default: beside the page's `lms-kit.js` script. */
@@ -49,7 +49,7 @@ async function register(options: ServiceWorkerOptions): Promise<ServiceWorkerReg
   if (existing?.active?.scriptURL === url) return existing;
   let registration: ServiceWorkerRegistration;
   try {
-    registration = await navigator.serviceWorker.register(url, { scope: options.scope, type: options.type ?? 'classic' });
+    registration = await navigator.serviceWorker.register(trustedScriptUrl(url), { scope: options.scope, type: options.type ?? 'classic' });
   } catch (error) {
     throw new LmsError(
       'scorm/service-worker-unavailable',

@@ -76,8 +76,17 @@ export async function importCmi5Course(storage: StorageAdapter, source: string, 
 async function importZip(storage: StorageAdapter, bytes: Uint8Array, source: string, options: ImportOptions): Promise<Cmi5CourseRecord> {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    // One path twice: one copy would be checked, another served. The listing keeps only the last.
+    const seen = new Set<string>();
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (seen.has(file.name)) throw new LmsError('cmi5/invalid-package', `${source} has "${file.name}" more than once.`);
+        seen.add(file.name);
+        return true;
+      },
+    });
   } catch (error) {
+    if (error instanceof LmsError) throw error;
     throw new LmsError('cmi5/invalid-package', `${source} is not a readable zip: ${(error as Error).message}`, { cause: error });
   }
   const manifest = files['cmi5.xml'];

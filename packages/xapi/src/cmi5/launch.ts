@@ -1,4 +1,4 @@
-import { LmsError, uuid, type Agent } from '@lms-kit/core';
+import { LmsError, assertSafeUrl, uuid, type Agent } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
 import { agentProfileId, getDocument, putJsonDocument, stateDocumentId } from './documents.js';
 import { recordStatements } from './ledger.js';
@@ -66,7 +66,7 @@ export async function launchAu(storage: StorageAdapter, options: LaunchOptions):
   await abandonOpenSessions(storage, learner.id, registration);
   await recordStatements(storage, await updateSatisfaction(storage, course, learner, registration, uuid()), { learnerId: learner.id });
 
-  const launchUrl = new URL(au.url, course.contentBase).href;
+  const launchUrl = new URL(assertSafeUrl(au.url, `AU "${au.id}" url`), course.contentBase).href;
   const session: Cmi5Session = {
     id: uuid(),
     learnerId: learner.id,

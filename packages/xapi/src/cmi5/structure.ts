@@ -1,4 +1,4 @@
-import { LmsError, formatIssues, type ValidationIssue } from '@lms-kit/core';
+import { LmsError, formatIssues, isSafeUrl, trustedXml, type ValidationIssue } from '@lms-kit/core';
 import { MOVE_ON_VALUES, type LaunchMethod, type MoveOn } from './vocabulary.js';
 
 /** Text in several languages, as `<langstring lang="…">` elements give it: `{ 'en-US': '…' }`. */
@@ -56,8 +56,9 @@ export function parseCourseStructure(xml: string, options: { requireAbsoluteUrls
   const issues: ValidationIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   let documentNode: Document;
+  const checked = trustedXml(xml, 'cmi5.xml', 'cmi5/invalid-course');
   try {
-    documentNode = new DOMParser().parseFromString(xml, 'application/xml');
+    documentNode = new DOMParser().parseFromString(checked, 'application/xml');
   } catch (error) {
     throw new LmsError('cmi5/invalid-course', `cmi5.xml could not be read: ${(error as Error).message}`, { cause: error });
   }
@@ -159,6 +160,7 @@ function readAu(element: Element, path: string, context: ReadContext): Cmi5Au {
   if (au.id) context.unique(au.id, path);
   const url = child(element, 'url')?.textContent?.trim() ?? '';
   if (!url) add(`${path}.url`, 'required');
+  else if (!isSafeUrl(url)) add(`${path}.url`, `must be an http(s) or relative URL, got "${url}"`);
   else if (context.requireAbsoluteUrls && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     add(`${path}.url`, `must be a fully qualified URL when cmi5.xml is not in a zip (cmi5 14.2), got "${url}"`);
   } else au.url = url;

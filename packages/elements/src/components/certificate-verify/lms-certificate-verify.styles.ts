@@ -52,6 +52,7 @@ export const verifyStyles = [
       border-color: var(--_success);
     }
     [part='result'].expired,
+    [part='result'].not-yet-valid,
     [part='result'].unknown-issuer {
       border-color: #b45309;
     }

@@ -1,5 +1,6 @@
 import { serverSigner, verifyCertificate, type CertificateSigner, type VerificationResult } from '@lms-kit/certificates';
-import { html, nothing } from 'lit';
+import { isSafeUrl } from '@lms-kit/core';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { trustedSigners } from '../../certificates/signers.js';
 import { LmsCertificateVerifyEvent } from '../../events/certificate-verify.js';
@@ -103,9 +104,14 @@ export class LmsCertificateVerify extends LmsElement {
     const date = (iso: string) => formatDate(this.locale, iso);
     const reason = this.t(`verify.reason.${result.reason}`, {
       field: result.field ?? '',
-      date: certificate?.expiresAt ? date(certificate.expiresAt) : '',
+      date:
+        result.status === 'not-yet-valid' && certificate
+          ? date(certificate.issuedAt)
+          : certificate?.expiresAt
+            ? date(certificate.expiresAt)
+            : '',
     });
-    const trusted = ['valid', 'expired', 'revoked'].includes(result.status);
+    const trusted = ['valid', 'not-yet-valid', 'expired', 'revoked'].includes(result.status);
     return html`<div part="result" class=${result.status}>
       <p class="status">${this.t(`verify.status.${result.status}`)}</p>
       <p>${reason}</p>
@@ -130,9 +136,7 @@ export class LmsCertificateVerify extends LmsElement {
                     : nothing
                 }
                 <dt>${this.t('verify.issuer')}</dt>
-                <dd>
-                  ${certificate.issuer.name}${certificate.issuer.url ? html` · <a href=${certificate.issuer.url}>${certificate.issuer.url}</a>` : nothing}
-                </dd>
+                <dd>${certificate.issuer.name}${issuerLink(certificate.issuer.url)}</dd>
                 <dt>${this.t('verify.id')}</dt>
                 <dd>${certificate.id}</dd>
               </dl>`
@@ -140,4 +144,10 @@ export class LmsCertificateVerify extends LmsElement {
       }
     </div>`;
   }
+}
+
+/** The issuer's URL as a link when it is one a browser may follow; a signed `javascript:` stays text. */
+function issuerLink(url: string | undefined): TemplateResult | typeof nothing {
+  if (!url) return nothing;
+  return isSafeUrl(url) && /^https?:/i.test(url.trim()) ? html` · <a href=${url}>${url}</a>` : html` · ${url}`;
 }

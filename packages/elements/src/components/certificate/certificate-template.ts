@@ -26,7 +26,7 @@ export function renderCertificate(certificate: CertificateContent, text: Certifi
         <slot name="signature"></slot>
         <span class="issuer-name">${text.issuerName}</span>
         ${text.issuerUrl ? html`<a class="small" href=${text.issuerUrl}>${text.issuerUrl}</a>` : nothing}
-        ${certificate.selfIssued ? html`<span class="small">${t('certificate.selfIssued')}</span>` : nothing}
+        ${text.selfIssuedNote ? html`<span class="small">${text.selfIssuedNote}</span>` : nothing}
       </div>
       ${
         qr && text.verifyUrl

@@ -1,5 +1,6 @@
 import { findLesson, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
 import { html, nothing } from 'lit';
+import { cssomStyle } from '../../styles/cssom-style.js';
 import type { CourseSession, CourseSessionEvents } from '@lms-kit/runtime/course';
 import type { LmsServices } from '../../context/services.js';
 import { SessionController } from '../../controllers/session-controller.js';
@@ -267,7 +268,7 @@ export class LmsCoursePlayer extends LmsElement {
           aria-valuenow=${state.percent}
           aria-valuetext=${formatPercent(this.locale, state.percent)}
         >
-          <div style="inline-size: ${state.percent}%"></div>
+          <div style=${cssomStyle({ 'inline-size': `${state.percent}%` })}></div>
         </div>
         <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
       </div>

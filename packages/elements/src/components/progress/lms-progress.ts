@@ -1,6 +1,7 @@
 import type { StorageChange } from '@lms-kit/storage';
 import { computeCourseState, findLesson, type Course, type CourseProgress, type LessonBase } from '@lms-kit/core';
 import { css, html, nothing } from 'lit';
+import { cssomStyle } from '../../styles/cssom-style.js';
 import type { CourseOutline } from '../../course/course-outline-store.js';
 import { loadCourse } from '../../course/load-course.js';
 import { formatDate, formatDuration, formatPercent } from '../../i18n/localize.js';
@@ -208,7 +209,7 @@ export class LmsProgress extends LmsElement {
       aria-valuemax="100"
       aria-valuenow=${percent}
     >
-      <div style="inline-size: ${percent}%"></div>
+      <div style=${cssomStyle({ 'inline-size': `${percent}%` })}></div>
     </div>`;
   }
 }

@@ -1,6 +1,7 @@
 import { RESOURCE_FAILED_MESSAGE, type ScormLesson } from '@lms-kit/scorm';
 import type { LmsError } from '@lms-kit/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
+import { cssomStyle } from '../../styles/cssom-style.js';
 import { query } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { LmsErrorEvent } from '../../events/error.js';
@@ -141,7 +142,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     const { state, current } = this.launch;
     const items = this.launch.listed;
     const height = this.lesson?.height;
-    return html`<div part="base" style=${height ? `--_height: ${height}px` : nothing}>
+    return html`<div part="base" style=${cssomStyle({ '--_height': height ? `${height}px` : undefined })}>
       ${this.renderMessage()}
       ${
         items.length > 1 && state !== 'error'

@@ -12,6 +12,18 @@ export function cmi5Prefix(): string {
   return `${serviceWorkerScope()}lms-kit/cmi5/`;
 }
 
+/** The learner database a cmi5 course lives in (IndexedDB only): the service worker opens it by name. */
+export function cmi5Database(storage: { scope: string }): string {
+  const match = /^indexeddb:(.+)$/.exec(storage.scope);
+  if (!match) {
+    throw new LmsError(
+      'cmi5/needs-indexeddb',
+      'cmi5 courses need the IndexedDB storage (the default): the service worker that plays them reads it.',
+    );
+  }
+  return match[1];
+}
+
 /** Registers the service worker (once) and waits until it is active, so the AU's requests reach it. */
 export async function ensureServiceWorker(): Promise<void> {
   try {

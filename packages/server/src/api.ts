@@ -1,0 +1,69 @@
+/**
+ * A small route table over Hono: each route declares its method, path, summary and zod schemas, so
+ * the same declaration validates requests and writes the OpenAPI document served at /openapi.json.
+ */
+import type { Context, Hono } from 'hono';
+import { type z } from 'zod';
+import type { Identity } from './auth.js';
+import type { Db } from './db.js';
+import { HttpError } from './errors.js';
+
+export interface Env {
+  Variables: { who: Identity };
+}
+
+export interface RequestContext<Body, Query> {
+  c: Context<Env>;
+  db: Db;
+  who: Identity;
+  body: Body;
+  query: Query;
+  params: Record<string, string>;
+}
+
+export interface RouteSpec<Body = unknown, Query = unknown> {
+  method: 'get' | 'put' | 'post' | 'delete';
+  /** Hono path (`/v1/progress/:learner/:course`). */
+  path: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType<Body>;
+  query?: z.ZodType<Query>;
+  /** Answers with JSON (or a Response for other content). */
+  handler: (ctx: RequestContext<Body, Query>) => Promise<unknown>;
+}
+
+export const registered: RouteSpec[] = [];
+
+/** Types one route from its schemas, then erases them so routes of different shapes share a table. */
+export function route<Body = undefined, Query = undefined>(spec: RouteSpec<Body, Query>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+export function mount(app: Hono<Env>, db: Db, specs: RouteSpec[]): void {
+  for (const spec of specs) {
+    if (!registered.includes(spec)) registered.push(spec);
+    app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      const body = spec.body ? parse(spec.body, await readJson(c), 'body') : undefined;
+      const query = spec.query ? parse(spec.query, c.req.query(), 'query') : undefined;
+      const result = await spec.handler({ c, db, who: c.get('who'), body, query, params: c.req.param() as Record<string, string> });
+      if (result instanceof Response) return result;
+      return result === undefined ? c.body(null, 204) : c.json(result);
+    });
+  }
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HttpError(400, 'server/invalid-request', 'The body is not JSON.');
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ path: [where, ...issue.path].join('.'), message: issue.message }));
+  throw new HttpError(400, 'server/invalid-request', `The request ${where} is not valid: ${issues[0].path}: ${issues[0].message}`, issues);
+}

@@ -1,0 +1,52 @@
+/** Request bodies, validated before any SQL runs. Records are open objects: the browser's model owns their fields. */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(512);
+export const progressBody = z.object({
+  value: z.looseObject({ learnerId: id, courseId: id, lessons: z.record(z.string(), z.unknown()) }),
+});
+export const lessonStateBody = z.object({ value: z.looseObject({ learnerId: id, courseId: id, lessonId: id }) });
+export const attemptBody = z.looseObject({
+  id,
+  learnerId: id,
+  courseId: id,
+  activityId: id,
+  status: z.enum(['in-progress', 'completed', 'pending-grading', 'abandoned']),
+  startedAt: z.string().min(1),
+  updatedAt: z.string().min(1),
+});
+export const attemptQuery = z.object({ learner: id, course: id.optional(), activity: id.optional() });
+export const valueBody = z.object({ value: z.unknown().refine((v) => v !== undefined, 'a value is required') });
+export const recordBody = z.looseObject({ id, learnerId: id.optional(), courseId: id.optional() });
+export const recordQuery = z.object({ learner: id.optional(), course: id.optional() });
+export const statementsBody = z.object({ statements: z.array(z.looseObject({ id: z.uuid() })).max(1000) });
+export const outboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000), after: z.coerce.number().int().optional() });
+export const seqsBody = z.object({ seqs: z.array(z.number().int()).max(10000) });
+export const learnerQuery = z.object({ learner: id });
+export const groupBody = z.object({ name: z.string().max(200).optional() });
+export const memberBody = z.object({ role: z.enum(['learner', 'instructor']).default('learner') });
+export const courseBody = z.object({
+  title: z.string().max(500).optional(),
+  selfEnroll: z.boolean().default(false),
+  instructors: z.array(id).max(1000).default([]),
+});
+export const enrollmentBody = z
+  .object({ courseId: id, learnerId: id.optional(), groupId: id.optional(), dueAt: z.iso.datetime({ offset: true }).optional() })
+  .refine((b) => (b.learnerId === undefined) !== (b.groupId === undefined), 'enroll either a learnerId or a groupId');
+export const reportQuery = z.object({
+  course: id.optional(),
+  group: id.optional(),
+  learner: id.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Cursor: the last learner id of the previous page. */
+  after: z.string().max(512).optional(),
+});
+export const importBody = z.object({ csv: z.string().max(20 * 1024 * 1024), dryRun: z.boolean().default(false) });
+export const lrsBody = z
+  .object({
+    endpoint: z.url({ protocol: /^https?$/ }),
+    version: z.enum(['1.0.3', '2.0']).default('1.0.3'),
+    username: z.string().max(500).optional(),
+    password: z.string().max(500).optional(),
+  })
+  .refine((b) => (b.username === undefined) === (b.password === undefined), 'give both username and password, or neither');

@@ -1,0 +1,38 @@
+/** Opens the database, applies migrations and serves the app on Node's HTTP server. */
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppOptions } from './app.js';
+import { openDb, type DbOptions } from './db.js';
+import { startForwarder, type ForwarderOptions } from './lrs-forwarder.js';
+import { migrate } from './migrate.js';
+
+export interface ServerOptions extends DbOptions, Omit<AppOptions, 'db'> {
+  host?: string;
+  port?: number;
+  /** Forwarding of queued statements to the tenants' LRSs; `false` turns it off in this instance. */
+  forwarding?: ForwarderOptions | false;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const db = await openDb(options);
+  await migrate(db);
+  const app = createApp({ ...options, db });
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () => resolve(s));
+  });
+  const forwarder = options.forwarding === false ? undefined : startForwarder(db, options.forwarding);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    close: () => {
+      forwarder?.stop();
+      return new Promise<void>((resolve) => server.close(() => resolve())).then(() => db.close());
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { HttpStorageAdapter, type HttpStorageAdapterOptions } from './http-adapter.js';
+export { OfflineFirstStorage, type OfflineFirstOptions } from './offline-first.js';
+export { ServerClient, type ServerClientOptions, type TokenSource } from './client.js';

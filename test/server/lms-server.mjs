@@ -1,0 +1,167 @@
+/**
+ * The LMS Kit server for the browser tests, as it runs in production: `packages/server/dist/cli.js`
+ * (built here with esbuild) in child processes on 127.0.0.1 and free ports, over a real PostgreSQL
+ * (test/server/postgres.mjs) or over PGlite in a temporary folder. Tokens are signed here with the
+ * run's secret, as a site's login would. Tests drive it with `lms-server:*` commands (test/helpers/server.ts).
+ */
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { buildServer } from '../../scripts/build-server.mjs';
+import { freePort } from './lrs.mjs';
+import { startPostgres } from './postgres.mjs';
+
+export const secret = randomBytes(24).toString('hex');
+
+/** Starts one server process; resolves with its URL once it listens. */
+export async function spawnServer(cli, env) {
+  const child = spawn(process.execPath, [cli], {
+    env: {
+      PATH: process.env.PATH,
+      LMS_JWT_SECRET: secret,
+      LMS_CORS_ORIGINS: '*',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LMS_FORWARD_INTERVAL_MS: '200',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const kill = () => child.kill();
+  process.once('exit', kill);
+  let log = '';
+  child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      const match = /listening on (\S+)/.exec(String(chunk));
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`The LMS server exited (${code}):\n${log}`)));
+  });
+  return {
+    url,
+    async stop() {
+      process.off('exit', kill);
+      if (child.exitCode === null) {
+        child.kill();
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+    },
+  };
+}
+
+export function signToken(claims, expiresIn = '1h') {
+  const { sub, ...rest } = claims;
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
+
+/**
+ * A proxy of our own in front of a server, for the faults a learner's network makes: `down` drops every
+ * connection (offline), `dropAfterStore` forwards the next N writes and drops the connection before
+ * the answer reaches the page (the server stored them; the page does not know).
+ */
+export async function startFaultProxy(target) {
+  const state = { down: false, dropAfterStore: 0, forwarded: 0 };
+  const server = http.createServer((req, res) => {
+    if (state.down) return req.socket.destroy();
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const write = req.method !== 'GET' && req.method !== 'OPTIONS';
+      const drop = write && state.dropAfterStore > 0 && state.dropAfterStore--;
+      const upstream = http.request(
+        new URL(req.url, target),
+        { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+        (answer) => {
+          state.forwarded++;
+          if (drop) {
+            answer.resume();
+            answer.on('end', () => req.socket.destroy());
+            return;
+          }
+          res.writeHead(answer.statusCode, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => req.socket.destroy());
+      upstream.end(body);
+    });
+  });
+  const port = await freePort();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}`, state, stop: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** @web/test-runner plugin: servers start on first use (a run that needs none starts none). */
+export function lmsServerPlugin() {
+  const started = new Map();
+  const cleanups = [];
+  const proxies = new Map();
+  let cli;
+  let postgres;
+  const serversOf = (backend, instances) =>
+    started.get(`${backend}:${instances}`) ??
+    started
+      .set(
+        `${backend}:${instances}`,
+        (async () => {
+          cli ??= buildServer();
+          const path = await cli;
+          let env;
+          if (backend === 'postgres') {
+            postgres ??= startPostgres().then((pg) => (cleanups.push(() => pg.stop()), pg));
+            env = { DATABASE_URL: await (await postgres).database(`lms_${instances}_${Date.now()}`) };
+          } else {
+            const dataDir = mkdtempSync(join(tmpdir(), 'lms-kit-pglite-'));
+            cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+            env = { LMS_DATA_DIR: dataDir };
+          }
+          // Instances start one after the other: the second finds the migrations applied.
+          const servers = [];
+          for (let i = 0; i < instances; i++) servers.push(await spawnServer(path, env));
+          cleanups.unshift(...servers.map((s) => () => s.stop()));
+          return servers.map((s) => s.url);
+        })(),
+      )
+      .get(`${backend}:${instances}`);
+  return {
+    name: 'lms-kit-server',
+    async serverStop() {
+      for (const cleanup of cleanups) await cleanup();
+    },
+    async executeCommand({ command, payload }) {
+      if (!command.startsWith('lms-server:')) return undefined;
+      switch (command) {
+        case 'lms-server:start': {
+          // Commands time out after 20 s and a first start can take longer: answer "pending" and let the page ask again.
+          const servers = serversOf(payload.backend, payload.instances ?? 1);
+          const ready = await Promise.race([servers, new Promise((resolve) => setTimeout(resolve, 10_000, 'pending'))]);
+          return ready === 'pending' ? { pending: true } : { urls: ready };
+        }
+        case 'lms-server:proxy': {
+          const proxy = await startFaultProxy(payload.target);
+          proxies.set(proxy.url, proxy);
+          cleanups.unshift(() => proxy.stop());
+          return { url: proxy.url };
+        }
+        case 'lms-server:proxy-faults':
+          Object.assign(proxies.get(payload.url).state, payload.faults);
+          return { state: proxies.get(payload.url).state };
+        case 'lms-server:token':
+          return { token: await signToken(payload.claims, payload.expiresIn) };
+        default:
+          throw new Error(`Unknown LMS server command ${command}`);
+      }
+    },
+  };
+}
