@@ -140,8 +140,14 @@ export function runStorageAdapterSuite(name: string, options: StorageAdapterSuit
         const bob = 'mailto:bob@example.com';
         await adapter.updateProgress({ learnerId: bob, courseId }, () => ({ ...progress(), learnerId: bob }));
         // Ada's progress written under Bob's key, then under another course's key: both refused.
-        await expectLmsError(adapter.updateProgress({ learnerId: bob, courseId }, () => progress({ l1: { status: 'completed' } as never })), 'storage/invalid-record');
-        await expectLmsError(adapter.updateProgress({ learnerId, courseId: 'course-2' }, () => progress()), 'storage/invalid-record');
+        await expectLmsError(
+          adapter.updateProgress({ learnerId: bob, courseId }, () => progress({ l1: { status: 'completed' } as never })),
+          'storage/invalid-record',
+        );
+        await expectLmsError(
+          adapter.updateProgress({ learnerId, courseId: 'course-2' }, () => progress()),
+          'storage/invalid-record',
+        );
         expect(await adapter.getProgress({ learnerId: bob, courseId })).to.deep.equal({ ...progress(), learnerId: bob });
         expect(await adapter.getProgress({ learnerId, courseId })).to.equal(undefined);
         expect(await adapter.getProgress({ learnerId, courseId: 'course-2' })).to.equal(undefined);
@@ -162,8 +168,14 @@ export function runStorageAdapterSuite(name: string, options: StorageAdapterSuit
       it('refuses, with storage/invalid-record, a position whose ids differ from its key', async () => {
         const key = { learnerId, courseId, lessonId: 'video-1' };
         const other = { ...key, lessonId: 'video-2', position: 3, updatedAt: now };
-        await expectLmsError(adapter.updateLessonState(key, () => other), 'storage/invalid-record');
-        await expectLmsError(adapter.updateLessonState(key, () => ({ ...key, learnerId: 'mailto:bob@example.com', updatedAt: now })), 'storage/invalid-record');
+        await expectLmsError(
+          adapter.updateLessonState(key, () => other),
+          'storage/invalid-record',
+        );
+        await expectLmsError(
+          adapter.updateLessonState(key, () => ({ ...key, learnerId: 'mailto:bob@example.com', updatedAt: now })),
+          'storage/invalid-record',
+        );
         expect(await adapter.getLessonState(key)).to.equal(undefined);
         expect(await adapter.getLessonState({ ...key, lessonId: 'video-2' })).to.equal(undefined);
       });

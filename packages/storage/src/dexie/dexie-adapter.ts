@@ -147,7 +147,10 @@ export class DexieAdapter implements StorageAdapter {
   updateLessonState({ learnerId, courseId, lessonId }: LessonStateKey, mutate: (current: LessonState | undefined) => LessonState) {
     return this.run('save the lesson position', () =>
       this.db.transaction('rw', this.lessonStates, async () => {
-        const next = checkRecordKey({ learnerId, courseId, lessonId }, mutate(await this.lessonStates.get([learnerId, courseId, lessonId])));
+        const next = checkRecordKey(
+          { learnerId, courseId, lessonId },
+          mutate(await this.lessonStates.get([learnerId, courseId, lessonId])),
+        );
         await this.lessonStates.put(next);
         return next;
       }),
