@@ -5,6 +5,8 @@ export interface TabOptions {
   isolated?: boolean;
   /** The origin's storage quota in bytes, set before the page first uses storage (needs `isolated`). */
   quotaSize?: number;
+  /** Opens the tab in the same browser profile as that (possibly crashed) tab. */
+  contextOf?: number;
 }
 
 /** Opens `url` in a new tab, by default of the same browser profile (same IndexedDB); returns its id. */
@@ -22,9 +24,29 @@ export async function evalInTab<T>(id: number, expression: string): Promise<T> {
   return value;
 }
 
+/** Types `text` with the keyboard into whatever has focus in the tab. */
+export function typeInTab(id: number, text: string): Promise<void> {
+  return executeServerCommand('lms:type-tab', { id, text });
+}
+
+/** Reloads the tab as a learner does (pagehide, then a fresh page). */
+export function reloadTab(id: number): Promise<void> {
+  return executeServerCommand('lms:reload-tab', { id });
+}
+
 /** Closes the tab as a learner does: the page gets pagehide and unload. */
 export function closeTab(id: number): Promise<void> {
   return executeServerCommand('lms:close-tab', { id });
+}
+
+/** Kills the tab's renderer outright (no pagehide, no unload): a crash or a killed browser. Only for `isolated` tabs. */
+export function crashTab(id: number): Promise<void> {
+  return executeServerCommand('lms:crash-tab', { id });
+}
+
+/** Closes every tab of that tab's isolated profile, and the profile. */
+export function closeProfile(id: number): Promise<void> {
+  return executeServerCommand('lms:close-context', { id });
 }
 
 export interface PrintedPdf {

@@ -1,6 +1,6 @@
 /**
  * Server-side commands the browser tests call through `executeServerCommand`: real extra tabs in the
- * same browser context (so they share IndexedDB), closing a tab the way a learner does, Chromium's
+ * same browser context (so they share IndexedDB), closing a tab the way a learner does or killing it outright, Chromium's
  * own storage quota, and printing a page to PDF with Chromium. Nothing here fakes the browser.
  */
 import { sourceErrorCodes } from './error-codes.mjs';
@@ -23,7 +23,12 @@ export function lmsCommandsPlugin() {
         case 'lms:open-tab': {
           // isolated: a fresh browser profile (empty storage), where a quota can be set before first use;
           // Chromium fixes an origin's quota the first time it touches storage.
-          const context = payload.isolated ? await page.context().browser().newContext() : page.context();
+          // contextOf: another page in the same profile as an open (or crashed) tab, e.g. to read what it saved.
+          const context = payload.contextOf
+            ? tabs.get(payload.contextOf).context
+            : payload.isolated
+              ? await page.context().browser().newContext()
+              : page.context();
           const tab = await context.newPage();
           const url = new URL(payload.url, page.url()).href;
           const messages = [];
@@ -37,7 +42,7 @@ export function lmsCommandsPlugin() {
             await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(url).origin, quotaSize: payload.quotaSize });
           }
           const id = nextTab++;
-          tabs.set(id, { tab, messages, isolated: payload.isolated ? context : undefined });
+          tabs.set(id, { tab, messages, context, isolated: payload.isolated ? context : undefined });
           return id;
         }
         case 'lms:wait-tab': {
@@ -59,6 +64,17 @@ export function lmsCommandsPlugin() {
           await tab.keyboard.press(payload.key);
           return true;
         }
+        case 'lms:type-tab': {
+          const { tab } = tabs.get(payload.id);
+          await tab.keyboard.type(payload.text);
+          return true;
+        }
+        case 'lms:reload-tab': {
+          // A learner's reload: pagehide, unload, then the page loads again.
+          const { tab } = tabs.get(payload.id);
+          await tab.reload();
+          return true;
+        }
         case 'lms:close-tab': {
           const entry = tabs.get(payload.id);
           tabs.delete(payload.id);
@@ -66,6 +82,22 @@ export function lmsCommandsPlugin() {
           await entry.tab.close({ runBeforeUnload: true });
           await new Promise((resolve) => (entry.tab.isClosed() ? resolve() : entry.tab.once('close', resolve)));
           await entry.isolated?.close();
+          return true;
+        }
+        case 'lms:crash-tab': {
+          // A hard kill: the tab's renderer process dies at once, with no pagehide, unload or last write.
+          // Use it on a tab of an isolated profile, which never shares a renderer with the test page.
+          const entry = tabs.get(payload.id);
+          const crashed = new Promise((resolve) => entry.tab.once('crash', resolve));
+          const cdp = await entry.context.newCDPSession(entry.tab);
+          void cdp.send('Page.crash').catch(() => undefined);
+          await crashed;
+          return true;
+        }
+        case 'lms:close-context': {
+          const entry = tabs.get(payload.id);
+          for (const [id, other] of tabs) if (other.context === entry.context) tabs.delete(id);
+          await entry.context.close();
           return true;
         }
         case 'lms:print-pdf': {

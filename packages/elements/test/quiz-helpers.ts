@@ -47,5 +47,6 @@ export function click(root: ParentNode, selector: string): void {
 
 export async function settle(element: LmsQuiz): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 30));
+  await element.session.settled();
   await element.updateComplete;
 }

@@ -1,5 +1,6 @@
 import type { Learner, Statement } from '@lms-kit/core';
 import type { ObservableStorage } from '@lms-kit/storage';
+import { sendWithBacklog } from './statement-backlog.js';
 
 /** What a session needs from the page: where to keep progress, and who is learning. */
 export interface SessionServices {
@@ -17,8 +18,13 @@ export interface SessionOptions {
   statements?: (statements: Statement[]) => Promise<void>;
 }
 
-/** Sends statements to the sink of the options, or to the storage's outbox. */
+/**
+ * Sends statements to the sink of the options, or to the storage's outbox. Statements the sink
+ * refuses (storage full) are held and sent again, first, with the next ones: none is lost.
+ */
 export function statementSink(options: SessionOptions, services: SessionServices | undefined) {
-  return (statements: Statement[]): Promise<void> =>
-    options.statements ? options.statements(statements) : (services?.storage.enqueueStatements(statements) ?? Promise.resolve());
+  if (options.statements) return (statements: Statement[]) => sendWithBacklog('custom-sink', options.statements!, statements);
+  if (!services) return () => Promise.resolve();
+  const { storage } = services;
+  return (statements: Statement[]) => sendWithBacklog(storage.scope, (batch) => storage.enqueueStatements(batch), statements);
 }

@@ -9,6 +9,7 @@ import type {
   StorageAdapter,
   StoredRecord,
 } from './adapter.js';
+import { checkRecordKey } from './record-key.js';
 
 let memoryScopes = 0;
 
@@ -39,7 +40,7 @@ export class MemoryAdapter implements StorageAdapter {
   async updateProgress({ learnerId, courseId }: ProgressKey, mutate: (current: CourseProgress | undefined) => CourseProgress) {
     this.check();
     const id = key(learnerId, courseId);
-    const next = mutate(clone(this.progress.get(id)));
+    const next = checkRecordKey({ learnerId, courseId }, mutate(clone(this.progress.get(id))));
     this.progress.set(id, clone(next));
     return clone(next);
   }
@@ -57,7 +58,7 @@ export class MemoryAdapter implements StorageAdapter {
   async updateLessonState({ learnerId, courseId, lessonId }: LessonStateKey, mutate: (current: LessonState | undefined) => LessonState) {
     this.check();
     const id = key(learnerId, courseId, lessonId);
-    const next = mutate(clone(this.lessonStates.get(id)));
+    const next = checkRecordKey({ learnerId, courseId, lessonId }, mutate(clone(this.lessonStates.get(id))));
     this.lessonStates.set(id, clone(next));
     return clone(next);
   }

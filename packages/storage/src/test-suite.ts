@@ -135,6 +135,23 @@ export function runStorageAdapterSuite(name: string, options: StorageAdapterSuit
         const listed = await adapter.listProgress(learnerId);
         expect(listed.map((p) => p.courseId).sort()).to.deep.equal(['course-1', 'course-2']);
       });
+
+      it('refuses, with storage/invalid-record, a record whose learner or course differs from its key', async () => {
+        const bob = 'mailto:bob@example.com';
+        await adapter.updateProgress({ learnerId: bob, courseId }, () => ({ ...progress(), learnerId: bob }));
+        // Ada's progress written under Bob's key, then under another course's key: both refused.
+        await expectLmsError(
+          adapter.updateProgress({ learnerId: bob, courseId }, () => progress({ l1: { status: 'completed' } as never })),
+          'storage/invalid-record',
+        );
+        await expectLmsError(
+          adapter.updateProgress({ learnerId, courseId: 'course-2' }, () => progress()),
+          'storage/invalid-record',
+        );
+        expect(await adapter.getProgress({ learnerId: bob, courseId })).to.deep.equal({ ...progress(), learnerId: bob });
+        expect(await adapter.getProgress({ learnerId, courseId })).to.equal(undefined);
+        expect(await adapter.getProgress({ learnerId, courseId: 'course-2' })).to.equal(undefined);
+      });
     });
 
     describe('lesson state', () => {
@@ -146,6 +163,21 @@ export function runStorageAdapterSuite(name: string, options: StorageAdapterSuit
         expect(moved.position).to.equal(30);
         expect(await adapter.getLessonState(key)).to.deep.equal({ ...state, position: 30 });
         expect(await adapter.getLessonState({ ...key, lessonId: 'other' })).to.equal(undefined);
+      });
+
+      it('refuses, with storage/invalid-record, a position whose ids differ from its key', async () => {
+        const key = { learnerId, courseId, lessonId: 'video-1' };
+        const other = { ...key, lessonId: 'video-2', position: 3, updatedAt: now };
+        await expectLmsError(
+          adapter.updateLessonState(key, () => other),
+          'storage/invalid-record',
+        );
+        await expectLmsError(
+          adapter.updateLessonState(key, () => ({ ...key, learnerId: 'mailto:bob@example.com', updatedAt: now })),
+          'storage/invalid-record',
+        );
+        expect(await adapter.getLessonState(key)).to.equal(undefined);
+        expect(await adapter.getLessonState({ ...key, lessonId: 'video-2' })).to.equal(undefined);
       });
     });
 

@@ -10,6 +10,8 @@ export const scormMessages = {
   'scorm.retry': 'Try again',
   'scorm.notSaved':
     'What you did in “{title}” could not be saved yet ({message}). It is kept in this browser and saved as soon as storage works again.',
+  'scorm.openElsewhere':
+    '“{title}” is open in another tab or window. Close it there (or go to another activity) and it continues here, where you left off.',
   'scorm.blocked': '“{title}” is not open now. {reason}',
   'scorm.goToAllowed': 'Go to the current activity',
   'scorm.fullScreen': 'Full screen',

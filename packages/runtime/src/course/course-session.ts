@@ -27,6 +27,7 @@ import type {
   ProgressChangeDetail,
 } from '../events.js';
 import { serialQueue } from '../serial-queue.js';
+import { heldStatements } from '../statement-backlog.js';
 import { Session } from '../session.js';
 import { statementSink, type SessionOptions, type SessionServices } from '../services.js';
 import type { CourseRules, CourseRulesContext } from './course-rules.js';
@@ -36,6 +37,8 @@ import { playerMakesStatements } from './cmi5-statement-policy.js';
 type Mutation = (progress: CourseProgress) => CourseProgress;
 
 const POSITION_SAVE_DELAY_MS = 1000;
+/** Continuous reports (a playing video reports every ~250 ms) are still saved this often: a crash loses at most this much. */
+const POSITION_SAVE_MAX_WAIT_MS = 4000;
 const TIME_FLUSH_INTERVAL_MS = 30_000;
 
 /** Events of a course session, named like `<lms-course-player>`'s. */
@@ -99,6 +102,8 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
   private unsaved: Mutation[] = [];
   private pendingPosition?: { lessonId: string; position: LessonPosition };
   private positionTimer?: ReturnType<typeof setTimeout>;
+  /** When the oldest position not yet saved was reported (performance.now()). */
+  private positionPendingSince?: number;
   private flushInterval?: ReturnType<typeof setInterval>;
   /** Ends the page listeners of the session when its view leaves the page. */
   private listening?: AbortController;
@@ -182,8 +187,7 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       this.course = loaded.course;
       this.baseUrl = loaded.baseUrl;
       this.services = services;
-      this.unsaved = [];
-      this.currentLessonId = undefined;
+      this.forgetPrevious();
       if (!services) throw toLmsError(new Error('a course session needs storage and a learner'), 'course/no-services');
       this.rules = (await this.options.loadRules?.(this).catch(() => undefined)) ?? undefined;
       const stored = await services.storage.getProgress(this.key);
@@ -209,6 +213,18 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       // A certificate claimed but not stored last time (the signer was offline) is issued now.
       if (this.state?.completed) this.issueCertificate();
     });
+  }
+
+  /** Nothing of a previous course or learner carries over: a session starts from its own key. */
+  private forgetPrevious(): void {
+    this.unsaved = [];
+    this.progress = undefined;
+    this.state = undefined;
+    this.statements = undefined;
+    this.pendingPosition = undefined;
+    this.positionPendingSince = undefined;
+    this.currentLessonId = undefined;
+    this.currentLessonState = undefined;
   }
 
   /** Opens a lesson unless it is locked; resolves to whether it opened. */
@@ -279,8 +295,12 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       const merged = { ...this.pendingPosition?.position, ...detail.position };
       this.pendingPosition = { lessonId, position: merged };
       this.currentLessonState = { ...this.key, lessonId, ...this.currentLessonState, ...merged, updatedAt: this.clock().toISOString() };
+      // Debounced, but never past the maximum wait, so steady reports cannot postpone the save for ever.
+      const now = performance.now();
+      this.positionPendingSince ??= now;
+      const delay = Math.min(POSITION_SAVE_DELAY_MS, this.positionPendingSince + POSITION_SAVE_MAX_WAIT_MS - now);
       clearTimeout(this.positionTimer);
-      this.positionTimer = setTimeout(() => void this.savePosition(), POSITION_SAVE_DELAY_MS);
+      this.positionTimer = setTimeout(() => void this.savePosition(), Math.max(0, delay));
     }
     const result = detail.result;
     if (result)
@@ -356,6 +376,7 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
     clearTimeout(this.positionTimer);
     const pending = this.pendingPosition;
     this.pendingPosition = undefined;
+    this.positionPendingSince = undefined;
     if (!pending || !this.services) return Promise.resolve();
     const entry = journalWrite({ scope: this.services.storage.scope, ...this.key, lessonId: pending.lessonId, position: pending.position });
     return this.applyPosition(entry.lessonId, pending.position, entry.id, entry.at);
@@ -388,6 +409,8 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       const stored = await services.storage.updateProgress(this.key, (current) => changes.reduce((p, f) => f(p), current ?? base()));
       this.unsaved = [];
       this.setProgress(stored);
+      // Storage takes writes again: statements it refused earlier go to the outbox now.
+      if (heldStatements(services.storage.scope).length) this.queue([]);
       return true;
     } catch (error) {
       this.unsaved = changes;
@@ -412,7 +435,10 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
 
   private queue(statements: Array<Statement | undefined>): void {
     const ready = statements.filter((s): s is Statement => s !== undefined);
-    if (ready.length && this.services) statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
+    // `queue([])` only retries held statements: a failure then was reported when they were first refused.
+    const retryOnly = statements.length === 0;
+    if (!this.services || (!ready.length && !retryOnly)) return;
+    statementSink(this.options, this.services)(ready).catch((error: unknown) => (retryOnly ? undefined : this.fail(error)));
   }
 
   private fail(error: unknown): void {

@@ -13,6 +13,7 @@ import type * as RuntimeModule from '@lms-kit/scorm/runtime';
 import type { ErrorDetail } from '../events.js';
 import { Session } from '../session.js';
 import type { SessionOptions, SessionServices } from '../services.js';
+import { acquireScoLock, type ScoLock } from './sco-lock.js';
 import { governed, packageSequencer, playerOf, type ContentPlayer } from './sequencers.js';
 
 type Runtime = typeof RuntimeModule;
@@ -49,6 +50,8 @@ export interface PackageSessionState {
   blockedBy?: SequencingHold;
   /** The activity the sequencing engine has delivered, when the package has sequencing. */
   sequencedCurrent?: string;
+  /** The SCO is live in another tab of this learner: this one waits and launches once it ends there. */
+  openElsewhere?: boolean;
 }
 
 /** The page's services, and (isolated mode) where package content plays. */
@@ -108,6 +111,10 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
    * it (no frame), leaving a SCO ends its session at once.
    */
   unloadFrame?: () => Promise<void>;
+  /** The SCO is live in another tab (see sco-lock.ts). */
+  openElsewhere = false;
+  private scoLock?: ScoLock;
+  private lockWait?: AbortController;
   /** The content host launch (isolated mode), if the current item plays on the content origin. */
   isolation?: IsolatedLaunch;
 
@@ -138,6 +145,7 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       holds: this.holds,
       blockedBy,
       sequencedCurrent: this.sequencer?.current,
+      openElsewhere: this.openElsewhere,
     };
   }
 
@@ -320,6 +328,19 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
       this.set('ready');
       return;
     }
+    // One live attempt per SCO per learner (sco-lock.ts): wait here while another tab plays it.
+    const lockWait = (this.lockWait = new AbortController());
+    const lock = await acquireScoLock(
+      `lms-kit:sco:${services.storage.scope}:${services.learner.id}:${course?.id ?? opened.id}:${item.identifier}`,
+      lockWait.signal,
+      () => {
+        this.openElsewhere = true;
+        this.set('loading');
+      },
+    );
+    if (!lock || generation !== this.generation || this.current !== item) return lock?.release();
+    this.scoLock = lock;
+    this.openElsewhere = false;
     const session = new runtime.ScoSession({
       pkg: opened.manifest,
       item,
@@ -469,10 +490,17 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     this.isolation?.close();
     this.isolation = undefined;
     const session = this.session;
+    const lock = this.scoLock;
     this.session = undefined;
-    if (!session) return;
-    this.runtime?.withdrawApi(this.window, session.api);
-    await session.end().catch(() => undefined);
+    this.scoLock = undefined;
+    this.lockWait?.abort();
+    this.openElsewhere = false;
+    if (session) {
+      this.runtime?.withdrawApi(this.window, session.api);
+      await session.end().catch(() => undefined);
+    }
+    // Released once the attempt is saved: another tab waiting for this SCO resumes it from there.
+    lock?.release();
   }
 
   private set(state: LaunchState): void {

@@ -16,9 +16,10 @@ import {
   type QuizAttempt,
   type QuizAttemptData,
 } from '@lms-kit/core/quiz';
-import type { Attempt } from '@lms-kit/storage';
 import type { AttemptCompleteDetail, ErrorDetail, QuestionAnswerDetail, QuizStartDetail, QuizSubmitDetail } from '../events.js';
 import { serialQueue } from '../serial-queue.js';
+import { mergeAttempts, saveMergedAttempt } from './attempt-merge.js';
+import { forgetDrafts, journalDraft, journaledDrafts } from './draft-journal.js';
 import { Session } from '../session.js';
 import { statementSink, type SessionOptions, type SessionServices } from '../services.js';
 
@@ -64,6 +65,9 @@ export interface QuizContext {
   language?: string;
 }
 
+const DRAFT_SAVE_DELAY_MS = 500;
+const DRAFT_SAVE_MAX_WAIT_MS = 3000;
+
 export function standaloneContext(quiz: Quiz): QuizContext {
   return { courseId: `quiz:${quiz.id}`, activityId: quizActivityId(quiz) };
 }
@@ -88,10 +92,26 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   /** Session steps run one after another, so fast clicks cannot interleave them. */
   private readonly serial = serialQueue();
 
+  /** Answers being typed, not yet given (saved after a pause in typing, at most every few seconds, and at pagehide). */
+  private readonly drafts = new Map<string, unknown>();
+  private draftTimer?: ReturnType<typeof setTimeout>;
+  private draftSince?: number;
+  private listening?: AbortController;
+  /** Statements on their way to the outbox, for `settled()`. */
+  private readonly sending = new Set<Promise<void>>();
+
   constructor(private readonly options: SessionOptions = {}) {
     super();
     this.services = options.services;
     this.clock = options.clock ?? (() => new Date());
+    this.connect();
+  }
+
+  override connect(): void {
+    if (this.listening || this.isDisposed || typeof window === 'undefined') return;
+    this.listening = new AbortController();
+    // The page may be going away: what is being typed is given now.
+    window.addEventListener('pagehide', () => this.flushDrafts(), { signal: this.listening.signal });
   }
 
   protected snapshotState(): QuizSessionState {
@@ -101,6 +121,9 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
 
   /** Stops the deadline timer and listening to storage; `open()` starts them again. */
   override disconnect(): void {
+    this.flushDrafts();
+    this.listening?.abort();
+    this.listening = undefined;
     clearTimeout(this.deadlineTimer);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
@@ -165,7 +188,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
       .filter((a) => (a.data as QuizAttemptData | undefined)?.quizId === this.quiz?.id)
       .map((a) => {
         const mine = known.get(a.id);
-        return mine && mine.updatedAt >= a.updatedAt ? mine : a;
+        return mine ? mergeAttempts(a, mine) : a;
       });
     const open = this.attempts.filter((a) => a.status === 'in-progress').pop();
     this.current = open ?? this.attempts[this.attempts.length - 1];
@@ -174,6 +197,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
       this.completed(this.current, false);
     }
     if (this.current?.status === 'in-progress') {
+      this.resumeDrafts(this.current);
       if (isOverdue(this.current.data, this.clock())) await this.submitNow(true);
       else this.scheduleDeadline();
     }
@@ -212,19 +236,55 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     });
   }
 
-  /** Resolves once the steps asked for so far (saves, submits) are done. */
+  /** Resolves once the steps asked for so far (saves, submits, statements queued) are done. */
   settled(): Promise<void> {
-    return this.serial(async () => undefined);
+    return this.serial(async () => {
+      await Promise.all(this.sending);
+    });
   }
 
   /** Records an answer (saved at once, so a reload keeps it). */
   answer(questionId: string, value: unknown): void {
+    this.drafts.delete(questionId);
     const attempt = this.current;
     if (!attempt || attempt.status !== 'in-progress' || !this.quiz) return;
     const data = answerQuestion(attempt.data, questionId, value, this.clock());
     if (data === attempt.data) return;
     this.update(attempt, data);
     this.emit('lms-question-answer', { quizId: this.quiz.id, attemptId: attempt.id, questionId, response: value, checked: false });
+  }
+
+  /**
+   * An answer still being typed (each keystroke): given as the answer after a short pause in typing,
+   * and at least every few seconds while typing goes on, so a reload or crash loses little of it.
+   */
+  draft(questionId: string, value: unknown): void {
+    const attempt = this.current;
+    if (!attempt || attempt.status !== 'in-progress') return;
+    this.drafts.set(questionId, value);
+    journalDraft(attempt.id, questionId, value, this.clock().toISOString());
+    const now = Date.now();
+    this.draftSince ??= now;
+    clearTimeout(this.draftTimer);
+    const wait = Math.min(DRAFT_SAVE_DELAY_MS, this.draftSince + DRAFT_SAVE_MAX_WAIT_MS - now);
+    this.draftTimer = setTimeout(() => this.flushDrafts(), Math.max(0, wait));
+  }
+
+  /** Answers a page typed but could not store before it went away are given now (unless answered since). */
+  private resumeDrafts(attempt: QuizAttempt): void {
+    for (const [questionId, draft] of Object.entries(journaledDrafts(attempt.id))) {
+      const response = attempt.data.responses[questionId];
+      if (!response || response.answeredAt < draft.at) this.answer(questionId, draft.value);
+    }
+  }
+
+  /** Gives every answer being typed now. */
+  flushDrafts(): void {
+    clearTimeout(this.draftTimer);
+    this.draftSince = undefined;
+    const drafts = [...this.drafts];
+    this.drafts.clear();
+    for (const [questionId, value] of drafts) this.answer(questionId, value);
   }
 
   /** Immediate feedback: the answer becomes final and its `answered` statement goes out now. */
@@ -255,6 +315,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
 
   /** Submits the attempt unless a listener cancels `lms-quiz-submit`; resolves to whether it was submitted. */
   submit(): Promise<boolean> {
+    this.flushDrafts();
     return this.serial(() => this.submitNow(false));
   }
 
@@ -348,8 +409,18 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   }
 
   private async save(attempt: QuizAttempt): Promise<void> {
+    if (!this.services) return;
     try {
-      await this.services?.storage.putAttempt(attempt as Attempt);
+      // Merged with what another tab stored meanwhile: neither tab's answers are lost.
+      const stored = await saveMergedAttempt(this.services.storage, attempt);
+      forgetDrafts(stored.id, (questionId) => stored.data.responses[questionId]?.value);
+      if (stored !== attempt) {
+        const shown = this.attempts.find((a) => a.id === attempt.id);
+        const merged = shown ? mergeAttempts(stored, shown) : stored;
+        this.attempts = this.attempts.map((a) => (a.id === attempt.id ? merged : a));
+        if (this.current?.id === attempt.id) this.current = merged;
+        this.changed();
+      }
       this.saveError = undefined;
     } catch (error) {
       this.fail(error);
@@ -358,7 +429,10 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
 
   private queue(statements: Array<Statement | undefined>): void {
     const ready = statements.filter((s): s is Statement => s !== undefined);
-    if (ready.length && this.services) statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
+    if (!ready.length || !this.services) return;
+    const sent = statementSink(this.options, this.services)(ready).catch((error: unknown) => this.fail(error));
+    this.sending.add(sent);
+    void sent.finally(() => this.sending.delete(sent));
   }
 
   private fail(error: unknown): void {

@@ -10,6 +10,7 @@ import type {
   StorageAdapter,
   StoredRecord,
 } from '../adapter.js';
+import { checkRecordKey } from '../record-key.js';
 import { toStorageError } from './errors.js';
 import { applySchema } from './schema.js';
 
@@ -128,7 +129,7 @@ export class DexieAdapter implements StorageAdapter {
     return this.run('save progress', () =>
       // One readwrite transaction: IndexedDB serialises it against every other tab's.
       this.db.transaction('rw', this.progress, async () => {
-        const next = mutate(await this.progress.get([learnerId, courseId]));
+        const next = checkRecordKey({ learnerId, courseId }, mutate(await this.progress.get([learnerId, courseId])));
         await this.progress.put(next);
         return next;
       }),
@@ -146,7 +147,10 @@ export class DexieAdapter implements StorageAdapter {
   updateLessonState({ learnerId, courseId, lessonId }: LessonStateKey, mutate: (current: LessonState | undefined) => LessonState) {
     return this.run('save the lesson position', () =>
       this.db.transaction('rw', this.lessonStates, async () => {
-        const next = mutate(await this.lessonStates.get([learnerId, courseId, lessonId]));
+        const next = checkRecordKey(
+          { learnerId, courseId, lessonId },
+          mutate(await this.lessonStates.get([learnerId, courseId, lessonId])),
+        );
         await this.lessonStates.put(next);
         return next;
       }),

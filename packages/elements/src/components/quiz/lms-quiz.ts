@@ -325,6 +325,7 @@ export class LmsQuiz extends LmsElement {
       grading: this.grading,
       t: this.t.bind(this),
       answer: (value) => this.session.answer(question.id, value),
+      draft: (value) => this.session.draft(question.id, value),
       check: () => {
         this.session.check(question.id);
         this.moveFocus(`[data-question="${question.id}"] .verdict-text`);

@@ -23,6 +23,7 @@ export interface QuestionBlockOptions {
   grading: boolean;
   t: Translate;
   answer(value: unknown): void;
+  draft(value: unknown): void;
   check(): void;
   grade(credit: number, feedback: string): void;
   focus(selector: string): void;
@@ -73,6 +74,7 @@ export function renderQuestionBlock(options: QuestionBlockOptions): TemplateResu
     id,
     t,
     answer: options.answer,
+    draft: options.draft,
     focus: options.focus,
     announce: options.announce,
   };

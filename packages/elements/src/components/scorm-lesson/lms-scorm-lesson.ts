@@ -293,6 +293,8 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
         </button>
       </p>`;
     }
+    if (this.launch.openElsewhere)
+      return html`<p part="message" role="status">${this.t('scorm.openElsewhere', { title: this.launch.current?.title ?? '' })}</p>`;
     if (state === 'loading') return html`<p part="message" aria-busy="true">${this.t('scorm.loading')}</p>`;
     if (state === 'error' && error)
       return html`<p part="message" class="error" role="alert">${this.t('scorm.failed', { message: error.message })}</p>`;

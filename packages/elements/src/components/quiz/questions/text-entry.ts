@@ -11,6 +11,12 @@ export function renderFillIn(context: QuestionRenderContext<FillInQuestion>) {
   return html`<div class="blanks">
     ${question.blanks.map((blank, index) => {
       const id = `${context.id}-b${index}`;
+      // Every blank's value as shown, this one as just typed.
+      const blanksWith = (event: Event) => {
+        const next = question.blanks.map((_b, i) => values[i] ?? '');
+        next[index] = valueOf(event);
+        return next;
+      };
       return html`<div class="field">
         <label for=${id}>${blank.label ?? t('quiz.blank', { index: index + 1 })}</label>
         <input
@@ -21,11 +27,8 @@ export function renderFillIn(context: QuestionRenderContext<FillInQuestion>) {
           spellcheck="false"
           .value=${values[index] ?? ''}
           ?disabled=${context.disabled}
-          @change=${(event: Event) => {
-            const next = question.blanks.map((_b, i) => values[i] ?? '');
-            next[index] = valueOf(event);
-            context.answer(next);
-          }}
+          @input=${(event: Event) => context.draft(blanksWith(event))}
+          @change=${(event: Event) => context.answer(blanksWith(event))}
         />
         ${context.marked && context.showCorrect ? html`<span class="right-answer">${t('quiz.rightAnswer', { answer: blank.accept.join(' / ') })}</span>` : nothing}
       </div>`;
@@ -48,6 +51,7 @@ export function renderNumeric(context: QuestionRenderContext<NumericQuestion>) {
         autocomplete="off"
         .value=${typeof context.value === 'string' ? context.value : ''}
         ?disabled=${context.disabled}
+        @input=${(event: Event) => context.draft(valueOf(event))}
         @change=${(event: Event) => context.answer(valueOf(event))}
       />
       ${question.unit ? html`<span>${question.unit}</span>` : nothing}
@@ -67,6 +71,7 @@ export function renderLongFillIn(context: QuestionRenderContext<LongFillInQuesti
       maxlength=${context.question.maxLength ?? nothing}
       .value=${typeof context.value === 'string' ? context.value : ''}
       ?disabled=${context.disabled}
+      @input=${(event: Event) => context.draft(valueOf(event))}
       @change=${(event: Event) => context.answer(valueOf(event))}
     ></textarea>
   </div>`;

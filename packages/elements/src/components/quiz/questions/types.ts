@@ -18,6 +18,8 @@ export interface QuestionRenderContext<Q extends Question = Question> {
   id: string;
   t: Translate;
   answer(value: unknown): void;
+  /** An answer being typed (each keystroke), saved after a pause so a reload keeps it. */
+  draft(value: unknown): void;
   /** Moves focus, after the next render, to the element matching `selector` in the question. */
   focus(selector: string): void;
   announce(message: string): void;
