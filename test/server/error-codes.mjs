@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const CODE = /['"`]([a-z][a-z0-9]*\/[a-z][a-z0-9-]*)['"`]/g;
-/** Where an error code can be written: an `LmsError`, a helper that makes one, or a `code` value (just before the literal). */
-const ERROR_CONTEXT = /(LmsError|toLmsError|isLmsError|failLoad|\bcode\b)/;
-const COMMENTS = /\/\*[\s\S]*?\*\/|(?<![:'"`])\/\/.*$/gm;
+/** Where an error code can be written: an `LmsError` (or the server's `HttpError`, whose code the client receives), a helper that makes one, or a `code` value (just before the literal). */
+const ERROR_CONTEXT = /(LmsError|HttpError|toLmsError|isLmsError|failLoad|\bcode\b)/;
+// A block comment starts a line or follows a space: `'/api/*'` in a string is not one.
+const COMMENTS = /(?<=^|\s)\/\*[\s\S]*?\*\/|(?<![:'"`])\/\/.*$/gm;
 // Media types and the like that share the `a/b` shape.
 const NOT_CODES = /^(application|text|image|video|audio|font|multipart)\//;
 

@@ -25,7 +25,7 @@ describe('xAPI statements built while storage is full', () => {
 
       await evalInTab(tab, `window.freeStorage()`);
       await evalInTab(tab, `window.player.goToLesson('l3')`);
-      await waitInTab(tab, `${outbox}.then((o) => o.includes('completed l3'))`);
+      await waitInTab(tab, `${outbox}.then((o) => o.includes('initialized l3') && o.includes('completed l3'))`);
       const queued = await evalInTab<string[]>(tab, outbox);
       expect(queued, queued.join(', ')).to.include.members(['initialized l2', 'completed l2']);
       expect(queued.indexOf('completed l2'), 'held statements go first').to.be.below(queued.indexOf('initialized l3'));
