@@ -19,7 +19,6 @@ import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { xapiValidationRequires } from '../../scripts/static-requires.mjs';
 import { startLrs } from '../server/lrs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,7 +60,6 @@ async function buildLms() {
   mkdirSync(webRoot, { recursive: true });
   const plugins = () => [
     nodeResolve({ exportConditions: ['source', 'production'], browser: true }),
-    xapiValidationRequires(),
     commonjs({ ignoreDynamicRequires: false }),
     esbuild({ target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') }),
   ];
