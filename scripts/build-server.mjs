@@ -29,6 +29,8 @@ export async function buildServer() {
     target: 'node20',
     conditions: ['source'],
     plugins: [externalDependencies],
+    // dist/cli.js is the package's `bin`: it runs as a command.
+    banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
   });
   return `${dir}dist/cli.js`;

@@ -27,9 +27,14 @@ try {
     });
     try {
       await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=${entry.type === 'docs' ? 'docs' : 'story'}`, { waitUntil: 'load' });
-      await page.waitForFunction(() => document.querySelector('#storybook-root, #storybook-docs')?.childElementCount, null, {
-        timeout: 15_000,
-      });
+      // A story renders into #storybook-root, a docs page into #storybook-docs (the other stays empty).
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('#storybook-root, #storybook-docs')].some((root) => root.childElementCount),
+        null,
+        {
+          timeout: 15_000,
+        },
+      );
       await page.waitForTimeout(150);
     } catch (error) {
       problems.push(error.message.split('\n')[0]);

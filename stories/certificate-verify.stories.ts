@@ -30,7 +30,12 @@ const verifying = (storage: StorageAdapter, input: string) =>
     html`<lms-certificate-verify
       style="max-width: 40rem"
       ${ref((el) => {
-        if (el) void customElements.whenDefined('lms-certificate-verify').then(() => (el as LmsCertificateVerify).verify(input));
+        // Upgraded explicitly: the template's element may not be in the document yet when the tag is defined.
+        if (el)
+          void customElements.whenDefined('lms-certificate-verify').then(() => {
+            customElements.upgrade(el);
+            return (el as LmsCertificateVerify).verify(input);
+          });
       })}
     ></lms-certificate-verify>`,
   );

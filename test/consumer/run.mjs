@@ -43,7 +43,8 @@ const sh = (command, args, cwd, env = {}) =>
 
 // 1. Tarballs, as a registry would serve them.
 step(`packing into ${work}/tarballs`);
-const tarballs = packAll(join(work, 'tarballs'));
+// The browser apps take every package but the Node server (checked by publint/attw in check:packages).
+const tarballs = packAll(join(work, 'tarballs')).filter(({ name }) => name !== '@lms-kit/server');
 const dependencies = Object.fromEntries(tarballs.map(({ name, tarball }) => [name, `file:${tarball}`]));
 
 // 2. Apps: one npm workspace so that one install (one cache) serves all five; each app lists the tarballs itself.
