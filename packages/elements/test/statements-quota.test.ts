@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
 
 const COURSE = '/test/pages/resume-course.json';
@@ -6,6 +6,16 @@ const playerUrl = (db: string) => `/test/pages/player.html?db=${db}&src=${encode
 /** The queued statements as `verb lesson`, in outbox order. */
 const outbox = `window.storage.readOutbox(1000).then((entries) => entries.map((e) => e.statement.verb.display['en-US'] + ' ' + e.statement.object.id.split(':').pop()))`;
 const outboxIds = `window.storage.readOutbox(1000).then((entries) => entries.map((e) => e.statement.id))`;
+/** Polls the tab's outbox until it has every one of `wanted` (the tab's wait cannot await the outbox's promise). */
+const outboxHas = (tab: number, ...wanted: string[]) =>
+  waitUntil(
+    async () => {
+      const queued = await evalInTab<string[]>(tab, outbox);
+      return wanted.every((statement) => queued.includes(statement));
+    },
+    `the outbox never had ${wanted.join(' and ')}`,
+    { timeout: 15000 },
+  );
 
 describe('xAPI statements built while storage is full', () => {
   it('are held and reach the outbox, in order and once, when storage works again', async function () {
@@ -13,7 +23,7 @@ describe('xAPI statements built while storage is full', () => {
     const tab = await openTab(playerUrl('statements-quota'), { isolated: true, quotaSize: 2 * 1024 * 1024 });
     try {
       await waitInTab(tab, `window.player?.progress?.lessons.l1?.status === 'completed'`);
-      await waitInTab(tab, `${outbox}.then((o) => o.includes('completed l1'))`);
+      await outboxHas(tab, 'completed l1');
       await evalInTab(tab, `window.fillStorage()`);
       await evalInTab(tab, `window.player.goToLesson('l2')`);
       await waitInTab(tab, `window.errors.includes('storage/quota-exceeded')`);
@@ -25,7 +35,7 @@ describe('xAPI statements built while storage is full', () => {
 
       await evalInTab(tab, `window.freeStorage()`);
       await evalInTab(tab, `window.player.goToLesson('l3')`);
-      await waitInTab(tab, `${outbox}.then((o) => o.includes('initialized l3') && o.includes('completed l3'))`);
+      await outboxHas(tab, 'initialized l3', 'completed l3');
       const queued = await evalInTab<string[]>(tab, outbox);
       expect(queued, queued.join(', ')).to.include.members(['initialized l2', 'completed l2']);
       expect(queued.indexOf('completed l2'), 'held statements go first').to.be.below(queued.indexOf('initialized l3'));
