@@ -10,24 +10,19 @@ export type DocumentResource = 'activities/state' | 'agents/profile' | 'activiti
  * The latest version of one document for the LRSs: its whole body (PUT), or its deletion. A newer
  * write replaces a version not yet sent, so an LRS gets the last one, once.
  */
-export interface OutgoingDocument extends StoredRecord {
-  /** The document's id in the learner's storage. */
-  id: string;
-  resource: DocumentResource;
-  /** The query that names it: activityId, agent (JSON), registration, stateId or profileId. */
-  params: Record<string, string>;
-  body?: string;
-  contentType?: string;
-  deleted?: boolean;
+export interface OutgoingDocument extends StoredRecord, DocumentWrite {
   /** Changes with every write: a send that finishes after a newer write leaves it queued. */
   version: string;
   /** Keys of the LRSs that have this version. */
   sentTo: string[];
 }
 
+/** One write of a document: its id in the learner's storage, the query that names it, and its body or deletion. */
 export interface DocumentWrite {
+  /** The document's id in the learner's storage. */
   id: string;
   resource: DocumentResource;
+  /** The query that names it: activityId, agent (JSON), registration, stateId or profileId. */
   params: Record<string, string>;
   body?: string;
   contentType?: string;
