@@ -196,6 +196,32 @@ describe("what sequencing holds, and why (the outline's locks)", () => {
     expect(holds(sequencer)).to.deep.equal({ posttest: 'attempts' });
   });
 
+  it('Next towards a disabled activity is not offered, read without touching the engine state', async () => {
+    const { sequencer, delivered } = await fromTests('disabled-next');
+    const before = JSON.stringify(sequencer.api.getSequencingService()?.getSequencingState());
+    expect(sequencer.flowOutcome('continue')).to.deep.equal({ outcome: 'blocked' });
+    expect(sequencer.canFlow('continue')).to.equal(false);
+    expect(JSON.stringify(sequencer.api.getSequencingService()?.getSequencingState())).to.equal(before);
+    expect(sequencer.flow('continue')).to.equal(false);
+    expect(delivered).to.deep.equal(['one']);
+  });
+
+  it('the flow walk finds the activity Next delivers, skipping what the rules skip, and the end of the package', async () => {
+    const { sequencer } = await fromTests('sequenced');
+    expect(sequencer.flowOutcome('continue')).to.deep.equal({ outcome: 'deliver', target: 'two' });
+    expect(sequencer.flowOutcome('previous')).to.deep.equal({ outcome: 'blocked' });
+    playSco(sequencer, { completed: true });
+    playSco(sequencer, { completed: true });
+    expect(sequencer.flowOutcome('continue')).to.deep.equal({ outcome: 'end' });
+    expect(sequencer.flowOutcome('previous')).to.deep.equal({ outcome: 'deliver', target: 'two' });
+    const pretest = await fromTests('seq-pretest');
+    pretest.sequencer.api.Initialize('');
+    pretest.sequencer.api.SetValue('cmi.success_status', 'passed');
+    pretest.sequencer.api.SetValue('cmi.completion_status', 'completed');
+    pretest.sequencer.api.Terminate('');
+    expect(pretest.sequencer.flowOutcome('continue')).to.deep.equal({ outcome: 'deliver', target: 'posttest' });
+  });
+
   it('counts an asset as completed once the learner moves on from it', async () => {
     const { sequencer } = await sequencerFor(await (await fetch('/demo/scorm/allergen-check/imsmanifest.xml')).text());
     expect(sequencer.current).to.equal('intro');

@@ -6,6 +6,7 @@ import { compileActivityTree } from './activity-tree.js';
 import type { ScormCommit } from './persisting-http.js';
 import { findActivity, rolledUpMeasure, type MeasuredActivity } from './measure-rollup.js';
 import { sequencingHold, type EngineActivity } from './sequencing-hold.js';
+import { walkFlow, type FlowActivity, type FlowOutcome } from './flow-walk.js';
 
 export interface SequencerOptions {
   pkg: ScormPackage;
@@ -203,9 +204,21 @@ export class PackageSequencer extends EventTarget {
     return this.current !== before || this.ended;
   }
 
-  /** Whether Previous or Next leads somewhere now, as the engine predicts it. */
+  /**
+   * Whether Previous or Next leads somewhere now: the engine's look-ahead (the cluster's flow and
+   * forward-only controls), then a read-only walk to the activity it would deliver, whose pre-conditions
+   * and attempt limits the look-ahead does not check (a disabled next activity would end the SCO for nothing).
+   */
   canFlow(request: FlowRequest): boolean {
-    return this.delivered && (request === 'continue' ? this.canContinue : this.canGoBack);
+    if (!this.delivered || this.ended || !(request === 'continue' ? this.canContinue : this.canGoBack)) return false;
+    return this.flowOutcome(request).outcome !== 'blocked';
+  }
+
+  /** Where Previous or Next would lead from the activity delivered, read from the engine's tracking state. */
+  flowOutcome(request: FlowRequest): FlowOutcome {
+    const state = this.api.getSequencingService()?.getSequencingState();
+    const current = (state?.currentActivity as FlowActivity | null | undefined) ?? undefined;
+    return current ? walkFlow(current, request) : { outcome: 'unknown' };
   }
 
   navigate(request: 'continue' | 'previous' | 'exitAll' | 'suspendAll'): boolean {
