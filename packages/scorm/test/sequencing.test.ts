@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { MemoryAdapter } from '@lms-kit/storage';
 import { parseManifest } from '@lms-kit/scorm';
 import { PackageSequencer, compileActivityTree } from '@lms-kit/scorm/runtime';
@@ -220,6 +220,39 @@ describe("what sequencing holds, and why (the outline's locks)", () => {
     pretest.sequencer.api.SetValue('cmi.completion_status', 'completed');
     pretest.sequencer.api.Terminate('');
     expect(pretest.sequencer.flowOutcome('continue')).to.deep.equal({ outcome: 'deliver', target: 'posttest' });
+  });
+
+  it('a session left mid-activity (page closed) resumes that activity, with Next offered', async () => {
+    const xml = await (await fetch('/test/scorm/sequenced/imsmanifest.xml')).text();
+    const storage = new MemoryAdapter();
+    const open = async () => {
+      const delivered: string[] = [];
+      const sequencer = new PackageSequencer({
+        pkg: parseManifest(xml),
+        storage,
+        learnerId: 'ada',
+        courseId: 'seq',
+        onDeliver: (id) => delivered.push(id),
+      });
+      await sequencer.start();
+      return { sequencer, delivered };
+    };
+    const first = await open();
+    playSco(first.sequencer, { completed: true });
+    first.sequencer.api.Initialize('');
+    first.sequencer.api.Commit('');
+    // The engine keeps its state base64-encoded.
+    const savedCurrent = async () => {
+      const saved = await storage.getValue<string>('lms-kit:scorm-sequencing:ada|seq');
+      return saved && JSON.parse(decodeURIComponent(atob(saved))).sequencing?.currentActivity;
+    };
+    await waitUntil(async () => (await savedCurrent()) === 'two', 'the state was not saved');
+    // The page closes here: no Terminate, no navigation request.
+    for (const round of [1, 2]) {
+      const again = await open();
+      expect(again.delivered, `reopened ${round}`).to.deep.equal(['two']);
+      expect(again.sequencer.canFlow('continue')).to.equal(true);
+    }
   });
 
   it('counts an asset as completed once the learner moves on from it', async () => {

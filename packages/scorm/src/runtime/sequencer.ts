@@ -155,7 +155,22 @@ export class PackageSequencer extends EventTarget {
   /** Restores the saved state and starts (or resumes) the sequencing session. */
   async start(): Promise<void> {
     await this.api.loadSequencingState({ learnerId: this.options.learnerId, courseId: this.options.courseId }).catch(() => false);
+    this.suspendInterrupted();
     if (!this.api.processNavigationRequest('resumeAll')) this.api.processNavigationRequest('start');
+  }
+
+  /**
+   * A session the page left mid-activity (closed or reloaded) is saved with that activity still current,
+   * which the engine's start and resumeAll both refuse: with no choice allowed, every item stayed locked.
+   * The learner left it as with suspendAll (what an LMS does when its window closes), so it is suspended
+   * here and resumeAll delivers it again.
+   */
+  private suspendInterrupted(): void {
+    const tree = this.api.adl.sequencing?.activityTree;
+    const current = tree?.currentActivity;
+    if (!tree || !current || current.children.length || tree.suspendedActivity) return;
+    tree.setCurrentActivityWithoutActivation(null);
+    tree.suspendedActivity = current;
   }
 
   /** A new sequencing session after one ended, on a fresh API: its first delivery opens nothing by itself. */
