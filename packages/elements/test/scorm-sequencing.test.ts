@@ -178,6 +178,8 @@ describe('SCORM 2004 sequencing in the outline', function () {
     await waitUntil(() => failed.player.currentLessonId === 'remedial', 'the remedial activity was not delivered', { timeout: 15000 });
     expect(failed.player.progress?.lessons.remedial.lockReasons).to.deep.equal([]);
 
+    // One player at a time: both would expose their SCO's API on this window.
+    failed.player.closest('lms-provider')?.remove();
     const passed = await playPackage('seq-remediation');
     await finishSco({ completed: true }, 'continue');
     await waitUntil(() => passed.player.currentLessonId === 'quiz', 'the quiz was not delivered', { timeout: 15000 });
@@ -207,6 +209,45 @@ describe('SCORM 2004 sequencing in the outline', function () {
     await waitUntil(() => progress.shadowRoot?.querySelector('[part="result"]'), 'no results in <lms-progress>', { timeout: 5000 });
     expect(progress.shadowRoot?.querySelector('[part="result"]')?.textContent?.trim()).to.equal('Post-test: completed, passed, score 85%');
     await expect(progress).to.be.accessible();
+  });
+
+  it('a passed post-test with no attempts left cannot be launched again, from the outline or from its lesson', async () => {
+    const { player, storage, courseId } = await playPackage('seq-posttest');
+    await finishSco({ completed: true }, 'continue');
+    await waitUntil(() => player.currentLessonId === 'posttest', 'the post-test was not delivered', { timeout: 15000 });
+    await finishSco({ completed: true, passed: true, score: 0.85 }, 'exitAll');
+    await waitUntil(() => player.progress?.completed, 'the post-test did not complete the course', { timeout: 15000 });
+    await waitUntil(() => lockText(player, 'posttest'), 'the post-test is not locked after its one attempt');
+    const view = () => outline(player).querySelector('lms-scorm-lesson') as HTMLElement & { shadowRoot: ShadowRoot };
+    const frameText = () => view()?.shadowRoot.querySelector('iframe')?.contentDocument?.getElementById('part')?.textContent ?? '';
+    const postTestRunning = () => frameText() === 'Part posttest' && !!api()?.isInitialized() && !api()?.isTerminated();
+    const postTestAttempts = async () =>
+      (await storage.listAttempts({ learnerId, courseId })).filter((attempt) => (attempt.data as { itemId?: string }).itemId === 'posttest')
+        .length;
+    expect(await postTestAttempts()).to.equal(1);
+
+    // Neither Next nor Previous leads to it, and the outline refuses it.
+    expect(navButton(player, 'Next').disabled, 'Next is offered after the end').to.equal(true);
+    expect(navButton(player, 'Previous').disabled).to.equal(true);
+    lessonButton(player, 'posttest').click();
+    await waitUntil(
+      () => outline(player).querySelector('[role="status"]')?.textContent?.includes('is locked'),
+      'the outline did not refuse it',
+    );
+    // Its lesson offers nothing that would launch it: every button it shows is taken, and none relaunches it.
+    await waitUntil(() => view()?.shadowRoot.querySelector('[part="message"]'), 'the lesson says nothing', { timeout: 10000 });
+    const offered = [...view().shadowRoot.querySelectorAll<HTMLButtonElement>('[part="message"] button')].map((button) =>
+      button.textContent?.trim(),
+    );
+    for (const button of view().shadowRoot.querySelectorAll<HTMLButtonElement>('[part="message"] button')) button.click();
+    // A relaunch would show the post-test's frame again: give a wrong one the time to.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(postTestRunning(), 'the post-test was launched again').to.equal(false);
+    expect(await postTestAttempts()).to.equal(1);
+    expect(offered, 'a launch the engine refuses is offered').to.not.include('Open it again');
+    const stored = await storage.getProgress({ learnerId, courseId });
+    expect(stored?.result).to.deep.include({ completed: true, passed: true });
+    await expect(player).to.be.accessible();
   });
 
   it('locked lessons are reachable and explained from the keyboard', async () => {

@@ -465,6 +465,14 @@ export class PackageSession extends Session<PackageSessionState, PackageSessionE
     if (request === 'exitAll' || request === 'suspendAll' || request === 'abandonAll' || request === 'exit') this.set('left');
   }
 
+  /**
+   * Whether the item left can be opened again: always without sequencing; with it, only when the engine
+   * would deliver it now (a post-test whose attempts are used up, after the course ended, is not).
+   */
+  get reopenable(): boolean {
+    return !this.sequencer || !this.current || this.sequencer.isAvailable(this.current.identifier);
+  }
+
   /** Opens the activity the sequencing engine has delivered (when the learner's choice was refused). */
   goToAllowed(): void {
     const current = this.sequencer?.current;

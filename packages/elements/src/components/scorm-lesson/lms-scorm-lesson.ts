@@ -283,6 +283,14 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     </div>`;
   }
 
+  /** To the activity the sequencing engine has delivered, when the one asked for is not open. */
+  private renderGoToAllowed() {
+    const current = this.launch.sequencer?.current;
+    return current && current !== this.launch.current?.identifier
+      ? html`<button class="action secondary" @click=${() => this.launch.goToAllowed()}>${this.t('scorm.goToAllowed')}</button>`
+      : nothing;
+  }
+
   private renderMessage() {
     const { state, error, offlineHost } = this.launch;
     if (this.saveError) {
@@ -301,7 +309,11 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
     if (state === 'left') {
       return html`<p part="message" role="status">
         ${this.t('scorm.left', { title: this.launch.current?.title ?? '' })}
-        <button class="action secondary" @click=${() => this.retry()}>${this.t('scorm.reopen')}</button>
+        ${
+          this.launch.reopenable
+            ? html`<button class="action secondary" @click=${() => this.retry()}>${this.t('scorm.reopen')}</button>`
+            : this.renderGoToAllowed()
+        }
       </p>`;
     }
     if (state === 'blocked') {
@@ -310,7 +322,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
           title: this.launch.current?.title ?? '',
           reason: this.t(`lock.sequencing.${this.launch.blockedBy ?? 'order'}`),
         })}
-        ${this.launch.sequencer?.current ? html`<button class="action secondary" @click=${() => this.launch.goToAllowed()}>${this.t('scorm.goToAllowed')}</button>` : nothing}
+        ${this.renderGoToAllowed()}
       </p>`;
     }
     if (offlineHost) {
