@@ -5,8 +5,8 @@
  * attack it can; real third-party packages still play, save, resume and complete.
  */
 import { expect } from '@open-wc/testing';
-import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
-import { clickInFrame, evalInFrame, waitInFrame } from '../../../test/helpers/frames.js';
+import { closeTab, evalInTab, openTab, reloadTab, waitInTab } from '../../../test/helpers/commands.js';
+import { clickInFrame, closeFrameWindow, evalInFrame, waitInFrame } from '../../../test/helpers/frames.js';
 import { FIXTURES, printTable } from '../../scorm/test/support.js';
 import { uniqueName } from './helpers.js';
 
@@ -256,6 +256,100 @@ describe('Isolated mode: package content on a content origin of its own', functi
         `window.storage.listRecords('cmi5-statements').then((all) => all.map((r) => r.statement.verb.id.split('/').pop()))`,
       );
       expect(verbs).to.include.members(['launched', 'initialized', 'passed', 'satisfied']);
+    } finally {
+      await closeTab(tab);
+    }
+  });
+
+  /** The learner takes the quiz of a CATAPULT example AU (framed or in its window), found by `at` in its URL. */
+  async function passQuiz(at: string): Promise<void> {
+    await waitInFrame(at, { expression: 'document.querySelector("li.navmenuitem.current")', timeout: 20000 });
+    if (
+      await evalInFrame<boolean>(
+        at,
+        '!!document.querySelector(".navtoggle") && getComputedStyle(document.querySelector(".navtoggle")).display !== "none"',
+      )
+    ) {
+      await clickInFrame(at, '.navtoggle');
+    }
+    await clickInFrame(at, 'li.navmenuitem:has-text("Quiz")');
+    await clickInFrame(at, 'button:has-text("Select correct answers")');
+    await clickInFrame(at, 'button:has-text("Submit Answers")');
+    await waitInFrame(at, { selector: '#score-passed' });
+  }
+
+  const cmi5Verbs = (tab: number) =>
+    evalInTab<string[]>(
+      tab,
+      `window.storage.listRecords('cmi5-statements').then((all) => all.sort((a, b) => a.statement.timestamp.localeCompare(b.statement.timestamp)).map((r) => r.statement.verb.id.split('/').pop()))`,
+    );
+
+  it('a cmi5 AU with launchMethod="OwnWindow" opens in its own window on the content origin, cut off from the LMS page', async () => {
+    const database = uniqueName('isolation-cmi5-window');
+    const query = new URLSearchParams({ db: database, host: CONTENT_HOST, src: `${FIXTURES}/cmi5/masteryscore_framed.zip` });
+    const page = `isolation-host.html?${query}`;
+    const tab = await openTab(`${LMS}/test/pages/${page}`);
+    try {
+      await waitInTab(
+        tab,
+        `window.player.shadowRoot.querySelector('lms-cmi5-lesson')?.shadowRoot.querySelector('button[part=launch]')`,
+        30000,
+      );
+      await clickInFrame(page, 'lms-cmi5-lesson button[part=launch]');
+      // The window shows the AU on the content origin, below its launch's relay; no AU frame on the LMS page.
+      const au = 'lms-kit-relay/';
+      await waitInFrame(au, { expression: 'document.querySelector("li.navmenuitem.current")', timeout: 20000 });
+      const window = await evalInFrame<{ origin: string; top: boolean; opener: boolean; endpoint: string }>(
+        au,
+        `({ origin: location.origin, top: window.top === window, opener: window.opener !== null, endpoint: new URL(location.href).searchParams.get('endpoint') })`,
+      );
+      expect(window).to.deep.include({ origin: new URL(CONTENT_HOST).origin, top: true, opener: false });
+      expect(new URL(window.endpoint).origin, 'the AU talks to the facade on its own origin').to.equal(new URL(CONTENT_HOST).origin);
+      expect(await evalInTab(tab, 'window.auFrame()?.src ?? null'), 'a relay frame only, hidden').to.satisfy(
+        (src: string | null) => src === null || new URL(src).origin === new URL(CONTENT_HOST).origin,
+      );
+      await passQuiz(au);
+      await waitInTab(tab, 'window.player.progress?.completed', 20000);
+      expect(await cmi5Verbs(tab)).to.include.members(['launched', 'initialized', 'passed', 'satisfied']);
+      // The learner closes the window without exiting: the session is abandoned, the relay goes.
+      await closeFrameWindow(au);
+      await waitInTab(
+        tab,
+        `window.storage.listRecords('cmi5-sessions').then((all) => all.every((s) => s.state !== 'launched' && s.state !== 'initialized'))`,
+        15000,
+      );
+    } finally {
+      await closeTab(tab);
+    }
+  });
+
+  it('a cmi5 AU resumes in isolated mode: its bookmark and LMS.LaunchData are there on a second launch', async () => {
+    const database = uniqueName('isolation-cmi5-resume');
+    const query = new URLSearchParams({ db: database, host: CONTENT_HOST, src: `${FIXTURES}/cmi5/single_au_basic_framed.zip` });
+    const tab = await openTab(`${LMS}/test/pages/isolation-host.html?${query}`);
+    const au = 'lms-kit-relay/';
+    try {
+      await waitInFrame(au, { expression: 'document.querySelector("li.navmenuitem.current")', timeout: 30000 });
+      await clickInFrame(au, 'li.navmenuitem:has-text("Quiz")');
+      await waitInFrame(au, { expression: 'document.querySelector("li.navmenuitem.current")?.textContent.includes("Quiz")' });
+      // The bookmark is written through the relay into the learner's storage on the LMS origin.
+      await waitInTab(tab, `window.storage.listRecords('cmi5-documents').then((all) => JSON.stringify(all).includes('bookmark'))`, 15000);
+
+      await reloadTab(tab);
+      await waitInFrame(au, { expression: 'document.querySelector("#bookmark-overlay.full-overlay-visible")', timeout: 30000 });
+      await clickInFrame(au, '#bookmark-overlay .resume-button');
+      await waitInFrame(au, { expression: 'document.querySelector("li.navmenuitem.current")?.textContent.includes("Quiz")' });
+      // The first session, left by the reload, is abandoned (cmi5 9.3.6); the second plays in Normal mode.
+      const sessions = `window.storage.listRecords('cmi5-sessions').then((all) => JSON.stringify(all.sort((a, b) => a.launchedAt.localeCompare(b.launchedAt)).map((s) => [s.state, s.launchMode])))`;
+      await waitInTab(tab, `${sessions}.then((states) => states === '[["abandoned","Normal"],["initialized","Normal"]]')`, 15000).catch(
+        async () => {
+          throw new Error(`sessions: ${await evalInTab<string>(tab, sessions)}`);
+        },
+      );
+      // The second session's AU read LMS.LaunchData (the facade takes no "initialized" before it), on the content origin.
+      const verbs = await cmi5Verbs(tab);
+      expect(verbs.filter((verb) => verb === 'launched')).to.have.length(2);
+      expect(verbs.lastIndexOf('initialized')).to.be.greaterThan(verbs.lastIndexOf('launched'));
     } finally {
       await closeTab(tab);
     }

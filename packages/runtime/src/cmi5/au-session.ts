@@ -49,6 +49,11 @@ export interface Cmi5AuState {
   url?: string;
   /** The frame's `sandbox` in isolated mode. */
   sandbox?: string;
+  /**
+   * Isolated mode, OwnWindow AU: the content host's frame that relays the AU window's requests (shown
+   * hidden; the AU plays in its window).
+   */
+  relayUrl?: string;
   /** An OwnWindow AU's window is open. */
   windowOpen: boolean;
   satisfied: boolean;
@@ -64,6 +69,8 @@ export interface Cmi5AuState {
 export class Cmi5AuSession extends Session<Cmi5AuState, Cmi5AuEvents> {
   phase: Cmi5AuPhase = 'idle';
   url?: string;
+  /** Isolated mode, OwnWindow AU: the content host frame relaying its window's requests. */
+  relayUrl?: string;
   failure?: LmsError;
   satisfied = false;
   private au?: Cmi5AuRef;
@@ -78,8 +85,8 @@ export class Cmi5AuSession extends Session<Cmi5AuState, Cmi5AuEvents> {
   private connected = true;
 
   protected snapshotState(): Cmi5AuState {
-    const { phase, url, failure, satisfied } = this;
-    return { phase, url, failure, satisfied, sandbox: this.isolated?.sandbox, windowOpen: !!this.popup };
+    const { phase, url, failure, satisfied, relayUrl } = this;
+    return { phase, url, failure, satisfied, sandbox: this.isolated?.sandbox, relayUrl, windowOpen: !!this.popup };
   }
 
   /** Reads the AU's status, then launches it in a frame (AnyWindow) or waits for the learner's click (OwnWindow). */
@@ -116,9 +123,9 @@ export class Cmi5AuSession extends Session<Cmi5AuState, Cmi5AuEvents> {
       const course = await services.storage.getRecord<Cmi5CourseRecord>(Cmi5Collections.courses, au.courseKey);
       if (!course) throw new Error('the course is no longer stored; reload the page');
       const actor = await cmi5Actor(services.learner, location.origin);
-      // Isolated mode (the provider's content host): the AU plays on the content origin, in a frame only.
+      // Isolated mode (the provider's content host): the AU plays on the content origin, framed or in its window.
       this.isolated?.close();
-      this.isolated = options.contentHost && !popup ? await isolatedAu(options.contentHost, database, services.storage) : undefined;
+      this.isolated = options.contentHost ? await isolatedAu(options.contentHost, database, services.storage) : undefined;
       const { url, session } = await launchAu(services.storage, {
         course,
         auId: au.auId,
@@ -132,7 +139,10 @@ export class Cmi5AuSession extends Session<Cmi5AuState, Cmi5AuEvents> {
         await this.leave();
         return;
       }
-      if (popup) this.watchWindow(popup, url);
+      if (popup && this.isolated) {
+        this.relayUrl = this.isolated.open(url, (error) => this.fail(error), popup);
+        this.watchWindow(popup);
+      } else if (popup) this.watchWindow(popup, url);
       else {
         this.url = this.isolated ? this.isolated.open(url, (error) => this.fail(error)) : url;
         this.setPhase('framed');
@@ -146,6 +156,7 @@ export class Cmi5AuSession extends Session<Cmi5AuState, Cmi5AuEvents> {
   /** Launches again after the AU ended or failed. */
   again(popup?: Window | null): Promise<void> {
     this.url = undefined;
+    this.relayUrl = undefined;
     this.failure = undefined;
     if (this.au?.launchMethod === 'OwnWindow') return this.launch(popup);
     this.phase = 'idle';
@@ -165,8 +176,9 @@ export class Cmi5AuSession extends Session<Cmi5AuState, Cmi5AuEvents> {
     void this.leave();
   }
 
-  private watchWindow(popup: Window, url: string): void {
-    popup.location.href = url;
+  /** Follows the AU's window until it closes; `url`: where it goes (isolated mode sends it there itself). */
+  private watchWindow(popup: Window, url?: string): void {
+    if (url) popup.location.href = url;
     this.popup = popup;
     this.setPhase('windowed');
     clearInterval(this.popupTimer);
@@ -221,6 +233,7 @@ export class Cmi5AuSession extends Session<Cmi5AuState, Cmi5AuEvents> {
   private async leave(): Promise<void> {
     this.isolated?.close();
     this.isolated = undefined;
+    this.relayUrl = undefined;
     const session = this.session;
     const storage = this.options?.services.storage;
     this.session = undefined;

@@ -31,6 +31,13 @@ export interface IsolatedLaunchOptions {
   api?: ScormApi;
   /** The launch id (from `newLaunchId()`), when the caller needs `relayBase` before launching. */
   launchId?: string;
+  /**
+   * The content plays in a window of its own (a cmi5 AU with `launchMethod="OwnWindow"`): the content host
+   * only relays its requests, and `onReady` opens the window at `entry` once they can be answered.
+   */
+  ownWindow?: boolean;
+  /** The content host is ready to answer the content's requests. */
+  onReady?: () => void;
   /** The content host could not be reached or could not open the content. */
   onError(error: LmsError): void;
   /** How long to wait for the content host to say it is ready. Default 15 s. */
@@ -130,8 +137,9 @@ export function launchIsolated(options: IsolatedLaunchOptions): IsolatedLaunch {
       handOver(frame);
     } else if (data.type === RELAY_REQUEST && event.source === frame && event.ports[0] && data.request) {
       void answer(data.request, event.ports[0]);
-    } else if (data.type === CONTENT_LAUNCHED && event.source === frame && data.error) {
-      fail(new LmsError('scorm/content-host-failed', `The content host could not open the content: ${data.error}`));
+    } else if (data.type === CONTENT_LAUNCHED && event.source === frame) {
+      if (data.error) fail(new LmsError('scorm/content-host-failed', `The content host could not open the content: ${data.error}`));
+      else options.onReady?.();
     }
   };
 
@@ -143,6 +151,7 @@ export function launchIsolated(options: IsolatedLaunchOptions): IsolatedLaunch {
     const entry = options.packageFile ? packageEntry(relayPrefix, options.entry) : options.entry;
     const launch: ContentLaunch = { type: CONTENT_LAUNCH, launchId, entry, version: options.version ?? '1.2' };
     if (options.api) launch.cmi = flattenedCmi(options.api);
+    if (options.ownWindow) launch.window = true;
     target.postMessage(launch, origin);
   };
 

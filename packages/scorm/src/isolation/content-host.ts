@@ -88,7 +88,8 @@ async function onLaunch(event: MessageEvent, ready: Promise<void>): Promise<void
     await ready;
     relayTo(event.origin);
     if (launch.cmi) installApi(launch.version, launch.cmi, event.origin);
-    openContent(launch.entry);
+    // Content in a window of its own is opened by the LMS page; its requests still come through here.
+    if (!launch.window) openContent(launch.entry);
     answer({});
   } catch (error) {
     answer({ error: (error as Error)?.message ?? String(error) });

@@ -36,6 +36,11 @@ export interface ContentLaunch {
    * Initialize. None for an asset or a cmi5 AU: they get no SCORM API.
    */
   cmi?: Record<string, string>;
+  /**
+   * The content plays in a window of its own (a cmi5 AU with `launchMethod="OwnWindow"`), which the LMS
+   * page opens at `entry` once this launch is ready: the content host then only relays its requests.
+   */
+  window?: boolean;
 }
 
 export interface ContentLaunched {

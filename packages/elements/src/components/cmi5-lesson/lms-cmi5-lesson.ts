@@ -86,7 +86,7 @@ export class LmsCmi5Lesson extends LessonViewElement<Cmi5Lesson> {
   protected override render() {
     const lesson = this.lesson;
     if (!lesson) return nothing;
-    const { phase, url, sandbox, windowOpen, satisfied, failure } = this.au.getState();
+    const { phase, url, sandbox, relayUrl, windowOpen, satisfied, failure } = this.au.getState();
     if (phase === 'idle' || phase === 'starting') return html`<p part="base" aria-busy="true">${this.t('cmi5.starting')}</p>`;
     const button = (label: string, primary = false) =>
       html`<button class="action ${primary ? '' : 'secondary'}" part="launch" @click=${primary ? this.openWindow : this.again}>
@@ -108,6 +108,19 @@ export class LmsCmi5Lesson extends LessonViewElement<Cmi5Lesson> {
       ${
         url
           ? html`<iframe part="frame" sandbox=${sandbox ?? nothing} src=${url} title=${lesson.title} allow="fullscreen; autoplay"></iframe>`
+          : nothing
+      }
+      ${
+        // Isolated mode: the content host relaying the AU window's requests; nothing to see.
+        relayUrl
+          ? html`<iframe
+              hidden
+              aria-hidden="true"
+              tabindex="-1"
+              sandbox=${sandbox ?? nothing}
+              src=${relayUrl}
+              title=${lesson.title}
+            ></iframe>`
           : nothing
       }
     </div>`;
