@@ -4,3 +4,4 @@ export * from './badges.js';
 export * from './levels.js';
 export * from './streak.js';
 export * from './validate.js';
+export * from './course-facts.js';

@@ -45,8 +45,11 @@ export interface EngagementEvents {
 }
 
 export interface EngagementOptions extends SessionOptions {
-  /** The courses the rules talk about (ids, tags, modules' required lessons, assessment lessons). */
-  courses?: CourseFacts[];
+  /**
+   * The courses the rules talk about (ids, tags, modules' required lessons, assessment lessons), or a
+   * function that finds them for the courses the learner has progress in.
+   */
+  courses?: CourseFacts[] | ((courseIds: string[]) => Promise<CourseFacts[]>);
   /** The learner's IANA time zone for streak days. Default: the browser's. */
   timeZone?: string;
 }
@@ -103,10 +106,10 @@ export class EngagementSession extends Session<EngagementState, EngagementEvents
   private async award(): Promise<void> {
     const { storage, learner } = this.services!;
     try {
-      const { progresses, attempts, ledger, earnedRecords, activeDays, now } = await this.read();
+      const { progresses, attempts, ledger, earnedRecords, activeDays, courses, now } = await this.read();
       const awards = newAwards(this.config, { learnerId: learner.id, progresses, outcomes: outcomesOf(attempts), activeDays, ledger, now });
       const earned = new Set(earnedRecords.map((record) => record.badgeId));
-      const badgeFacts = { progresses, courses: this.options.courses ?? [], activeDays, today: dayOf(now, this.options.timeZone) };
+      const badgeFacts = { progresses, courses, activeDays, today: dayOf(now, this.options.timeZone) };
       const badges = evaluateBadges(this.config.badges ?? [], { ...badgeFacts, points: totalPoints([...ledger, ...awards]), earned });
       const newBadges = badges.filter((state) => state.earned && !earned.has(state.badge.id));
       for (const { badge } of newBadges) {
@@ -123,7 +126,9 @@ export class EngagementSession extends Session<EngagementState, EngagementEvents
         });
       }
       const all = [...ledger, ...fresh];
-      this.setLedger(all, badges);
+      // Measured again with the badges' own points, so "35 of 100" matches the total shown.
+      const nowEarned = new Set([...earned, ...newBadges.map((state) => state.badge.id)]);
+      this.setLedger(all, evaluateBadges(this.config.badges ?? [], { ...badgeFacts, points: totalPoints(all), earned: nowEarned }));
       const total = this.state.points;
       for (const award of fresh) this.emit('lms-points-award', { award, total });
       for (const { badge } of newBadges) this.emit('lms-badge-earned', { badge, earnedAt: now.toISOString() });
@@ -135,11 +140,11 @@ export class EngagementSession extends Session<EngagementState, EngagementEvents
   /** Another tab stored awards: show them without awarding again. */
   private reload(): Promise<void> {
     return this.queue(async () => {
-      const { progresses, ledger, earnedRecords, activeDays, now } = await this.read();
+      const { progresses, ledger, earnedRecords, activeDays, courses, now } = await this.read();
       const earned = new Set(earnedRecords.map((record) => record.badgeId));
       const badges = evaluateBadges(this.config.badges ?? [], {
         progresses,
-        courses: this.options.courses ?? [],
+        courses,
         activeDays,
         today: dayOf(now, this.options.timeZone),
         points: totalPoints(ledger),
@@ -158,7 +163,9 @@ export class EngagementSession extends Session<EngagementState, EngagementEvents
       storage.listRecords<EarnedBadgeRecord>(BADGES_COLLECTION, { learnerId: learner.id }),
     ]);
     const activeDays = activeDaysOf(progresses, attempts, this.options.timeZone);
-    return { progresses, attempts, ledger, earnedRecords, activeDays, now: this.now() };
+    const given = this.options.courses ?? [];
+    const courses = typeof given === 'function' ? await given(progresses.map((p) => p.courseId)) : given;
+    return { progresses, attempts, ledger, earnedRecords, activeDays, courses, now: this.now() };
   }
 
   private setLedger(ledger: PointsAward[], badges: BadgeState[]): void {
