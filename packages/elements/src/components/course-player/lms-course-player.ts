@@ -87,7 +87,10 @@ export class LmsCoursePlayer extends LmsElement {
     return this.renderRoot.querySelector('#lesson-title');
   }
 
-  /** The headless course session this element shows, once a course is loaded (its code loads with the first course). */
+  /**
+   * The headless course session this element shows, once a course is loaded (its code loads with the first course).
+   * @readonly
+   */
   session?: CourseSession;
   private sessionLoading?: Promise<CourseSession>;
   private readonly sessionView = new SessionController<CourseSession, CourseSessionEvents>(this, {
