@@ -56,7 +56,9 @@ const outlineColor = (element: Element) => getComputedStyle(element).outlineColo
 const waitForStyle = (element: Element, read: (element: Element) => string, value: string, what: string) =>
   waitUntil(() => read(element) === value, `${what}: ${read(element)} is not ${value}`, { timeout: 10_000 });
 
-describe('State attributes styled from the page', () => {
+describe('State attributes styled from the page', function () {
+  // Whole courses and quiz attempts, on a loaded machine.
+  this.timeout(60_000);
   const sheet = new CSSStyleSheet();
   before(() => {
     sheet.replaceSync(PAGE_STYLES);
