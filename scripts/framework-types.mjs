@@ -21,8 +21,10 @@ const doc = (text, indent = '  ') => (text ? `${indent}/** ${text.replace(/\*\//
 function apiOf(element) {
   const properties = (element.members ?? []).filter((member) => member.kind === 'field' && !member.readonly && !member.static);
   const propertyNames = new Set(properties.map((member) => member.name));
+  // State attributes (`status`, `completed`) mirror a read-only property: the element sets them, a page only reads them.
+  const readOnly = new Set((element.members ?? []).filter((member) => member.readonly).map((member) => member.name));
   const attributes = (element.attributes ?? []).filter(
-    (attribute) => attribute.name !== attribute.fieldName || !propertyNames.has(attribute.name),
+    (attribute) => !readOnly.has(attribute.name) && (attribute.name !== attribute.fieldName || !propertyNames.has(attribute.name)),
   );
   const events = (element.events ?? []).filter((event) => event.name);
   return { properties, attributes, events };

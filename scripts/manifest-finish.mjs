@@ -46,12 +46,18 @@ for (const module of manifest.modules) {
           ? { ...member, inheritedFrom: { ...member.inheritedFrom, module: distPath(member.inheritedFrom.module) } }
           : member,
       );
+    // A state attribute documented with `@attr` (`status`) mirrors the read-only property of its name.
+    const readOnly = new Set(declaration.members.filter((member) => member.readonly).map((member) => member.name));
     if (declaration.attributes)
-      declaration.attributes = declaration.attributes.map((attribute) =>
-        attribute.inheritedFrom?.module
-          ? { ...attribute, inheritedFrom: { ...attribute.inheritedFrom, module: distPath(attribute.inheritedFrom.module) } }
-          : attribute,
-      );
+      declaration.attributes = declaration.attributes
+        .map((attribute) =>
+          !attribute.fieldName && readOnly.has(attribute.name) ? { ...attribute, fieldName: attribute.name } : attribute,
+        )
+        .map((attribute) =>
+          attribute.inheritedFrom?.module
+            ? { ...attribute, inheritedFrom: { ...attribute.inheritedFrom, module: distPath(attribute.inheritedFrom.module) } }
+            : attribute,
+        );
     if (!declaration.events) continue;
     const events = new Map();
     for (const event of declaration.events) {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
 import { SignJWT } from 'jose';
 import { buildServer } from './build-server.mjs';
+import { portProblem } from './check-port.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const host = '127.0.0.1';
@@ -78,8 +79,13 @@ createServer(async (request, response) => {
   const upstream = await fetch(staticOrigin + url.pathname + url.search, { headers: { range: request.headers.range ?? '' } });
   response.writeHead(upstream.status, Object.fromEntries(upstream.headers));
   response.end(Buffer.from(await upstream.arrayBuffer()));
-}).listen(port, host, () =>
-  console.log(
-    `\nLMS Kit full stack: ${pageOrigin}/demo/staff.html  (server of record ${lms.url}, data in ./lms-data/demo)\n(Ctrl+C to stop)`,
-  ),
-);
+})
+  .once('error', (error) => {
+    console.error(portProblem(error, port, host, 'npm run demo:server') ?? error.message);
+    process.exit(1);
+  })
+  .listen(port, host, () =>
+    console.log(
+      `\nLMS Kit full stack: ${pageOrigin}/demo/staff.html  (server of record ${lms.url}, data in ./lms-data/demo)\n(Ctrl+C to stop)`,
+    ),
+  );

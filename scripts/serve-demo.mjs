@@ -2,14 +2,15 @@
  * `npm start`: serves the project folder and prints the demo's URL. The demo is static files only.
  * `PORT` (default 8000) and `HOST` (default 127.0.0.1; `0.0.0.0` to reach it from other machines).
  */
+import { demoHost, demoPort, portProblem } from './check-port.mjs';
 import { startStaticServer } from './static-server.mjs';
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 8000);
+const host = demoHost();
+const port = demoPort();
 process.on('uncaughtException', (error) => {
-  if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
-  const reason = error.code === 'EADDRINUSE' ? 'is already in use' : 'cannot be used by this user';
-  console.error(`Port ${port} on ${host} ${reason}: try another one, e.g. PORT=${port + 1} npm start`);
+  const line = portProblem(error, port, host, 'npm start');
+  if (!line) throw error;
+  console.error(line);
   process.exit(1);
 });
 await startStaticServer({ port, host });

@@ -1,7 +1,8 @@
 /**
  * Runs the ADL CATAPULT LMS test suite (cmi5) against LMS Kit's LMS side in Debian's Chromium.
  *
- * The suite is read from ../shared/fixtures/catapult-lts (or $CATAPULT_LTS) and prepared in a
+ * The suite is read from the fixtures' catapult-lts folder ($LMS_KIT_FIXTURES, by default ../shared/fixtures;
+ * or $CATAPULT_LTS for the suite alone) and prepared in a
  * temporary folder (its own npm dependencies, its test packages built with webpack), never copied
  * into the project. LMS Kit's side: a page of ours and LMS Kit's service worker, bundled here and
  * served on loopback, and a real LRS (xapi-statements) on loopback the statements are synced to.
@@ -20,12 +21,17 @@ import esbuild from 'rollup-plugin-esbuild';
 import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { startLrs } from '../server/lrs.mjs';
+import { fixturesDir, fixturesMissingLine } from '../server/fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const source = resolve(process.env.CATAPULT_LTS ?? join(root, '../shared/fixtures/catapult-lts'));
+const source = resolve(process.env.CATAPULT_LTS ?? join(fixturesDir(), 'catapult-lts'));
 if (!existsSync(join(source, '__tests__'))) {
-  console.log(`CATAPULT LMS test suite skipped: not found at ${source} (set CATAPULT_LTS to its folder).`);
+  console.log(
+    process.env.CATAPULT_LTS
+      ? `CATAPULT cmi5 LMS test suite skipped: not found at ${source} (CATAPULT_LTS).`
+      : fixturesMissingLine('CATAPULT cmi5 LMS test suite'),
+  );
   process.exit(0);
 }
 
@@ -110,7 +116,7 @@ server.close();
 await lrs.stop();
 
 let failed = status !== 0;
-const totals = { passed: 0, failed: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0 };
 if (existsSync(results)) {
   const report = JSON.parse(readFileSync(results, 'utf8'));
   const groups = { 'package.js': 'package import', 'runtime.js': 'runtime AU' };
@@ -121,6 +127,7 @@ if (existsSync(results)) {
     const skipped = tests.filter((test) => test.status === 'pending').length;
     console.log(`CATAPULT ${name}: ${passed}/${tests.length - skipped} passed${skipped ? ` (${skipped} skipped)` : ''}`);
     totals.passed += passed;
+    totals.skipped += skipped;
     totals.failed += tests.length - skipped - passed;
     for (const test of tests.filter((item) => item.status === 'failed'))
       console.log(`  ✗ ${test.fullName}\n    ${test.failureMessages.join('\n').split('\n').slice(0, 4).join('\n    ')}`);
@@ -132,10 +139,18 @@ rmSync(webRoot, { recursive: true, force: true });
 addToSummary(totals);
 process.exit(failed ? 1 : 0);
 
-/** Adds these counts to the browser tests' test-results/summary.json, whose "N passed, N failed" CI reports. */
-function addToSummary({ passed, failed: failures }) {
+/** Adds these counts to the browser tests' test-results/summary.json, whose "N passed, N failed, N skipped" CI reports. */
+function addToSummary({ passed, failed: failures, skipped }) {
   const file = join(root, 'test-results/summary.json');
   if (!existsSync(file)) return;
   const summary = JSON.parse(readFileSync(file, 'utf8'));
-  writeFileSync(file, JSON.stringify({ ...summary, passed: summary.passed + passed, failed: summary.failed + failures }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...summary,
+      passed: summary.passed + passed,
+      failed: summary.failed + failures,
+      skipped: (summary.skipped ?? 0) + skipped,
+    }),
+  );
 }

@@ -4,6 +4,7 @@
  * own storage quota, and printing a page to PDF with Chromium. Nothing here fakes the browser.
  */
 import { sourceErrorCodes } from './error-codes.mjs';
+import { fixturesFound } from './fixtures.mjs';
 
 const tabs = new Map();
 let nextTab = 1;
@@ -18,6 +19,7 @@ export function lmsCommandsPlugin() {
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('lms:')) return undefined;
       if (command === 'lms:error-codes') return sourceErrorCodes();
+      if (command === 'lms:fixtures') return { found: fixturesFound() };
       const page = pageOf(session);
       switch (command) {
         case 'lms:open-tab': {

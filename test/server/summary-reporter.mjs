@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { fixturesFound, fixturesMissingLine } from './fixtures.mjs';
 
 /**
- * Prints one plain `N passed, N failed` line and writes it to test-results/summary.json for CI.
+ * Prints one plain `N passed, N failed, N skipped` line and writes it to test-results/summary.json for CI.
  * Failed tests are listed again just above that line (file, test path, first lines of the error),
  * so a CI log that keeps only its tail still says what failed.
  */
@@ -43,7 +44,10 @@ export function summaryReporter() {
           .join('\n    ');
         console.log(`  ✗ ${testFile.replace(process.cwd() + '/', '')} — ${name}\n    ${message}`);
       }
-      console.log(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+      // Tests that read third-party course packages skip without them (a fresh clone): say so once.
+      if (counts.skipped && !fixturesFound())
+        console.log(`\n${fixturesMissingLine(`${counts.skipped} tests that play third-party packages`)}`);
+      console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
     },
   };
 }

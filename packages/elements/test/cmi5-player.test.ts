@@ -14,6 +14,7 @@ import '@lms-kit/elements/all';
 import type { LmsCoursePlayer, LmsProgress, LmsProvider } from '@lms-kit/elements';
 import { clickInFrame, evalInFrame, waitInFrame } from '../../../test/helpers/frames.js';
 import { lrsDocument, lrsInfo, lrsStatements } from '../../../test/helpers/lrs.js';
+import { skipWithoutFixtures } from '../../../test/helpers/fixtures.js';
 
 const SERVICE_WORKER = '/packages/elements/src/service-worker/lms-kit-sw.ts';
 
@@ -85,7 +86,8 @@ describe('cmi5 courses in <lms-course-player>', function () {
   }
 
   for (const zip of ['single_au_basic_framed.zip', 'single_au_basic_responsive.zip']) {
-    it(`${zip}: imports, launches in a frame, and is satisfied when the learner passes the quiz`, async () => {
+    it(`${zip}: imports, launches in a frame, and is satisfied when the learner passes the quiz`, async function () {
+      await skipWithoutFixtures(this);
       const { player, progress } = await openCourse(`/__shared/fixtures/cmi5/${zip}`);
       expect(player.progress?.order).to.have.length(1);
       const root = player.shadowRoot as ShadowRoot;
@@ -112,7 +114,8 @@ describe('cmi5 courses in <lms-course-player>', function () {
     });
   }
 
-  it('masteryscore_framed.zip: opens in its own window on the learner’s click, passes with the mastery score, and is abandoned if closed early', async () => {
+  it('masteryscore_framed.zip: opens in its own window on the learner’s click, passes with the mastery score, and is abandoned if closed early', async function () {
+    await skipWithoutFixtures(this);
     const { player } = await openCourse('/__shared/fixtures/cmi5/masteryscore_framed.zip');
     const lesson = () => (player.shadowRoot as ShadowRoot).querySelector('lms-cmi5-lesson');
     await waitUntil(() => lesson()?.shadowRoot?.querySelector('button[part=launch]'), 'the launch button', { timeout: 20_000 });

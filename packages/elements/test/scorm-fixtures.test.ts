@@ -10,6 +10,7 @@ import { configureServiceWorker } from '@lms-kit/scorm';
 import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
 import Dexie from 'dexie';
 import { FIXTURE_PACKAGES, FIXTURES, clearPackageDatabase, printTable } from '../../scorm/test/support.js';
+import { skipWithoutFixtures } from '../../../test/helpers/fixtures.js';
 import { uniqueName } from './helpers.js';
 import '@lms-kit/elements/all';
 
@@ -88,7 +89,8 @@ describe('SCORM fixtures in <lms-course-player>', function () {
   const rows: Array<Record<string, string | number | boolean>> = [];
   const databases: string[] = [];
 
-  before(async () => {
+  before(async function () {
+    await skipWithoutFixtures(this);
     configureServiceWorker(TEST_SERVICE_WORKER);
     await clearPackageDatabase();
   });

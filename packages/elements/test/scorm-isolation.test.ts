@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { closeTab, evalInTab, openTab, reloadTab, waitInTab } from '../../../test/helpers/commands.js';
 import { clickInFrame, closeFrameWindow, evalInFrame, waitInFrame } from '../../../test/helpers/frames.js';
 import { FIXTURES, printTable } from '../../scorm/test/support.js';
+import { skipWithoutFixtures } from '../../../test/helpers/fixtures.js';
 import { uniqueName } from './helpers.js';
 
 const port = location.port;
@@ -56,7 +57,8 @@ describe('Isolated mode: package content on a content origin of its own', functi
   const rows: Array<Record<string, string>> = [];
   after(() => printTable('Hostile package probes (isolated mode)', rows));
 
-  it('a hostile package reaches nothing of the LMS page, its storage, other courses, other packages or the top page', async () => {
+  it('a hostile package reaches nothing of the LMS page, its storage, other courses, other packages or the top page', async function () {
+    await skipWithoutFixtures(this);
     const database = uniqueName('isolation');
     const tab = await openTab(
       hostUrl(database, [
@@ -137,7 +139,8 @@ describe('Isolated mode: package content on a content origin of its own', functi
     }
   });
 
-  it('a hostile package cannot reach another launch open at the same time on the same page', async () => {
+  it('a hostile package cannot reach another launch open at the same time on the same page', async function () {
+    await skipWithoutFixtures(this);
     const tab = await openTab(
       hostUrl(
         uniqueName('isolation-neighbours'),
@@ -185,7 +188,8 @@ describe('Isolated mode: package content on a content origin of its own', functi
     ['1.2', GOLF_12, 'cmi.core.lesson_location', 'cmi.core.lesson_status'],
     ['2004', GOLF_2004, 'cmi.location', 'cmi.completion_status'],
   ] as const) {
-    it(`a SCORM ${version} package plays, saves, resumes and completes on the content origin`, async () => {
+    it(`a SCORM ${version} package plays, saves, resumes and completes on the content origin`, async function () {
+      await skipWithoutFixtures(this);
       const database = uniqueName('isolation-golf');
       const url = hostUrl(database, [{ id: 'golf', src }]);
       const api = version === '1.2' ? 'parent.API' : 'parent.API_1484_11';
@@ -225,7 +229,8 @@ describe('Isolated mode: package content on a content origin of its own', functi
     });
   }
 
-  it('a cmi5 AU plays on the content origin, its files and LRS facade relayed to the LMS page, and satisfies its lesson', async () => {
+  it('a cmi5 AU plays on the content origin, its files and LRS facade relayed to the LMS page, and satisfies its lesson', async function () {
+    await skipWithoutFixtures(this);
     const database = uniqueName('isolation-cmi5');
     const query = new URLSearchParams({ db: database, host: CONTENT_HOST, src: `${FIXTURES}/cmi5/single_au_basic_framed.zip` });
     const tab = await openTab(`${LMS}/test/pages/isolation-host.html?${query}`);

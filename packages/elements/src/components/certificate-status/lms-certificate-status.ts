@@ -8,6 +8,7 @@ import { registerMessages } from '../../i18n/localize.js';
 import { formatDate } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { tokens } from '../../styles/shared.styles.js';
+import { reflectStates } from '../../controllers/state-attributes.js';
 
 // This chunk's English strings, registered when it loads.
 registerMessages('en', certificateMessages);
@@ -16,6 +17,8 @@ registerMessages('en', certificateMessages);
  * @tag lms-certificate-status
  * @summary One line about the learner's certificate for a course: valid until, renew by, expired or
  * renewal in progress. `<lms-progress>` shows it for courses that issue a certificate.
+ *
+ * @attr {'valid' | 'expiring' | 'expired' | 'renewing'} status - Set by the element when the learner has a certificate for the course (`lms-certificate-status[status='expired']`).
  *
  * @csspart base - The line.
  */
@@ -47,6 +50,16 @@ export class LmsCertificateStatus extends LmsElement {
 
   protected override storageChanged(change: StorageChange): void {
     if (change.type === 'record' && change.collection === 'certificates') this.revision++;
+  }
+
+  /** The learner's certificate for the course, once found: `valid`, `expiring`, `expired` or `renewing`; reflected as the `status` attribute. */
+  get status(): ReturnType<typeof certificateState> | undefined {
+    const record = this.data.value;
+    return record ? certificateState(record) : undefined;
+  }
+
+  protected override updated(): void {
+    reflectStates(this, { status: this.status });
   }
 
   protected override render() {

@@ -1,4 +1,4 @@
-import type { Course, CourseState } from '@lms-kit/core';
+import type { Course, CourseState, LessonStatus } from '@lms-kit/core';
 import { html, nothing } from 'lit';
 import type { Translate } from '../../i18n/localize.js';
 import { statusIcon } from '../../styles/icons.js';
@@ -20,7 +20,7 @@ export function renderOutline({ course, state, currentLessonId, t, onSelect }: O
   return html`<ol class="modules" @keydown=${onOutlineKeydown}>
     ${course.modules.map((module) => {
       const moduleView = state.modules.find((m) => m.id === module.id);
-      return html`<li class="module" part="outline-module">
+      return html`<li class="module" part="outline-module outline-module-${moduleView?.status ?? 'available'}">
         <span class="module-title" id="module-${module.id}">${module.title}</span>
         <span class="module-status">${t(`status.${moduleView?.status ?? 'available'}`)}</span>
         <ol class="lessons" aria-labelledby="module-${module.id}">
@@ -32,7 +32,7 @@ export function renderOutline({ course, state, currentLessonId, t, onSelect }: O
             return html`<li>
               <button
                 type="button"
-                part="outline-lesson${current ? ' outline-lesson-current' : ''}"
+                part=${lessonParts(view.status, locked, current)}
                 class="lesson-button status-${view.status}"
                 data-lesson=${lesson.id}
                 tabindex=${current ? 0 : -1}
@@ -53,6 +53,12 @@ export function renderOutline({ course, state, currentLessonId, t, onSelect }: O
       </li>`;
     })}
   </ol>`;
+}
+
+/** A lesson button's part names: its state too, so a page can style `::part(outline-lesson-completed)`. */
+function lessonParts(status: LessonStatus, locked: boolean, current: boolean): string {
+  const states = new Set([`outline-lesson-${status}`, locked ? 'outline-lesson-locked' : '', current ? 'outline-lesson-current' : '']);
+  return ['outline-lesson', ...states].filter(Boolean).join(' ');
 }
 
 function onOutlineKeydown(event: KeyboardEvent): void {

@@ -21,6 +21,7 @@ import { mountLessonView } from './mount-lesson.js';
 import { failLoad } from '../../events/fail-load.js';
 import { AsyncLoad } from '../../controllers/async-load.js';
 import { renderLoadError } from '../shared/load-error.js';
+import { courseStatus, reflectStates, type CourseStatus } from '../../controllers/state-attributes.js';
 
 /**
  * @tag lms-course-player
@@ -34,13 +35,16 @@ import { renderLoadError } from '../shared/load-error.js';
  * @event lms-certificate-issue - The completion earned the course's certificate, now signed and stored. `detail: { certificate }`
  * @event lms-error - Loading or saving failed, or a certificate could not be signed (issued on the next visit). `detail: { error, recoverable }`
  *
+ * @attr {'not-started' | 'in-progress' | 'completed'} status - Set by the player once a course is loaded: where the learner is in it (`lms-course-player[status='completed']`).
+ * @attr {boolean} completed - Set by the player while the course is completed.
+ *
  * @csspart base - The player's frame.
  * @csspart header - Title and progress bar.
  * @csspart title - The course title.
  * @csspart progress-bar - The progress bar.
  * @csspart outline - The outline navigation.
- * @csspart outline-module - A module in the outline.
- * @csspart outline-lesson - A lesson button in the outline (`outline-lesson-current` for the open one).
+ * @csspart outline-module - A module in the outline; `outline-module-completed`, `outline-module-in-progress`, `outline-module-available` or `outline-module-locked` as well.
+ * @csspart outline-lesson - A lesson button in the outline, with its state as more part names: `outline-lesson-current` for the open one, `outline-lesson-completed`, `outline-lesson-in-progress`, `outline-lesson-available` or `outline-lesson-locked` (also a started lesson the content's sequencing holds), as in `lms-course-player::part(outline-lesson-completed)`.
  * @csspart lesson - The lesson area.
  * @csspart lesson-body - The scrolling content of the lesson.
  * @csspart nav - Previous/next bar.
@@ -83,7 +87,10 @@ export class LmsCoursePlayer extends LmsElement {
     return this.renderRoot.querySelector('#lesson-title');
   }
 
-  /** The headless course session this element shows, once a course is loaded (its code loads with the first course). */
+  /**
+   * The headless course session this element shows, once a course is loaded (its code loads with the first course).
+   * @readonly
+   */
   session?: CourseSession;
   private sessionLoading?: Promise<CourseSession>;
   private readonly sessionView = new SessionController<CourseSession, CourseSessionEvents>(this, {
@@ -142,6 +149,17 @@ export class LmsCoursePlayer extends LmsElement {
   /** The learner's state in the course (lesson states, percent, points), once loaded. */
   get progress(): CourseState | undefined {
     return this.session?.state;
+  }
+
+  /** Where the learner is in the course, once loaded; reflected as the `status` attribute. */
+  get status(): CourseStatus | undefined {
+    const state = this.session?.state;
+    return state && courseStatus(state);
+  }
+
+  /** Whether the course is completed; reflected as the `completed` attribute. */
+  get completed(): boolean {
+    return this.session?.state?.completed ?? false;
   }
 
   /** Id of the lesson shown. */
@@ -205,6 +223,7 @@ export class LmsCoursePlayer extends LmsElement {
   }
 
   protected override updated(): void {
+    reflectStates(this, { status: this.status, completed: this.completed });
     const session = this.session;
     const lessonId = session?.currentLessonId;
     const host = this.renderRoot.querySelector<HTMLElement>('.view-host');

@@ -10,6 +10,7 @@ import { tokens } from '../../styles/shared.styles.js';
 import type { renderResults } from './progress-results.js';
 import { AsyncLoad } from '../../controllers/async-load.js';
 import { loadElement } from '../../autoload.js';
+import { courseStatus, reflectStates, type CourseStatus } from '../../controllers/state-attributes.js';
 
 interface ProgressData {
   outline?: Course | CourseOutline;
@@ -20,6 +21,9 @@ interface ProgressData {
  * @tag lms-progress
  * @summary A learner's progress in one course: overall and per module, time spent, points and the
  * next lesson. Follows a player on the same page or in another tab as it advances.
+ *
+ * @attr {'not-started' | 'in-progress' | 'completed'} status - Set by the element once it knows the course: where the learner is in it (`lms-progress[status='completed']`).
+ * @attr {boolean} completed - Set by the element while the course is completed.
  *
  * @csspart base - The wrapper.
  * @csspart title - The heading.
@@ -100,6 +104,8 @@ export class LmsProgress extends LmsElement {
 
   /** Bumped when storage reports a change to what is shown, so the data task runs again. */
   private revision = 0;
+  /** The course status last shown, reflected as the `status` attribute. */
+  private shownStatus?: CourseStatus;
   /** The results list, loaded once a course has lessons with a success or score to show. */
   private results?: typeof renderResults;
 
@@ -130,6 +136,20 @@ export class LmsProgress extends LmsElement {
     this.requestUpdate();
   }
 
+  /** Where the learner is in the course shown, once known; reflected as the `status` attribute. */
+  get status(): CourseStatus | undefined {
+    return this.shownStatus;
+  }
+
+  /** Whether the course shown is completed; reflected as the `completed` attribute. */
+  get completed(): boolean {
+    return this.shownStatus === 'completed';
+  }
+
+  protected override updated(): void {
+    reflectStates(this, { status: this.status, completed: this.completed });
+  }
+
   private heading(content: unknown) {
     const level = Math.min(6, Math.max(1, this.headingLevel));
     return html`<div class="heading" part="title" role="heading" aria-level=${level}>${content}</div>`;
@@ -149,10 +169,12 @@ export class LmsProgress extends LmsElement {
 
   private renderData({ outline, progress }: ProgressData) {
     const title = this.heading(html`${this.t('progress.title')}${outline ? html`<span class="course">${outline.title}</span>` : nothing}`);
+    this.shownStatus = undefined;
     if (!outline)
       return html`${title}
         <p class="muted">${progress ? '' : this.t('progress.unknownCourse')}</p>`;
     const state = computeCourseState(outline, progress);
+    this.shownStatus = progress ? courseStatus(state) : 'not-started';
     if (!progress)
       return html`${title}
         <p class="muted">${this.t('progress.notStarted')}</p>`;

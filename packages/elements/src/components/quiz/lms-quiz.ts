@@ -30,6 +30,7 @@ import { renderQuestionBlock } from './question-block.js';
 import { quizStyles } from './lms-quiz.styles.js';
 import { failLoad } from '../../events/fail-load.js';
 import { renderLoadError } from '../shared/load-error.js';
+import { quizStatus, reflectStates, type QuizStatus } from '../../controllers/state-attributes.js';
 
 // This chunk's English strings, registered when it loads.
 registerMessages('en', quizMessages);
@@ -53,6 +54,9 @@ interface Loaded {
  * @event lms-quiz-submit - The learner asks to submit; cancelable (not at the deadline). `detail: { quizId, attemptId, unanswered, auto }`
  * @event lms-attempt-complete - An attempt was scored (or its last pending answer graded). `detail: { quizId, attemptId, attempt, result, pending }`
  * @event lms-error - Loading or saving failed. `detail: { error, recoverable }`
+ *
+ * @attr {'not-started' | 'in-progress' | 'pending-grading' | 'passed' | 'failed' | 'completed'} status - Set by the quiz once loaded: its latest attempt (`passed`/`failed` with a passing score, else `completed`).
+ * @attr {boolean} completed - Set by the quiz while its latest attempt is scored.
  *
  * @csspart base - The wrapper.
  * @csspart timer - The time left.
@@ -133,6 +137,17 @@ export class LmsQuiz extends LmsElement {
     this.session.on('time-up', () => this.announce(this.t('quiz.timeUp')));
   }
 
+  /** The latest attempt's state, once the quiz is loaded; reflected as the `status` attribute. */
+  get status(): QuizStatus | undefined {
+    return this.session.quiz ? quizStatus(this.session.current) : undefined;
+  }
+
+  /** Whether the latest attempt is scored; reflected as the `completed` attribute. */
+  get completed(): boolean {
+    const status = this.status;
+    return status === 'passed' || status === 'failed' || status === 'completed';
+  }
+
   /** Every attempt of this learner at this quiz, oldest first. */
   get attempts() {
     return this.session.attempts;
@@ -183,6 +198,7 @@ export class LmsQuiz extends LmsElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    reflectStates(this, { status: this.status, completed: this.completed });
     if (this.focusAfterRender) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
       if (target) {
