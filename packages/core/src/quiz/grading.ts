@@ -117,7 +117,9 @@ export function gradedStatements(
     platform: PLATFORM,
     ...(snapshot?.registration ? { registration: snapshot.registration } : {}),
     ...(grader ? { instructor: grader } : {}),
-    ...(snapshot?.courseActivityId ? { contextActivities: { parent: [{ objectType: 'Activity' as const, id: snapshot.courseActivityId }] } } : {}),
+    ...(snapshot?.courseActivityId
+      ? { contextActivities: { parent: [{ objectType: 'Activity' as const, id: snapshot.courseActivityId }] } }
+      : {}),
   };
   const score = result.max > 0 ? { scaled: result.scaled, raw: result.raw, min: 0, max: result.max } : undefined;
   const actor = actorFromLearnerId(attempt.learnerId);
@@ -125,7 +127,9 @@ export function gradedStatements(
   const out = [buildStatement({ actor, verb: Verbs.scored, object, result: scoredResult, context, timestamp: now })];
   if (result.passed !== undefined) {
     const outcome: StatementResult = { ...scoredResult, success: result.passed };
-    out.push(buildStatement({ actor, verb: result.passed ? Verbs.passed : Verbs.failed, object, result: outcome, context, timestamp: now }));
+    out.push(
+      buildStatement({ actor, verb: result.passed ? Verbs.passed : Verbs.failed, object, result: outcome, context, timestamp: now }),
+    );
   }
   return out;
 }
