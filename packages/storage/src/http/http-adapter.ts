@@ -248,6 +248,11 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
     return (await this.get<ComplianceReport>(`v1/reports/compliance?${query({ course: options.courseId, days: options.days })}`))!;
   }
 
+  /** The signed-in user's roles, from the token (`learner`, `instructor`, `admin`). */
+  roles(): Promise<string[]> {
+    return this.client.roles();
+  }
+
   /** Attempts waiting for a person that the token's role may grade. */
   async pendingGrading(courseId?: string): Promise<PendingAttempt[]> {
     return (await this.get<{ items: PendingAttempt[] }>(`v1/grading/pending?${query({ course: courseId })}`))!.items;
