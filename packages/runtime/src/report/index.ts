@@ -3,6 +3,7 @@ export { mayUse, type LmsRole, type ManagementFeature } from './roles.js';
 export {
   reportSource,
   reportTables,
+  isEmptyReport,
   type ReportSource,
   type ReportView,
   type ReportData,

@@ -90,6 +90,12 @@ function required(value: string | undefined, name: string): string {
   return value;
 }
 
+/** Nothing to show yet: no learner started the course, or the view has no rows. */
+export function isEmptyReport(data: ReportData): boolean {
+  if (data.view === 'course') return data.summary.started === 0 && data.learners.length === 0;
+  return reportTables(data).every((t) => t.rows.length === 0);
+}
+
 /** The tables of a report (each shown, exported as CSV, and the text alternative of its chart). */
 export function reportTables(data: ReportData): ReportTable<never>[] {
   const tables: ReportTable<never>[] = [];

@@ -65,10 +65,11 @@ export const reportRoutes = [
       }
       const filtered = Boolean(query.group || query.from || query.to || query.version);
       const args = [who.tenant, params.course, query.group ?? null, query.from ?? null, query.to ?? null, query.version ?? null];
-      // The filters, on progress alias `p` ($3 group, $4..$5 last activity between, $6 course version).
+      // The filters, on progress alias `p` ($3 group, $4..$5 the learner's last activity between, $6 course version).
       const where = `p.tenant_id = $1 AND p.course_id = $2
         AND ($3::text IS NULL OR p.learner_id IN (SELECT learner_id FROM group_members WHERE tenant_id = $1 AND group_id = $3 AND role = 'learner'))
-        AND ($4::timestamptz IS NULL OR p.updated_at >= $4) AND ($5::timestamptz IS NULL OR p.updated_at < $5)
+        AND ($4::timestamptz IS NULL OR coalesce((p.data ->> 'updatedAt')::timestamptz, p.updated_at) >= $4)
+        AND ($5::timestamptz IS NULL OR coalesce((p.data ->> 'updatedAt')::timestamptz, p.updated_at) < $5)
         AND ($6::text IS NULL OR p.data ->> 'courseVersion' = $6)`;
       const [counts, enrolled, scores, lessons, over] = await Promise.all([
         db.query<{ started: number; completed: number; passed: number; total_ms: number; median_ms: number | null }>(

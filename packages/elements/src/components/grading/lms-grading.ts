@@ -54,8 +54,11 @@ export class LmsGrading extends LmsElement {
     if (change.type === 'attempt' && this.view.state === 'ready') void this.load();
   }
 
-  protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('course') && changed.get('course') !== undefined) void this.load();
+  private first = true;
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (!this.first && changed.has('course')) void this.load();
+    this.first = false;
   }
 
   /** Reads the queue again. */

@@ -1,6 +1,15 @@
 import { localReports } from '@lms-kit/storage';
 import { toLmsError, type LmsError } from '@lms-kit/core';
-import { mayUse, reportSource, reportTables, toCsv, type ReportData, type ReportTable, type ReportView } from '@lms-kit/runtime/report';
+import {
+  isEmptyReport,
+  mayUse,
+  reportSource,
+  reportTables,
+  toCsv,
+  type ReportData,
+  type ReportTable,
+  type ReportView,
+} from '@lms-kit/runtime/report';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LmsErrorEvent } from '../../events/error.js';
@@ -110,10 +119,17 @@ export class LmsReport extends LmsElement {
     void this.load();
   }
 
+  private first = true;
+
+  /** A changed view or filter loads the report again (the first render waits for the services). */
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    const keys = ['view', 'course', 'learner', 'group', 'from', 'to', 'version', 'days'];
+    if (!this.first && this.services.value && keys.some((k) => changed.has(k))) void this.load();
+    this.first = false;
+  }
+
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('report')) void this.drawCharts().catch((error: unknown) => console.error('LMS Kit could not draw a chart:', error));
-    const keys = ['view', 'course', 'learner', 'group', 'from', 'to', 'version', 'days'];
-    if (this.services.value && keys.some((k) => changed.has(k) && changed.get(k) !== undefined)) void this.load();
   }
 
   /** Loads the report again. */
@@ -230,7 +246,7 @@ export class LmsReport extends LmsElement {
       case 'ready': {
         const tables = this.tables;
         const local = !this.services.value?.reports;
-        const empty = tables.every((t) => t.rows.length === 0 || (t.id === 'totals' && (t.rows[0] as { started: number }).started === 0));
+        const empty = isEmptyReport(report.data);
         return html`${local ? html`<p class="notice">${this.t('report.localOnly')}</p>` : nothing}
         ${
           empty
