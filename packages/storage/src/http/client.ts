@@ -38,7 +38,12 @@ export class ServerClient {
   async roles(): Promise<string[]> {
     try {
       const payload = (await this.token('initial')).split('.')[1] ?? '';
-      const json = atob(payload.replaceAll('-', '+').replaceAll('_', '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+      const json = atob(
+        payload
+          .replaceAll('-', '+')
+          .replaceAll('_', '/')
+          .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+      );
       const roles = (JSON.parse(json) as { roles?: unknown }).roles;
       return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : ['learner'];
     } catch {

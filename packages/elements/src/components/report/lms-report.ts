@@ -288,7 +288,11 @@ export class LmsReport extends LmsElement {
     if (this.report.state !== 'ready') return;
     const specs = chartsOf(this.report.data, (id) => this.t(id));
     const hosts = [...this.renderRoot.querySelectorAll<HTMLElement>('.chart[data-chart]')];
-    for (const [host, chart] of this.drawn) if (!hosts.includes(host as HTMLElement)) (chart.destroy(), this.drawn.delete(host));
+    for (const [host, chart] of this.drawn)
+      if (!hosts.includes(host as HTMLElement)) {
+        chart.destroy();
+        this.drawn.delete(host);
+      }
     if (!hosts.some((h) => !this.drawn.has(h))) return;
     const { drawChart } = await import('./report-chart.js');
     for (const host of hosts) {
