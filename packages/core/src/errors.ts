@@ -67,6 +67,7 @@ export const LMS_ERROR_CODES = [
   'grading/conflict',
   'grading/unavailable',
   'report/unavailable',
+  'engagement/invalid-config',
 ] as const;
 
 /** One of `LMS_ERROR_CODES`. */

@@ -19,6 +19,7 @@ export { LmsCertificateVerify } from './components/certificate-verify/lms-certif
 export { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
 export { LmsReport } from './components/report/lms-report.js';
 export { LmsGrading } from './components/grading/lms-grading.js';
+export { LmsBadges } from './components/badges/lms-badges.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices, localLearner, createMemoryStorage } from './context/default-services.js';
 export { ServicesController } from './controllers/services-controller.js';
@@ -36,5 +37,6 @@ export { registerLazyElement, registerElementLoader } from './autoload.js';
 export * from './events/index.js';
 export * from './events/quiz.js';
 export * from './events/certificate-events.js';
+export * from './events/engagement-events.js';
 export { LmsSyncChangeEvent, type SyncChangeDetail } from './events/sync-change.js';
 export type { LmsElementTagNameMap } from './tag-map.js';

@@ -14,3 +14,4 @@ export { LmsCertificateVerify } from './certificate-verify.js';
 export { LmsCertificateStatus } from './certificate-status.js';
 export { LmsReport } from './report.js';
 export { LmsGrading } from './grading.js';
+export { LmsBadges } from './badges.js';
