@@ -64,6 +64,9 @@ export const LMS_ERROR_CODES = [
   'server/payload-too-large',
   'server/failed',
   'import/invalid-rows',
+  'grading/conflict',
+  'grading/unavailable',
+  'report/unavailable',
   'engagement/invalid-config',
 ] as const;
 

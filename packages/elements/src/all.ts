@@ -14,6 +14,8 @@ import { registerLazyElement } from './autoload.js';
 registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js'));
 registerLazyElement('lms-certificate', () => import('./define/lms-certificate.js'));
 registerLazyElement('lms-certificate-verify', () => import('./define/lms-certificate-verify.js'));
+registerLazyElement('lms-report', () => import('./define/lms-report.js'));
+registerLazyElement('lms-grading', () => import('./define/lms-grading.js'));
 registerLazyElement('lms-badges', () => import('./define/lms-badges.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';

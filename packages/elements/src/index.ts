@@ -17,6 +17,8 @@ export { loadQuiz } from './quiz/load-quiz.js';
 export { LmsCertificate } from './components/certificate/lms-certificate.js';
 export { LmsCertificateVerify } from './components/certificate-verify/lms-certificate-verify.js';
 export { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
+export { LmsReport } from './components/report/lms-report.js';
+export { LmsGrading } from './components/grading/lms-grading.js';
 export { LmsBadges } from './components/badges/lms-badges.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices, localLearner, createMemoryStorage } from './context/default-services.js';

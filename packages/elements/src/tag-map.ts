@@ -18,6 +18,8 @@ import type { LmsQuiz } from './components/quiz/lms-quiz.js';
 import type { LmsScormLesson } from './components/scorm-lesson/lms-scorm-lesson.js';
 import type { LmsSyncStatus } from './components/sync-status/lms-sync-status.js';
 import type { LmsTextLesson } from './components/text-lesson/lms-text-lesson.js';
+import type { LmsGrading } from './components/grading/lms-grading.js';
+import type { LmsReport } from './components/report/lms-report.js';
 import type { LmsVideoLesson } from './components/video-lesson/lms-video-lesson.js';
 
 export interface LmsElementTagNameMap {
@@ -37,6 +39,8 @@ export interface LmsElementTagNameMap {
   'lms-embed-lesson': LmsEmbedLesson;
   'lms-scorm-lesson': LmsScormLesson;
   'lms-cmi5-lesson': LmsCmi5Lesson;
+  'lms-report': LmsReport;
+  'lms-grading': LmsGrading;
 }
 
 declare global {

@@ -12,4 +12,6 @@ export { LmsQuizLesson } from './quiz-lesson.js';
 export { LmsCertificate } from './certificate.js';
 export { LmsCertificateVerify } from './certificate-verify.js';
 export { LmsCertificateStatus } from './certificate-status.js';
+export { LmsReport } from './report.js';
+export { LmsGrading } from './grading.js';
 export { LmsBadges } from './badges.js';

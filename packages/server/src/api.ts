@@ -29,6 +29,8 @@ export interface RouteSpec<Body = unknown, Query = unknown> {
   tag: string;
   body?: z.ZodType<Body>;
   query?: z.ZodType<Query>;
+  /** Statuses beyond 400/401/403 the route answers with (for the OpenAPI document). */
+  errors?: number[];
   /** Answers with JSON (or a Response for other content). */
   handler: (ctx: RequestContext<Body, Query>) => Promise<unknown>;
 }

@@ -12,9 +12,11 @@ import type { Db } from './db.js';
 import { HttpError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { gradingRoutes } from './routes/grading.js';
 import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
 import { lrsRoutes } from './routes/lrs.js';
+import { reportViewRoutes } from './routes/report-views.js';
 import { reportRoutes } from './routes/reports.js';
 
 export interface AppOptions {
@@ -27,7 +29,15 @@ export interface AppOptions {
   importLimitBytes?: number;
 }
 
-export const ALL_ROUTES: RouteSpec[] = [...learnerDataRoutes, ...adminRoutes, ...importRoutes, ...lrsRoutes, ...reportRoutes];
+export const ALL_ROUTES: RouteSpec[] = [
+  ...learnerDataRoutes,
+  ...adminRoutes,
+  ...importRoutes,
+  ...lrsRoutes,
+  ...reportRoutes,
+  ...reportViewRoutes,
+  ...gradingRoutes,
+];
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();

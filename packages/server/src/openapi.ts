@@ -27,7 +27,13 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
       tags: [route.tag],
       parameters,
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
-      responses: { '200': { description: 'OK' }, '400': error, '401': error, '403': error },
+      responses: {
+        '200': { description: 'OK' },
+        '400': error,
+        '401': error,
+        '403': error,
+        ...Object.fromEntries((route.errors ?? []).map((status) => [String(status), error])),
+      },
     };
   }
   return {

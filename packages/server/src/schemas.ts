@@ -41,6 +41,19 @@ export const reportQuery = z.object({
   /** Cursor: the last learner id of the previous page. */
   after: z.string().max(512).optional(),
 });
+const day = z.iso.datetime({ offset: true }).or(z.iso.date());
+export const summaryQuery = z.object({ group: id.optional(), from: day.optional(), to: day.optional(), version: id.optional() });
+export const itemQuery = z.object({ activity: id.optional(), group: id.optional() });
+export const complianceQuery = z.object({ course: id.optional(), days: z.coerce.number().int().min(0).max(3650).optional() });
+export const gradingQuery = z.object({ course: id.optional(), limit: z.coerce.number().int().min(1).max(500).optional() });
+export const gradeBody = z.object({
+  /** The version the grader read: a grade on a changed attempt is refused (409). */
+  version: z.number().int().min(1),
+  grades: z
+    .array(z.object({ questionId: id, credit: z.number().min(0).max(1), feedback: z.string().max(20_000).optional() }))
+    .min(1)
+    .max(200),
+});
 export const importBody = z.object({ csv: z.string().max(20 * 1024 * 1024), dryRun: z.boolean().default(false) });
 export const lrsBody = z
   .object({

@@ -5,5 +5,20 @@ export { observeStorage, type ObservableStorage, type StorageChange, type Storag
 export { lazyStorage } from './lazy-storage.js';
 export { createIndexedDbStorage } from './default-storage.js';
 export type { DexieAdapterOptions } from './dexie/dexie-adapter.js';
-export type { LearningReports, ProgressQuery, ProgressRow, Page, CourseSummary, LessonReach } from './reports.js';
-export { localReports } from './reports.js';
+export type {
+  LearningReports,
+  ProgressQuery,
+  ProgressRow,
+  Page,
+  CourseSummary,
+  LessonReach,
+  ReportFilters,
+  ItemStat,
+  GroupStat,
+  LearnerCourseRow,
+  ComplianceReport,
+  PendingAttempt,
+  GradeInput,
+  GradingStore,
+} from './reports.js';
+export { localReports, isGradingStore } from './reports.js';

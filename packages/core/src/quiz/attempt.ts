@@ -60,6 +60,18 @@ export interface QuizAttemptData {
   deadline?: string;
   submittedAt?: string;
   result?: AttemptResult;
+  /** What a grader needs without the quiz, kept while answers wait for a person (see `gradingSnapshot`). */
+  grading?: GradingSnapshot;
+}
+
+/** The questions waiting for a person and how the attempt is judged, copied from the quiz at submit. */
+export interface GradingSnapshot {
+  quizTitle: string;
+  passingScore?: Quiz['passingScore'];
+  /** xAPI registration and parent course activity of the attempt's statements. */
+  registration?: string;
+  courseActivityId?: string;
+  questions: Record<string, { text: string; title?: string; type: string; weight: number; rubric?: string; graderNotes?: string }>;
 }
 
 export type QuizAttemptStatus = 'in-progress' | 'pending-grading' | 'completed';
@@ -166,6 +178,7 @@ export function questionCredit(question: Question, response: QuestionResponse | 
   if (response?.grade) return response.grade.credit;
   const type = getQuestionType(question.type);
   if (!type) return 0;
+  if (question.manual) return isAnswered(question, response) ? 'pending' : 0;
   const credit = type.score(question, isAnswered(question, response) ? response?.value : undefined);
   return credit === 'pending' ? credit : Math.min(1, Math.max(0, credit));
 }

@@ -7,6 +7,7 @@ export * from './question-types.js';
 export * from './validate.js';
 export * from './attempt.js';
 export * from './statements.js';
+export * from './grading.js';
 export { plainText, escapeHtml } from './text.js';
 export { parseGift } from './import/gift.js';
 export { toGift } from './import/gift-export.js';

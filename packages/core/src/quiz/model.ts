@@ -88,6 +88,10 @@ export interface QuestionBase {
   weight?: number;
   tags?: string[];
   feedback?: QuestionFeedback;
+  /** A person grades the answer (the attempt waits in `pending-grading`), whatever the type. */
+  manual?: boolean;
+  /** How the grader scores it (HTML): shown to the grader, never to the learner. */
+  rubric?: string;
 }
 
 /** A labelled item: a choice, a matching source or target, a step, a scale point. */

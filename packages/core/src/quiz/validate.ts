@@ -114,6 +114,8 @@ function checkQuestions(parent: FieldChecker, key: string, seen: Map<string, str
     question.string('title');
     question.number('weight', { min: 0 });
     question.stringArray('tags');
+    question.boolean('manual');
+    question.string('rubric');
     const feedback = question.object_('feedback');
     if (feedback) for (const field of ['correct', 'incorrect', 'partial', 'general']) feedback.string(field);
     const type = question.string('type', { required: true });

@@ -46,6 +46,8 @@ export interface StatementResult {
 
 export interface StatementContext {
   registration?: string;
+  /** Who taught or graded (an instructor grading an essay). */
+  instructor?: Agent;
   contextActivities?: {
     parent?: Activity[];
     grouping?: Activity[];

@@ -1,7 +1,7 @@
 import { createContext, ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import type { Learner } from '@lms-kit/core';
-import type { ObservableStorage } from '@lms-kit/storage';
+import type { GradingStore, LearningReports, ObservableStorage } from '@lms-kit/storage';
 import type { LrsSync } from '@lms-kit/xapi';
 
 /** What every LMS Kit element needs from the page, given by `<lms-provider>` or `provideLms()`. */
@@ -24,6 +24,12 @@ export interface LmsServices {
   contentHost?: string;
   /** The outbox's sync to the LRSs, when the provider has `lrs`. */
   sync?: LrsSync;
+  /** The signed-in user's roles (`learner`, `instructor`, `admin`): the provider's `roles`, else the server token's. */
+  roles?: string[];
+  /** Multi-learner reads of a backend of many learners (the server's `HttpStorageAdapter`). */
+  reports?: LearningReports;
+  /** The grading queue of a backend of many learners. */
+  grading?: GradingStore;
 }
 
 /** `Symbol.for` so that two copies of LMS Kit on one page still find each other's provider. */

@@ -6,6 +6,7 @@ import type { scormMessages } from './messages-en-scorm.js';
 import type { resultMessages } from './messages-en-results.js';
 import type { syncMessages } from './messages-en-sync.js';
 import type { cmi5Messages } from './messages-en-cmi5.js';
+import type { managementMessages } from './messages-en-management.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -61,5 +62,6 @@ export type MessageId =
   | keyof typeof certificateMessages
   | keyof typeof syncMessages
   | keyof typeof cmi5Messages
+  | keyof typeof managementMessages
   | keyof typeof engagementMessages;
 export type Messages = Partial<Record<MessageId, string>>;

@@ -7,6 +7,7 @@ import {
   attemptsLeft,
   checkQuestion,
   gradeQuestion,
+  gradingSnapshot,
   isAnswered,
   isOverdue,
   quizActivityId,
@@ -331,6 +332,13 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     const now =
       auto && attempt.data.deadline ? new Date(Math.min(this.clock().getTime(), Date.parse(attempt.data.deadline))) : this.clock();
     const data = submitAttempt(quiz, attempt.data, attempt.startedAt, now);
+    const { context } = this;
+    const snapshot = gradingSnapshot(quiz, data, {
+      title: context?.title,
+      registration: context?.registration ?? attempt.id,
+      courseActivityId: context?.course?.id,
+    });
+    if (snapshot) data.grading = snapshot;
     const status = attemptStatus(data);
     const next: QuizAttempt = { ...attempt, data, status, updatedAt: this.clock().toISOString() };
     if (status === 'completed') next.completedAt = data.submittedAt;

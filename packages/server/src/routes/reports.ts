@@ -10,7 +10,7 @@ import { forbidden } from '../errors.js';
 import * as s from '../schemas.js';
 
 /** SQL condition (on alias `p`) limiting rows to learners `who` may read; `$1` tenant, `$2` caller. */
-function visibleTo(who: Identity): string {
+export function visibleTo(who: Identity): string {
   if (isAdmin(who)) return '$2::text IS NOT NULL'; // every parameter must appear for its type to be known
   if (!who.roles.includes('instructor')) return 'p.learner_id = $2';
   return `(p.learner_id = $2
@@ -53,7 +53,8 @@ export const reportRoutes = [
     tag: 'reports',
     summary:
       'A course’s enrolled/started/completed counts, score distribution, per-lesson reach and time spent (admins and its instructors).',
-    async handler({ db, who, params }) {
+    query: s.summaryQuery,
+    async handler({ db, who, params, query }) {
       if (!isAdmin(who)) {
         const { rows } = await db.query('SELECT 1 FROM course_instructors WHERE tenant_id = $1 AND course_id = $2 AND learner_id = $3', [
           who.tenant,
@@ -62,28 +63,49 @@ export const reportRoutes = [
         ]);
         if (!rows.length) throw forbidden('Only an admin or an instructor of this course may see its report.');
       }
-      const args = [who.tenant, params.course];
-      const [counts, enrolled, scores, lessons] = await Promise.all([
-        db.query<{ started: number; completed: number; total_ms: number; median_ms: number | null }>(
-          `SELECT count(*)::int AS started, count(*) FILTER (WHERE completed)::int AS completed, coalesce(sum(time_spent_ms), 0)::float8 AS total_ms,
+      const filtered = Boolean(query.group || query.from || query.to || query.version);
+      const args = [who.tenant, params.course, query.group ?? null, query.from ?? null, query.to ?? null, query.version ?? null];
+      // The filters, on progress alias `p` ($3 group, $4..$5 the learner's last activity between, $6 course version).
+      const where = `p.tenant_id = $1 AND p.course_id = $2
+        AND ($3::text IS NULL OR p.learner_id IN (SELECT learner_id FROM group_members WHERE tenant_id = $1 AND group_id = $3 AND role = 'learner'))
+        AND ($4::timestamptz IS NULL OR coalesce((p.data ->> 'updatedAt')::timestamptz, p.updated_at) >= $4)
+        AND ($5::timestamptz IS NULL OR coalesce((p.data ->> 'updatedAt')::timestamptz, p.updated_at) < $5)
+        AND ($6::text IS NULL OR p.data ->> 'courseVersion' = $6)`;
+      const [counts, enrolled, scores, lessons, over] = await Promise.all([
+        db.query<{ started: number; completed: number; passed: number; total_ms: number; median_ms: number | null }>(
+          `SELECT count(*)::int AS started, count(*) FILTER (WHERE completed)::int AS completed,
+                  count(*) FILTER (WHERE coalesce((data #>> '{result,passed}')::boolean, false))::int AS passed, coalesce(sum(time_spent_ms), 0)::float8 AS total_ms,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY time_spent_ms) AS median_ms
-           FROM progress WHERE tenant_id = $1 AND course_id = $2`,
+           FROM progress p WHERE ${where}`,
           args,
         ),
         db.query<{ n: number }>(
           `SELECT count(DISTINCT coalesce(e.learner_id, g.learner_id))::int AS n FROM enrollments e
              LEFT JOIN group_members g ON g.tenant_id = e.tenant_id AND g.group_id = e.group_id AND g.role = 'learner'
-           WHERE e.tenant_id = $1 AND e.course_id = $2`,
-          args,
+           WHERE e.tenant_id = $1 AND e.course_id = $2 AND ($3::text IS NULL OR coalesce(e.learner_id, g.learner_id) IN
+             (SELECT learner_id FROM group_members WHERE tenant_id = $1 AND group_id = $3 AND role = 'learner'))`,
+          args.slice(0, 3),
         ),
         db.query<{ bucket: number; n: number }>(
-          `SELECT least(floor(score * 10), 9)::int AS bucket, count(*)::int AS n FROM progress
-           WHERE tenant_id = $1 AND course_id = $2 AND score IS NOT NULL GROUP BY 1 ORDER BY 1`,
+          `SELECT least(floor(score * 10), 9)::int AS bucket, count(*)::int AS n FROM progress p
+           WHERE ${where} AND score IS NOT NULL GROUP BY 1 ORDER BY 1`,
           args,
         ),
-        db.query<{ lesson_id: string; reached: number; completed: number; time_ms: number }>(
-          `SELECT lesson_id, reached, completed, time_spent_ms::float8 AS time_ms
-           FROM lesson_totals WHERE tenant_id = $1 AND course_id = $2 AND reached > 0 ORDER BY lesson_id`,
+        filtered
+          ? db.query<{ lesson_id: string; reached: number; completed: number; time_ms: number }>(
+              `SELECT l.lesson_id, count(*)::int AS reached, count(*) FILTER (WHERE l.completed)::int AS completed, sum(l.time_spent_ms)::float8 AS time_ms
+               FROM progress_lessons l JOIN progress p ON p.tenant_id = l.tenant_id AND p.course_id = l.course_id AND p.learner_id = l.learner_id
+               WHERE ${where} GROUP BY l.lesson_id ORDER BY l.lesson_id`,
+              args,
+            )
+          : db.query<{ lesson_id: string; reached: number; completed: number; time_ms: number }>(
+              `SELECT lesson_id, reached, completed, time_spent_ms::float8 AS time_ms
+               FROM lesson_totals WHERE tenant_id = $1 AND course_id = $2 AND reached > 0 ORDER BY lesson_id`,
+              args.slice(0, 2),
+            ),
+        db.query<{ day: string; n: number }>(
+          `SELECT to_char(date_trunc('day', (p.data ->> 'completedAt')::timestamptz AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, count(*)::int AS n
+           FROM progress p WHERE ${where} AND p.data ? 'completedAt' GROUP BY 1 ORDER BY 1`,
           args,
         ),
       ]);
@@ -93,6 +115,8 @@ export const reportRoutes = [
         enrolled: enrolled.rows[0].n,
         started: c.started,
         completed: c.completed,
+        passed: c.passed,
+        completionOverTime: over.rows.map((r) => ({ date: r.day, completed: r.n })),
         timeSpentMs: { total: Number(c.total_ms), median: c.median_ms === null ? null : Number(c.median_ms) },
         scoreDistribution: Array.from({ length: 10 }, (_, i) => ({
           from: i / 10,

@@ -34,6 +34,23 @@ export class ServerClient {
     return this.cachedToken;
   }
 
+  /** The roles claim of the current token (read, not verified: the server verifies every request). */
+  async roles(): Promise<string[]> {
+    try {
+      const payload = (await this.token('initial')).split('.')[1] ?? '';
+      const json = atob(
+        payload
+          .replaceAll('-', '+')
+          .replaceAll('_', '/')
+          .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+      );
+      const roles = (JSON.parse(json) as { roles?: unknown }).roles;
+      return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : ['learner'];
+    } catch {
+      return ['learner'];
+    }
+  }
+
   /** Answers the parsed body for 2xx, and for the statuses in `accept`; throws an LmsError otherwise. */
   async request<T>(
     method: string,

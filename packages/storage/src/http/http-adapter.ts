@@ -16,7 +16,21 @@ import type {
   StorageAdapter,
   StoredRecord,
 } from '../adapter.js';
-import type { CourseSummary, LearningReports, Page, ProgressQuery, ProgressRow } from '../reports.js';
+import type {
+  ComplianceReport,
+  CourseSummary,
+  GradeInput,
+  GradingStore,
+  GroupStat,
+  ItemStat,
+  LearnerCourseRow,
+  LearningReports,
+  Page,
+  PendingAttempt,
+  ProgressQuery,
+  ProgressRow,
+  ReportFilters,
+} from '../reports.js';
 import { seg, ServerClient, type ServerClientOptions } from './client.js';
 import { decodeValue, encodeValue } from './values.js';
 
@@ -30,7 +44,7 @@ interface Versioned<T> {
 /** Conflicts in a row before giving up: only reached if a record is rewritten nonstop by others. */
 const MAX_CONFLICTS = 100;
 
-export class HttpStorageAdapter implements StorageAdapter, LearningReports {
+export class HttpStorageAdapter implements StorageAdapter, LearningReports, GradingStore {
   readonly scope: string;
   private readonly client: ServerClient;
   private closed = false;
@@ -211,11 +225,54 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports {
   }
 
   /** A course's aggregates, computed by the server in SQL (admins and the course's instructors). */
-  async courseSummary(courseId: string): Promise<CourseSummary> {
-    return (await this.get<CourseSummary>(`v1/reports/courses/${seg(courseId)}/summary`))!;
+  async courseSummary(courseId: string, filters: ReportFilters = {}): Promise<CourseSummary> {
+    const params = query({ group: filters.groupId, from: filters.from, to: filters.to, version: filters.version });
+    return (await this.get<CourseSummary>(`v1/reports/courses/${seg(courseId)}/summary?${params}`))!;
+  }
+
+  /** Per-question statistics of a course's quizzes, computed in SQL. */
+  async itemAnalysis(courseId: string, filters: { activityId?: string; groupId?: string } = {}): Promise<ItemStat[]> {
+    const params = query({ activity: filters.activityId, group: filters.groupId });
+    return (await this.get<{ items: ItemStat[] }>(`v1/reports/courses/${seg(courseId)}/items?${params}`))!.items;
+  }
+
+  async groupComparison(courseId: string): Promise<GroupStat[]> {
+    return (await this.get<{ groups: GroupStat[] }>(`v1/reports/courses/${seg(courseId)}/groups`))!.groups;
+  }
+
+  async learnerReport(learnerId: string): Promise<LearnerCourseRow[]> {
+    return (await this.get<{ courses: LearnerCourseRow[] }>(`v1/reports/learners/${seg(learnerId)}`))!.courses;
+  }
+
+  async compliance(options: { courseId?: string; days?: number } = {}): Promise<ComplianceReport> {
+    return (await this.get<ComplianceReport>(`v1/reports/compliance?${query({ course: options.courseId, days: options.days })}`))!;
+  }
+
+  /** The signed-in user's roles, from the token (`learner`, `instructor`, `admin`). */
+  roles(): Promise<string[]> {
+    return this.client.roles();
+  }
+
+  /** Attempts waiting for a person that the token's role may grade. */
+  async pendingGrading(courseId?: string): Promise<PendingAttempt[]> {
+    return (await this.get<{ items: PendingAttempt[] }>(`v1/grading/pending?${query({ course: courseId })}`))!.items;
+  }
+
+  async saveGrades(attemptId: string, version: number, grades: GradeInput[]): Promise<PendingAttempt> {
+    this.check();
+    const answer = await this.client.request<PendingAttempt>('POST', `v1/grading/attempts/${seg(attemptId)}`, {
+      body: { version, grades },
+    });
+    return answer.body;
   }
 
   async close(): Promise<void> {
     this.closed = true;
   }
+}
+
+function query(values: Record<string, string | number | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== '') params.set(name, String(value));
+  return params;
 }

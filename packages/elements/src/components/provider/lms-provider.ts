@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
-import { createIndexedDbStorage, type StorageAdapter } from '@lms-kit/storage';
+import { createIndexedDbStorage, isGradingStore, type GradingStore, type LearningReports, type StorageAdapter } from '@lms-kit/storage';
 import type { LrsConfig, SyncOptions } from '@lms-kit/xapi';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createMemoryStorage, elementStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
@@ -36,6 +36,7 @@ export class LmsProvider extends LitElement {
     storage: { attribute: false },
     certificateSigner: { attribute: 'certificate-signer' },
     contentHost: { attribute: 'content-host' },
+    roles: { converter: { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean) } },
     lrs: { attribute: false },
     syncOptions: { attribute: false },
   };
@@ -71,6 +72,12 @@ export class LmsProvider extends LitElement {
    */
   contentHost?: string;
   /**
+   * The signed-in user's roles (`learner`, `instructor`, `admin`; attribute: space-separated). Default:
+   * the `roles` of the server token when `storage` is an `HttpStorageAdapter`, else none. The server
+   * enforces them anyway: this only decides what elements offer.
+   */
+  roles?: string[];
+  /**
    * Learning Record Stores to send the learner's xAPI statements to: `{ endpoint, version, username,
    * password }` or `{ endpoint, token: (reason) => … }`. The sync code loads only when this is set.
    */
@@ -99,6 +106,7 @@ export class LmsProvider extends LitElement {
         persistent,
         certificateSigner: this.certificateSigner,
         contentHost: this.contentHost,
+        ...(await this.backendServices()),
       };
       this.services?.sync?.stop();
       if (this.lrs)
@@ -108,6 +116,17 @@ export class LmsProvider extends LitElement {
     } catch (error) {
       this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'storage/failed'), recoverable: false }));
     }
+  }
+
+  /** Reports, grading and roles of a multi-learner backend given as `storage` (the server adapter). */
+  private async backendServices(): Promise<Pick<LmsServices, 'roles' | 'reports' | 'grading'>> {
+    const backend = this.storage as (Partial<LearningReports & GradingStore> & { roles?: () => Promise<string[]> }) | undefined;
+    const roles = this.roles ?? (typeof backend?.roles === 'function' ? await backend.roles() : undefined);
+    return {
+      ...(roles ? { roles } : {}),
+      ...(typeof backend?.courseSummary === 'function' ? { reports: backend as LearningReports } : {}),
+      ...(isGradingStore(backend) ? { grading: backend } : {}),
+    };
   }
 
   private async createStorage(): Promise<StorageAdapter> {
