@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin.js';
 import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
 import { lrsRoutes } from './routes/lrs.js';
+import { quizRoutes } from './routes/quizzes.js';
 import { reportRoutes } from './routes/reports.js';
 
 export interface AppOptions {
@@ -27,7 +28,14 @@ export interface AppOptions {
   importLimitBytes?: number;
 }
 
-export const ALL_ROUTES: RouteSpec[] = [...learnerDataRoutes, ...adminRoutes, ...importRoutes, ...lrsRoutes, ...reportRoutes];
+export const ALL_ROUTES: RouteSpec[] = [
+  ...learnerDataRoutes,
+  ...adminRoutes,
+  ...importRoutes,
+  ...lrsRoutes,
+  ...reportRoutes,
+  ...quizRoutes,
+];
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();

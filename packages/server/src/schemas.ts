@@ -50,3 +50,11 @@ export const lrsBody = z
     password: z.string().max(500).optional(),
   })
   .refine((b) => (b.username === undefined) === (b.password === undefined), 'give both username and password, or neither');
+export const quizBody = z.object({
+  /** The course the quiz belongs to; a quiz on its own page: `quiz:<id>` (the default). */
+  courseId: id.optional(),
+  /** The xAPI activity of the quiz (inside a course: the lesson's); default the quiz's own. */
+  activityId: id.optional(),
+  quiz: z.looseObject({ id, grading: z.literal('server') }),
+});
+export const answerBody = z.object({ value: z.unknown().refine((v) => v !== undefined, 'a value is required') });
