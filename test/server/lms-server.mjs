@@ -107,6 +107,7 @@ export function lmsServerPlugin() {
   const started = new Map();
   const cleanups = [];
   const proxies = new Map();
+  const captures = new Map();
   let cli;
   let postgres;
   const serversOf = (backend, instances) =>
@@ -139,9 +140,27 @@ export function lmsServerPlugin() {
     async serverStop() {
       for (const cleanup of cleanups) await cleanup();
     },
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
       if (!command.startsWith('lms-server:')) return undefined;
       switch (command) {
+        case 'lms-server:capture': {
+          // Every response the test page receives from `prefix`, bodies included, as Chromium saw them.
+          const page = session.browser.getPage(session.id);
+          const bodies = [];
+          page.on('response', (response) => {
+            if (response.url().startsWith(payload.prefix))
+              bodies.push(
+                response.text().then(
+                  (body) => ({ url: response.url(), method: response.request().method(), status: response.status(), body }),
+                  () => ({ url: response.url(), method: response.request().method(), status: response.status(), body: '' }),
+                ),
+              );
+          });
+          captures.set(payload.prefix, bodies);
+          return { capturing: true };
+        }
+        case 'lms-server:captured':
+          return { responses: await Promise.all(captures.get(payload.prefix) ?? []) };
         case 'lms-server:start': {
           // Commands time out after 20 s and a first start can take longer: answer "pending" and let the page ask again.
           const servers = serversOf(payload.backend, payload.instances ?? 1);

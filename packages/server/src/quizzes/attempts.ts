@@ -144,6 +144,7 @@ export async function quizState(db: Db, who: Identity, sq: ServerQuiz) {
       activityId: sq.activityId,
       attempts: attempts.map((a) => publicAttempt(a)),
       left: attemptsLeft(sq.quiz, used(attempts)),
+      questionCount: (sq.quiz.questions?.length ?? 0) + (sq.quiz.draw ?? []).reduce((sum, rule) => sum + rule.count, 0),
       serverTime: now.toISOString(),
     },
   }));

@@ -77,10 +77,13 @@ export function publicQuestion(question: Question, order: string[] | undefined, 
   return out as unknown as Question;
 }
 
-/** The quiz's settings, which the page needs to show it, without any question. */
+/**
+ * The quiz's settings, which the page needs to show it, without any question. Immediate feedback would
+ * need the key on the page: a server-graded quiz gives its feedback after submit instead.
+ */
 export function publicQuizSettings(quiz: Quiz): Quiz {
   const { questions: _q, banks: _b, draw: _d, ...settings } = quiz;
-  return { ...settings, questions: [] };
+  return { ...settings, ...(settings.feedback === 'immediate' ? { feedback: 'after-submit' as const } : {}), questions: [] };
 }
 
 /** An attempt as the page may see it: the result only as far as the review settings allow. */

@@ -18,6 +18,7 @@ import type {
 } from '../adapter.js';
 import type { CourseSummary, LearningReports, Page, ProgressQuery, ProgressRow } from '../reports.js';
 import { seg, ServerClient, type ServerClientOptions } from './client.js';
+import { ServerQuizClient } from './quiz-client.js';
 import { decodeValue, encodeValue } from './values.js';
 
 export type HttpStorageAdapterOptions = ServerClientOptions;
@@ -33,6 +34,8 @@ const MAX_CONFLICTS = 100;
 export class HttpStorageAdapter implements StorageAdapter, LearningReports {
   readonly scope: string;
   private readonly client: ServerClient;
+  /** Server-graded quizzes (`"grading": "server"`) of this server: `QuizSession` finds them here. */
+  readonly quizzes: ServerQuizClient;
   private closed = false;
   /** Updates of one record from this adapter run one after the other (no conflicts among ourselves). */
   private readonly chains = new Map<string, Promise<unknown>>();
@@ -44,6 +47,7 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports {
 
   constructor(options: HttpStorageAdapterOptions) {
     this.client = new ServerClient(options);
+    this.quizzes = new ServerQuizClient(this.client);
     this.scope = `http:${this.client.base}`;
   }
 
