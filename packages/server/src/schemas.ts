@@ -58,3 +58,13 @@ export const quizBody = z.object({
   quiz: z.looseObject({ id, grading: z.literal('server') }),
 });
 export const answerBody = z.object({ value: z.unknown().refine((v) => v !== undefined, 'a value is required') });
+export const tenantSettingsBody = z.object({ anonymous: z.boolean().optional() });
+export const credentialBody = z.object({
+  credential: z.looseObject({
+    id: z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/i, 'must be urn:uuid:<uuid>'),
+    issuer: z.looseObject({}),
+    validFrom: z.string().min(1),
+    credentialSubject: z.looseObject({}),
+    lmsKit: z.looseObject({ learnerId: id, courseId: id }),
+  }),
+});

@@ -165,6 +165,13 @@ export const adminRoutes = [
              WHERE tenant_id = $1 AND collection = 'certificates' AND learner_id = $2 RETURNING 1`,
           key,
         );
+        // The server's own signed copies (verifiable by id) say revoked too.
+        erased.signedCertificatesRevoked = await changed(
+          tx,
+          `UPDATE issued_certificates SET revoked_at = now(), revoked_reason = 'learner erased'
+             WHERE tenant_id = $1 AND learner_id = $2 AND revoked_at IS NULL RETURNING 1`,
+          key,
+        );
         erased.records = await changed(
           tx,
           `DELETE FROM records WHERE tenant_id = $1 AND collection <> 'certificates' AND (learner_id = $2 OR owner_id = $2) RETURNING 1`,

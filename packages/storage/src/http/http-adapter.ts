@@ -36,6 +36,8 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports {
   private readonly client: ServerClient;
   /** Server-graded quizzes (`"grading": "server"`) of this server: `QuizSession` finds them here. */
   readonly quizzes: ServerQuizClient;
+  /** `fetch` with this adapter's token, for the server's other routes (its certificate signer: see @lms-kit/server). */
+  readonly authorizedFetch: ServerClient['authorizedFetch'];
   private closed = false;
   /** Updates of one record from this adapter run one after the other (no conflicts among ourselves). */
   private readonly chains = new Map<string, Promise<unknown>>();
@@ -48,6 +50,7 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports {
   constructor(options: HttpStorageAdapterOptions) {
     this.client = new ServerClient(options);
     this.quizzes = new ServerQuizClient(this.client);
+    this.authorizedFetch = this.client.authorizedFetch;
     this.scope = `http:${this.client.base}`;
   }
 
