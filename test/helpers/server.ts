@@ -69,3 +69,11 @@ export async function captureResponses(prefix: string): Promise<void> {
 export async function capturedResponses(prefix: string): Promise<CapturedResponse[]> {
   return ((await executeServerCommand('lms-server:captured', { prefix })) as { responses: CapturedResponse[] }).responses;
 }
+
+/** The staff demo (`npm run demo:server`) on a free port; resolves to its origin. */
+export async function demoServer(): Promise<string> {
+  for (;;) {
+    const answer = (await executeServerCommand('lms-server:demo', {})) as { url?: string };
+    if (answer.url) return answer.url;
+  }
+}
