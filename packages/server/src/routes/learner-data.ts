@@ -3,7 +3,7 @@ import { assertCanRead, assertCanWrite, isAdmin, teaches } from '../access.js';
 import type { Identity } from '../auth.js';
 import type { Queryable } from '../db.js';
 import { route } from '../api.js';
-import { answerVersioned, precondition, readDocument, writeDocument, type DocumentTable } from '../documents.js';
+import { answerVersioned, answerWritten, precondition, readDocument, writeDocument, type DocumentTable } from '../documents.js';
 import { HttpError, notFound } from '../errors.js';
 import { data, items, one } from '../queries.js';
 import { publicAttempt, type ServerAttempt } from '../quizzes/attempts.js';
@@ -35,15 +35,12 @@ export const learnerDataRoutes = [
     path: '/v1/progress/:learner/:course',
     tag: 'progress',
     summary:
-      'Writes progress; `If-Match: "<version>"` (or `If-None-Match: *`) makes it conditional, 412 with the current record otherwise.',
+      'Writes progress and answers its new `{ version }`; `If-Match: "<version>"` (or `If-None-Match: *`) makes it conditional, 412 with the current record otherwise.',
     body: s.progressBody,
     async handler({ c, db, who, params, body }) {
       assertCanWrite(who, params.learner);
       sameKey(body.value, { learnerId: params.learner, courseId: params.course });
-      return answerVersioned(
-        c,
-        await writeDocument(db, PROGRESS, [who.tenant, params.learner, params.course], body.value, precondition(c)),
-      );
+      return answerWritten(c, await writeDocument(db, PROGRESS, [who.tenant, params.learner, params.course], body.value, precondition(c)));
     },
   }),
   route({
@@ -84,7 +81,7 @@ export const learnerDataRoutes = [
       assertCanWrite(who, params.learner);
       sameKey(body.value, { learnerId: params.learner, courseId: params.course, lessonId: params.lesson });
       const key = [who.tenant, params.learner, params.course, params.lesson];
-      return answerVersioned(c, await writeDocument(db, LESSON_STATES, key, body.value, precondition(c)));
+      return answerWritten(c, await writeDocument(db, LESSON_STATES, key, body.value, precondition(c)));
     },
   }),
   route({
