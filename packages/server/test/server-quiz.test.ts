@@ -258,6 +258,11 @@ describe('server-graded quizzes on postgres', function () {
     expect(queue.body.items.map((a: { status: string }) => a.status)).to.deep.equal(['pending-grading']);
     const everything = (await capturedResponses(base)).map((r) => r.body).join('\n');
     expect(everything).to.not.include('SECRET-GRADER-NOTES');
+    // Staff get the whole quiz to grade with; the learner does not.
+    expect((await call(base, ian, 'GET', 'v1/quizzes/essay-exam/definition')).body.quiz.questions[0].graderNotes).to.equal(
+      'SECRET-GRADER-NOTES',
+    );
+    expect((await call(base, learner, 'GET', 'v1/quizzes/essay-exam/definition')).status).to.equal(403);
   });
 
   it('runs in <lms-quiz server-quiz> through the provider’s HttpStorageAdapter, without the key on the page', async () => {

@@ -62,6 +62,17 @@ export const quizRoutes = [
   }),
   route({
     method: 'get',
+    path: '/v1/quizzes/:quiz/definition',
+    tag: 'quizzes',
+    summary: 'The whole quiz, answer key included, for its staff (admins, instructors of its course): to grade and review attempts.',
+    async handler({ db, who, params }) {
+      const sq = await loadQuiz(db, who.tenant, params.quiz);
+      await assertTeachesCourse(db, who, sq.courseId);
+      return { quiz: sq.quiz, courseId: sq.courseId, activityId: sq.activityId };
+    },
+  }),
+  route({
+    method: 'get',
     path: '/v1/quizzes/:quiz',
     tag: 'quizzes',
     summary: 'The quiz’s settings (no question, no key) and the caller’s attempts at it, on the server’s clock.',
