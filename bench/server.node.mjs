@@ -174,6 +174,14 @@ async function reportBench(base, url) {
       `SELECT lesson_id, reached, completed, time_spent_ms FROM lesson_totals WHERE tenant_id = $1 AND course_id = 'big-course' AND reached > 0 ORDER BY lesson_id`,
     ],
     [
+      'enrolled',
+      `SELECT count(DISTINCT coalesce(e.learner_id, g.learner_id)) FROM enrollments e LEFT JOIN group_members g ON g.tenant_id = e.tenant_id AND g.group_id = e.group_id AND g.role = 'learner' WHERE e.tenant_id = $1 AND e.course_id = 'big-course'`,
+    ],
+    [
+      'score buckets',
+      `SELECT least(floor(score * 10), 9)::int, count(*) FROM progress WHERE tenant_id = $1 AND course_id = 'big-course' AND score IS NOT NULL GROUP BY 1`,
+    ],
+    [
       'page of rows',
       `SELECT learner_id FROM progress p WHERE tenant_id = $1 AND course_id = 'big-course' AND learner_id > '' ORDER BY learner_id LIMIT 100`,
     ],

@@ -4,6 +4,8 @@
  * issues tokens for three demo users, as a site's own login would (learner, instructor, admin).
  */
 import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
 import { SignJWT } from 'jose';
@@ -12,80 +14,125 @@ import { portProblem } from './check-port.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const host = '127.0.0.1';
-const port = Number(process.env.PORT ?? 8000);
-const secret = process.env.LMS_JWT_SECRET ?? randomBytes(32).toString('hex');
 const tenant = 'northwind-bakery';
-const USERS = {
+export const DEMO_USERS = {
   learner: { sub: 'mailto:jamie@northwind-bakery.example', name: 'Jamie Rivera', roles: ['learner'] },
   instructor: { sub: 'mailto:morgan@northwind-bakery.example', name: 'Morgan Lee', roles: ['instructor'] },
   admin: { sub: 'mailto:alex@northwind-bakery.example', name: 'Alex Kim', roles: ['admin'] },
 };
+/** A learner of another team, with some progress: the admin sees them, the kitchen team's instructor does not. */
+const OTHER_LEARNER = 'mailto:sam@northwind-bakery.example';
 
-const sign = ({ sub, ...claims }) =>
-  new SignJWT({ ...claims, tenant, email: sub.slice('mailto:'.length) })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub)
-    .setExpirationTime('2h')
-    .sign(new TextEncoder().encode(secret));
+/**
+ * Starts the full-stack demo; resolves to its page origin and a `close()`. `elementsBundle`: a file to
+ * serve as `dist/lms-kit.js` (tests, before any `npm run build`).
+ */
+export async function startDemoServer({ port = 8000, dataDir, secret, elementsBundle } = {}) {
+  dataDir ??= './lms-data/demo';
+  secret ??= randomBytes(32).toString('hex');
+  const sign = ({ sub, ...claims }) =>
+    new SignJWT({ ...claims, tenant, email: sub.slice('mailto:'.length) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setExpirationTime('2h')
+      .sign(new TextEncoder().encode(secret));
 
-// The page's HTTP storage, bundled for the browser (the demo's other elements come from dist/lms-kit.js).
-await build({
-  stdin: {
-    contents: `export { HttpStorageAdapter, OfflineFirstStorage } from '@lms-kit/storage/http'; export { DexieAdapter } from '@lms-kit/storage/dexie';`,
-    resolveDir: process.cwd(),
-  },
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  conditions: ['source'],
-  outfile: 'dist/lms-kit-server-storage.js',
-  logLevel: 'error',
-});
-await buildServer();
-const { startServer } = await import('../packages/server/dist/index.js');
-const pageOrigin = `http://${host}:${port}`;
-const lms = await startServer({ dataDir: './lms-data/demo', auth: { secret }, corsOrigins: [pageOrigin], host, port: 0 });
-
-// The intranet's set-up, as its admin would do it: a group taught by Morgan, enrolled in the course.
-const admin = await sign(USERS.admin);
-const api = (method, path, body) =>
-  fetch(`${lms.url}/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
+  // The page's HTTP storage, bundled for the browser (the demo's other elements come from dist/lms-kit.js).
+  await build({
+    stdin: {
+      contents: `export { HttpStorageAdapter, OfflineFirstStorage } from '@lms-kit/storage/http'; export { DexieAdapter } from '@lms-kit/storage/dexie';`,
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    conditions: ['source'],
+    outfile: 'dist/lms-kit-server-storage.js',
+    logLevel: 'error',
   });
-await api('PUT', 'v1/groups/kitchen', { name: 'Kitchen team' });
-await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(USERS.learner.sub)}`, {});
-await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(USERS.instructor.sub)}`, { role: 'instructor' });
-await api('PUT', 'v1/courses/food-safety-basics', { title: 'Food safety basics', instructors: [USERS.instructor.sub] });
-await api('POST', 'v1/enrollments', {
-  courseId: 'food-safety-basics',
-  groupId: 'kitchen',
-  dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-});
+  await buildServer();
+  const { startServer } = await import('../packages/server/dist/index.js');
+  const server = createServer();
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
+  const pageOrigin = `http://${host}:${server.address().port}`;
+  const lms = await startServer({ dataDir, auth: { secret }, corsOrigins: [pageOrigin], host, port: 0 });
 
-// The "site login": /demo-sign-in?as=learner answers a token and the server's URL.
-const staticServer = await startStaticServer({ port: 0, host });
-const staticOrigin = `http://${host}:${staticServer.address().port}`;
-createServer(async (request, response) => {
-  const url = new URL(request.url, pageOrigin);
-  if (url.pathname === '/demo-sign-in') {
-    const user = USERS[url.searchParams.get('as')];
-    if (!user) return response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': 'application/json' });
-    return response.end(JSON.stringify({ token: await sign(user), server: lms.url, user: { ...user, email: user.sub.slice(7) } }));
-  }
-  // Everything else: the static demo.
-  const upstream = await fetch(staticOrigin + url.pathname + url.search, { headers: { range: request.headers.range ?? '' } });
-  response.writeHead(upstream.status, Object.fromEntries(upstream.headers));
-  response.end(Buffer.from(await upstream.arrayBuffer()));
-})
-  .once('error', (error) => {
+  // The intranet's set-up, as its admin would do it: a group taught by Morgan, enrolled in the course.
+  const admin = await sign(DEMO_USERS.admin);
+  const api = async (method, path, body) => {
+    const response = await fetch(`${lms.url}/${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`Demo set-up: ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  };
+  await api('PUT', 'v1/groups/kitchen', { name: 'Kitchen team' });
+  await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(DEMO_USERS.learner.sub)}`, {});
+  await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(DEMO_USERS.instructor.sub)}`, { role: 'instructor' });
+  await api('PUT', 'v1/courses/food-safety-basics', { title: 'Food safety basics', instructors: [] });
+  await api('POST', 'v1/enrollments', {
+    courseId: 'food-safety-basics',
+    groupId: 'kitchen',
+    dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+  });
+  await api('POST', 'v1/enrollments', { courseId: 'food-safety-basics', learnerId: OTHER_LEARNER });
+  const now = new Date().toISOString();
+  await api('PUT', `v1/progress/${encodeURIComponent(OTHER_LEARNER)}/food-safety-basics`, {
+    value: {
+      learnerId: OTHER_LEARNER,
+      courseId: 'food-safety-basics',
+      registration: 'demo',
+      lessons: { hygiene: { status: 'completed', openedAt: now, timeSpentMs: 240_000 } },
+      timeSpentMs: 240_000,
+      startedAt: now,
+      updatedAt: now,
+    },
+  });
+
+  // The "site login": /demo-sign-in?as=learner answers a token and the server's URL.
+  const staticServer = await startStaticServer({ port: 0, host });
+  const staticOrigin = `http://${host}:${staticServer.address().port}`;
+  server.on('request', async (request, response) => {
+    const url = new URL(request.url, pageOrigin);
+    if (url.pathname === '/demo-sign-in') {
+      const user = DEMO_USERS[url.searchParams.get('as')];
+      if (!user) return response.writeHead(404).end();
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      return response.end(JSON.stringify({ token: await sign(user), server: lms.url, user: { ...user, email: user.sub.slice(7) } }));
+    }
+    if (url.pathname === '/dist/lms-kit.js' && elementsBundle && !existsSync('dist/lms-kit.js')) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+      return response.end(readFileSync(elementsBundle));
+    }
+    // Everything else: the static demo.
+    const upstream = await fetch(staticOrigin + url.pathname + url.search, { headers: { range: request.headers.range ?? '' } });
+    response.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+    response.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  return {
+    url: pageOrigin,
+    server: lms.url,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await new Promise((resolve) => staticServer.close(resolve));
+      await lms.close();
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 8000);
+  const demo = await startDemoServer({
+    port,
+    secret: process.env.LMS_JWT_SECRET,
+    dataDir: process.env.LMS_DATA_DIR,
+    elementsBundle: process.env.LMS_DEMO_ELEMENTS_BUNDLE,
+  }).catch((error) => {
     console.error(portProblem(error, port, host, 'npm run demo:server') ?? error.message);
     process.exit(1);
-  })
-  .listen(port, host, () =>
-    console.log(
-      `\nLMS Kit full stack: ${pageOrigin}/demo/staff.html  (server of record ${lms.url}, data in ./lms-data/demo)\n(Ctrl+C to stop)`,
-    ),
+  });
+  console.log(
+    `\nLMS Kit full stack: ${demo.url}/demo/staff.html  (server of record ${demo.server}, data in ${process.env.LMS_DATA_DIR ?? './lms-data/demo'})\n(Ctrl+C to stop)`,
   );
+}

@@ -53,3 +53,27 @@ export async function faultProxy(target: string): Promise<string> {
 export async function setFaults(url: string, faults: { down?: boolean; dropAfterStore?: number }): Promise<{ forwarded: number }> {
   return ((await executeServerCommand('lms-server:proxy-faults', { url, faults })) as { state: { forwarded: number } }).state;
 }
+
+export interface CapturedResponse {
+  url: string;
+  method: string;
+  status: number;
+  body: string;
+}
+
+/** Starts recording every response this page receives from URLs starting with `prefix` (bodies included). */
+export async function captureResponses(prefix: string): Promise<void> {
+  await executeServerCommand('lms-server:capture', { prefix });
+}
+
+export async function capturedResponses(prefix: string): Promise<CapturedResponse[]> {
+  return ((await executeServerCommand('lms-server:captured', { prefix })) as { responses: CapturedResponse[] }).responses;
+}
+
+/** The staff demo (`npm run demo:server`) on a free port; resolves to its origin. */
+export async function demoServer(): Promise<string> {
+  for (;;) {
+    const answer = (await executeServerCommand('lms-server:demo', {})) as { url?: string };
+    if (answer.url) return answer.url;
+  }
+}

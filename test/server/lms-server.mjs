@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { SignJWT } from 'jose';
 import { buildServer } from '../../scripts/build-server.mjs';
 import { freePort } from './lrs.mjs';
@@ -102,11 +103,56 @@ export async function startFaultProxy(target) {
   return { url: `http://127.0.0.1:${port}`, state, stop: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/** The staff demo on a free port and a temporary database; the elements bundled by esbuild when there is no build. */
+async function startDemo() {
+  const dir = mkdtempSync(join(tmpdir(), 'lms-kit-demo-'));
+  const elementsBundle = join(dir, 'lms-kit.js');
+  await build({
+    entryPoints: ['packages/elements/src/all.ts'],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    conditions: ['source'],
+    tsconfig: 'tsconfig.base.json',
+    outfile: elementsBundle,
+    logLevel: 'error',
+  });
+  // As `npm run demo:server` runs it: its own process (PGlite would hold this one's event loop while it starts).
+  const child = spawn(process.execPath, ['scripts/serve-demo-server.mjs'], {
+    env: { PATH: process.env.PATH, PORT: '0', LMS_DATA_DIR: join(dir, 'data'), LMS_DEMO_ELEMENTS_BUNDLE: elementsBundle },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const kill = () => child.kill();
+  process.once('exit', kill);
+  let log = '';
+  child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      const match = /full stack: (http:\/\/[^/\s]+)/.exec(String(chunk));
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`The demo server exited (${code}):\n${log}`)));
+  });
+  return {
+    url,
+    async close() {
+      process.off('exit', kill);
+      if (child.exitCode === null) {
+        child.kill();
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** @web/test-runner plugin: servers start on first use (a run that needs none starts none). */
 export function lmsServerPlugin() {
   const started = new Map();
   const cleanups = [];
   const proxies = new Map();
+  const captures = new Map();
+  let demo;
   let cli;
   let postgres;
   const serversOf = (backend, instances) =>
@@ -139,9 +185,27 @@ export function lmsServerPlugin() {
     async serverStop() {
       for (const cleanup of cleanups) await cleanup();
     },
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
       if (!command.startsWith('lms-server:')) return undefined;
       switch (command) {
+        case 'lms-server:capture': {
+          // Every response the test page receives from `prefix`, bodies included, as Chromium saw them.
+          const page = session.browser.getPage(session.id);
+          const bodies = [];
+          page.on('response', (response) => {
+            if (response.url().startsWith(payload.prefix))
+              bodies.push(
+                response.text().then(
+                  (body) => ({ url: response.url(), method: response.request().method(), status: response.status(), body }),
+                  () => ({ url: response.url(), method: response.request().method(), status: response.status(), body: '' }),
+                ),
+              );
+          });
+          captures.set(payload.prefix, bodies);
+          return { capturing: true };
+        }
+        case 'lms-server:captured':
+          return { responses: await Promise.all(captures.get(payload.prefix) ?? []) };
         case 'lms-server:start': {
           // Commands time out after 20 s and a first start can take longer: answer "pending" and let the page ask again.
           const servers = serversOf(payload.backend, payload.instances ?? 1);
@@ -157,6 +221,12 @@ export function lmsServerPlugin() {
         case 'lms-server:proxy-faults':
           Object.assign(proxies.get(payload.url).state, payload.faults);
           return { state: proxies.get(payload.url).state };
+        case 'lms-server:demo': {
+          // `npm run demo:server` as a learner, an instructor and an admin meet it (pending while it builds).
+          demo ??= startDemo().then((d) => (cleanups.unshift(() => d.close()), d));
+          const ready = await Promise.race([demo, new Promise((resolve) => setTimeout(resolve, 10_000, 'pending'))]);
+          return ready === 'pending' ? { pending: true } : { url: ready.url };
+        }
         case 'lms-server:token':
           return { token: await signToken(payload.claims, payload.expiresIn) };
         default:

@@ -6,10 +6,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { mount, type Env, type RouteSpec } from './api.js';
+import { mount, publicMatcher, type Env, type RouteSpec, type Services } from './api.js';
 import { createVerifier, type AuthOptions } from './auth.js';
 import type { Db } from './db.js';
-import { HttpError } from './errors.js';
+import { forbidden, HttpError } from './errors.js';
+import { serverKey } from './keys.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { gradingRoutes } from './routes/grading.js';
@@ -17,6 +18,9 @@ import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
 import { lrsRoutes } from './routes/lrs.js';
 import { reportViewRoutes } from './routes/report-views.js';
+import { quizRoutes } from './routes/quizzes.js';
+import { certificateRoutes } from './routes/certificates.js';
+import { anonymousRoutes, tenantAllowsAnonymous } from './routes/anonymous.js';
 import { reportRoutes } from './routes/reports.js';
 
 export interface AppOptions {
@@ -27,6 +31,10 @@ export interface AppOptions {
   /** Largest request body in bytes (default 1 MiB; imports may be larger, see `importLimitBytes`). */
   bodyLimitBytes?: number;
   importLimitBytes?: number;
+  /** Private P-256 JWK (JSON) the server signs certificates and anonymous identities with; default one kept in the database. */
+  signingKey?: string;
+  /** Issuer URI of what the server signs; default `urn:lms-kit:issuer:<key thumbprint>`. */
+  issuer?: string;
 }
 
 export const ALL_ROUTES: RouteSpec[] = [
@@ -37,11 +45,17 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...reportRoutes,
   ...reportViewRoutes,
   ...gradingRoutes,
+  ...quizRoutes,
+  ...certificateRoutes,
+  ...anonymousRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
-  const verify = createVerifier(options.auth);
+  const key = serverKey(options.db, options.signingKey);
+  const services: Services = { serverKey: key, issuer: async () => options.issuer ?? `urn:lms-kit:issuer:${(await key()).kid}` };
+  const verify = createVerifier(options.auth, services.serverKey, services.issuer);
+  const isPublic = publicMatcher(ALL_ROUTES);
   const origins = options.corsOrigins ?? [];
   if (origins.length)
     app.use(
@@ -69,12 +83,16 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ ok: true, database: options.db.kind });
   });
   app.use('/v1/*', async (c, next) => {
+    if (isPublic(c.req.method, c.req.path)) return next();
     const who = await verify(c.req.header('authorization'));
+    // An anonymous identity works only while its tenant allows anonymous learners.
+    if (who.anonymous && !(await tenantAllowsAnonymous(options.db, who.tenant)))
+      throw forbidden('This tenant does not allow anonymous learners.');
     c.set('who', who);
     await ensureTenantAndLearner(options.db, who);
     await next();
   });
-  mount(app, options.db, ALL_ROUTES);
+  mount(app, options.db, ALL_ROUTES, services);
   app.notFound((c) => c.json({ error: { code: 'server/not-found', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
   app.onError((error, c) => {
     if (error instanceof HttpError) {

@@ -4,6 +4,8 @@
  *   LMS_JWT_SECRET / LMS_JWKS_URL, LMS_JWT_ISSUER, LMS_JWT_AUDIENCE, LMS_DEFAULT_TENANT
  *   LMS_CORS_ORIGINS        comma-separated origins, or *
  *   HOST (127.0.0.1), PORT (8787; 0 picks a free one), LMS_DB_POOL (connections per instance)
+ *   LMS_SIGNING_KEY         private P-256 JWK (JSON) for certificates and anonymous identities (default: one kept in the database)
+ *   LMS_ISSUER              issuer URI of what the server signs
  * Prints one line `listening on http://HOST:PORT` when ready.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +39,8 @@ const server = await startServer({
     audience: env.LMS_JWT_AUDIENCE,
     defaultTenant: env.LMS_DEFAULT_TENANT ?? 'default',
   },
+  signingKey: env.LMS_SIGNING_KEY,
+  issuer: env.LMS_ISSUER,
   corsOrigins: env.LMS_CORS_ORIGINS?.split(',')
     .map((o) => o.trim())
     .filter(Boolean),

@@ -78,3 +78,9 @@ export function answerVersioned(c: Context, doc: Versioned): Response {
   c.header('ETag', `"${doc.version}"`);
   return c.json(doc);
 }
+
+/** A write's answer: the new version (and ETag). The page has the value it sent; echoing it back only costs. */
+export function answerWritten(c: Context, doc: Versioned): Response {
+  c.header('ETag', `"${doc.version}"`);
+  return c.json({ version: doc.version });
+}

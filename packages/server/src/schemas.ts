@@ -63,3 +63,21 @@ export const lrsBody = z
     password: z.string().max(500).optional(),
   })
   .refine((b) => (b.username === undefined) === (b.password === undefined), 'give both username and password, or neither');
+export const quizBody = z.object({
+  /** The course the quiz belongs to; a quiz on its own page: `quiz:<id>` (the default). */
+  courseId: id.optional(),
+  /** The xAPI activity of the quiz (inside a course: the lesson's); default the quiz's own. */
+  activityId: id.optional(),
+  quiz: z.looseObject({ id, grading: z.literal('server') }),
+});
+export const answerBody = z.object({ value: z.unknown().refine((v) => v !== undefined, 'a value is required') });
+export const tenantSettingsBody = z.object({ anonymous: z.boolean().optional() });
+export const credentialBody = z.object({
+  credential: z.looseObject({
+    id: z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/i, 'must be urn:uuid:<uuid>'),
+    issuer: z.looseObject({}),
+    validFrom: z.string().min(1),
+    credentialSubject: z.looseObject({}),
+    lmsKit: z.looseObject({ learnerId: id, courseId: id }),
+  }),
+});

@@ -15,3 +15,4 @@ export { parseAiken, toAiken } from './import/aiken.js';
 export type { ImportOptions } from './import/shared.js';
 export { normalizeAnswer, parseNumber, inNumericRange, numericPattern, numericRange, formatNumber, matchesText } from './types/shared.js';
 export { quizLessonKind } from './lesson-kind.js';
+export * from './remote-grader.js';

@@ -48,7 +48,14 @@ export interface Quiz {
   feedback?: FeedbackMode;
   /** Default `always`. */
   showCorrectAnswers?: ShowCorrectAnswers;
+  /**
+   * Who grades: `page` (default) scores in the browser; `server` keeps the answer key on the LMS Kit
+   * server, which hands out the questions, keeps the clock and the attempt count, and grades.
+   */
+  grading?: QuizGrading;
 }
+
+export type QuizGrading = 'page' | 'server';
 
 export type PassingScore = { percent: number } | { points: number };
 

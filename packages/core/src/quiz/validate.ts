@@ -31,6 +31,7 @@ export function validateQuiz(input: unknown, basePath = ''): ValidationIssue[] {
   quiz.number('timeLimit', { min: 1 });
   quiz.oneOf('feedback', ['immediate', 'after-submit', 'none'] as const);
   quiz.oneOf('showCorrectAnswers', ['always', 'when-done', 'never'] as const);
+  quiz.oneOf('grading', ['page', 'server'] as const);
   const passing = quiz.object_('passingScore');
   if (passing) {
     if (passing.has('percent') === passing.has('points')) report.add(passing.path, 'give either percent or points');

@@ -16,11 +16,14 @@ import {
   type Quiz,
   type QuizAttempt,
   type QuizAttemptData,
+  type RemoteAttemptView,
+  type RemoteQuizGrader,
 } from '@lms-kit/core/quiz';
 import type { AttemptCompleteDetail, ErrorDetail, QuestionAnswerDetail, QuizStartDetail, QuizSubmitDetail } from '../events.js';
 import { serialQueue } from '../serial-queue.js';
 import { mergeAttempts, saveMergedAttempt } from './attempt-merge.js';
 import { forgetDrafts, journalDraft, journaledDrafts } from './draft-journal.js';
+import { findGrader, RemoteQuiz } from './remote-quiz.js';
 import { Session } from '../session.js';
 import { statementSink, type SessionOptions, type SessionServices } from '../services.js';
 
@@ -50,6 +53,8 @@ export interface QuizSessionState {
   /** Attempts left (Infinity without a limit). */
   left: number;
   saveError?: LmsError;
+  /** Server-graded quiz: review carries the right answers (the server decided). */
+  correctAnswersShown?: boolean;
 }
 
 /** Where a quiz lives: on its own page, or as a lesson of a course. */
@@ -78,6 +83,11 @@ export function standaloneContext(quiz: Quiz): QuizContext {
  * order, deadline, results), so a reload or another tab resumes them; statements queued to the
  * outbox; the quiz's events sent to its listeners.
  */
+export interface QuizSessionOptions extends SessionOptions {
+  /** Grader of `"grading": "server"` quizzes; default the storage's (`HttpStorageAdapter.quizzes`). */
+  grader?: RemoteQuizGrader;
+}
+
 export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   quiz?: Quiz;
   context?: QuizContext;
@@ -85,6 +95,8 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   /** The attempt shown: the one in progress, else the latest. */
   current?: QuizAttempt;
   saveError?: LmsError;
+  /** Set while the quiz open is graded by a server: attempts go through it, never through storage. */
+  remote?: RemoteQuiz;
 
   private services?: SessionServices;
   private readonly clock: () => Date;
@@ -101,7 +113,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   /** Statements on their way to the outbox, for `settled()`. */
   private readonly sending = new Set<Promise<void>>();
 
-  constructor(private readonly options: SessionOptions = {}) {
+  constructor(private readonly options: QuizSessionOptions = {}) {
     super();
     this.services = options.services;
     this.clock = options.clock ?? (() => new Date());
@@ -117,7 +129,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
 
   protected snapshotState(): QuizSessionState {
     const { quiz, context, attempts, current, inProgress, left, saveError } = this;
-    return { quiz, context, attempts, current, inProgress, left, saveError };
+    return { quiz, context, attempts, current, inProgress, left, saveError, correctAnswersShown: this.remote?.correctAnswersShown };
   }
 
   /** Stops the deadline timer and listening to storage; `open()` starts them again. */
@@ -139,6 +151,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
   }
 
   get left(): number {
+    if (this.remote) return this.remote.left;
     return this.quiz ? attemptsLeft(this.quiz, this.used) : 0;
   }
 
@@ -165,6 +178,8 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
       this.context = context;
       this.services = services;
       if (!services) throw toLmsError(new Error('a quiz session needs storage and a learner'), 'quiz/no-services');
+      this.remote = quiz.grading === 'server' ? new RemoteQuiz(findGrader(services, this.options.grader), this.clock) : undefined;
+      if (this.remote) return this.reloadRemote();
       await this.reload();
       this.unsubscribe = services.storage.subscribe((change) => {
         if (change.type === 'attempt' && change.learnerId === services.learner.id && change.activityId === context.activityId) {
@@ -205,9 +220,35 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     this.changed();
   }
 
+  /** A server-graded quiz: its settings and the learner's attempts as the server has them; the open one resumed. */
+  private async reloadRemote(): Promise<void> {
+    const remote = this.remote!;
+    const state = await remote.grader.state(this.quiz!.id);
+    this.quiz = remote.fromState(state);
+    this.context = { ...this.context!, courseId: state.courseId, activityId: state.activityId };
+    this.attempts = state.attempts;
+    const shown = this.attempts.filter((a) => a.status === 'in-progress').pop() ?? this.attempts[this.attempts.length - 1];
+    this.current = shown;
+    if (shown) this.showRemote(await remote.grader.review(this.quiz.id, shown.id));
+    this.changed();
+  }
+
+  /** What the server answered becomes what is shown; its deadline is kept on its clock. */
+  private showRemote(view: RemoteAttemptView): QuizAttempt {
+    const { quiz, attempt } = this.remote!.fromView(this.quiz!, view);
+    this.quiz = quiz;
+    this.attempts = this.attempts.some((a) => a.id === attempt.id)
+      ? this.attempts.map((a) => (a.id === attempt.id ? attempt : a))
+      : [...this.attempts, attempt];
+    this.current = attempt;
+    this.scheduleDeadline();
+    return attempt;
+  }
+
   /** Starts a new attempt if one is allowed; resolves to it. */
   start(): Promise<QuizAttempt | undefined> {
     return this.serial(async () => {
+      if (this.remote) return this.startRemote();
       const { quiz, context, services } = this;
       if (!quiz || !context || !services || this.inProgress || this.left <= 0) return undefined;
       const now = this.clock();
@@ -237,6 +278,26 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     });
   }
 
+  private async startRemote(): Promise<QuizAttempt | undefined> {
+    const { quiz, context } = this;
+    if (!quiz || !context || this.inProgress || this.left <= 0) return undefined;
+    try {
+      const attempt = this.showRemote(await this.remote!.grader.start(quiz.id));
+      this.queue([this.statements(attempt)?.attempted(new Date(attempt.startedAt))]);
+      this.emit('lms-quiz-start', {
+        quizId: quiz.id,
+        attemptId: attempt.id,
+        attempt: attempt.data.number,
+        deadline: attempt.data.deadline,
+      });
+      this.changed();
+      return attempt;
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+  }
+
   /** Resolves once the steps asked for so far (saves, submits, statements queued) are done. */
   settled(): Promise<void> {
     return this.serial(async () => {
@@ -251,7 +312,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     if (!attempt || attempt.status !== 'in-progress' || !this.quiz) return;
     const data = answerQuestion(attempt.data, questionId, value, this.clock());
     if (data === attempt.data) return;
-    this.update(attempt, data);
+    this.update(attempt, data, questionId);
     this.emit('lms-question-answer', { quizId: this.quiz.id, attemptId: attempt.id, questionId, response: value, checked: false });
   }
 
@@ -306,12 +367,25 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     });
   }
 
-  private update(attempt: QuizAttempt, data: QuizAttemptData): void {
+  private update(attempt: QuizAttempt, data: QuizAttemptData, answered?: string): void {
     const next: QuizAttempt = { ...attempt, data, updatedAt: this.clock().toISOString() };
     this.attempts = this.attempts.map((a) => (a.id === attempt.id ? next : a));
     this.current = next;
     this.changed();
-    void this.serial(() => this.save(next));
+    if (this.remote && answered) void this.serial(() => this.answerRemote(next, answered));
+    else if (!this.remote) void this.serial(() => this.save(next));
+  }
+
+  /** The server takes the answer, or refuses it after the deadline (the attempt was then submitted at it). */
+  private async answerRemote(attempt: QuizAttempt, questionId: string): Promise<void> {
+    try {
+      await this.remote!.grader.answer(this.quiz!.id, attempt.id, questionId, attempt.data.responses[questionId].value);
+      forgetDrafts(attempt.id, (id) => attempt.data.responses[id]?.value);
+      this.saveError = undefined;
+    } catch (error) {
+      if ((error as LmsError).code !== 'quiz/time-up' && (error as LmsError).code !== 'quiz/not-in-progress') return this.fail(error);
+      await this.finishRemote(true);
+    }
   }
 
   /** Submits the attempt unless a listener cancels `lms-quiz-submit`; resolves to whether it was submitted. */
@@ -328,6 +402,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     const unanswered = questions.filter((q) => !isAnswered(q, attempt.data.responses[q.id])).length;
     if (!this.emit('lms-quiz-submit', { quizId: quiz.id, attemptId: attempt.id, unanswered, auto }) && !auto) return false;
     clearTimeout(this.deadlineTimer);
+    if (this.remote) return this.finishRemote(auto);
     // At the deadline the attempt ends at the deadline, even if the page was closed then.
     const now =
       auto && attempt.data.deadline ? new Date(Math.min(this.clock().getTime(), Date.parse(attempt.data.deadline))) : this.clock();
@@ -365,12 +440,40 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     return true;
   }
 
+  /** The server grades the attempt (as of its deadline if that passed) and answers what review may show. */
+  private async finishRemote(auto: boolean): Promise<boolean> {
+    const attempt = this.current;
+    if (!this.quiz || !attempt) return false;
+    let next: QuizAttempt;
+    try {
+      next = this.showRemote(await this.remote!.grader.submit(this.quiz.id, attempt.id));
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+    const result = next.data.result;
+    if (result) this.queue(this.statements(next)?.attemptFinished(result, new Date(next.data.submittedAt ?? Date.now())) ?? []);
+    const timedOut = auto || (next.data.deadline !== undefined && next.data.submittedAt === next.data.deadline);
+    if (timedOut) this.emit('time-up', { attemptId: next.id });
+    if (result)
+      this.emit('lms-attempt-complete', {
+        quizId: this.quiz.id,
+        attemptId: next.id,
+        attempt: next.data.number,
+        result,
+        pending: next.status === 'pending-grading',
+      });
+    this.changed();
+    return true;
+  }
+
   /** A person grades an answer waiting for it (in the shown attempt); completes the attempt when none is left. */
   grade(questionId: string, credit: number, feedback?: string, grader?: string): Promise<void> {
     return this.serial(async () => {
       const { quiz } = this;
       const attempt = this.current;
-      if (!quiz || !attempt?.data.submittedAt) return;
+      // A server-graded attempt is graded by staff on the server, not in this page.
+      if (!quiz || !attempt?.data.submittedAt || this.remote) return;
       const data = gradeQuestion(quiz, attempt.data, attempt.startedAt, questionId, { credit, feedback, grader }, this.clock());
       const status = attemptStatus(data);
       const next: QuizAttempt = { ...attempt, data, status, updatedAt: this.clock().toISOString() };
@@ -401,7 +504,7 @@ export class QuizSession extends Session<QuizSessionState, QuizSessionEvents> {
     clearTimeout(this.deadlineTimer);
     const deadline = this.current?.data.deadline;
     if (!deadline || this.current?.status !== 'in-progress') return;
-    const remaining = Date.parse(deadline) - this.clock().getTime();
+    const remaining = Date.parse(deadline) - (this.remote?.now() ?? this.clock()).getTime();
     const marks = [5, 1].map((m) => m * 60_000).filter((mark) => mark < remaining);
     const nextMark = marks[0];
     const wait = nextMark !== undefined ? remaining - nextMark : remaining;

@@ -3,7 +3,8 @@ import { assertAdmin, assertCanRead } from '../access.js';
 import { route } from '../api.js';
 import type { Identity } from '../auth.js';
 import type { Queryable } from '../db.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden } from '../errors.js';
+import { changed, data, items, one } from '../queries.js';
 import * as s from '../schemas.js';
 
 export async function audit(db: Queryable, who: Identity, action: string, subject: string | null, detail: unknown = {}): Promise<void> {
@@ -40,8 +41,7 @@ export const adminRoutes = [
     body: s.memberBody,
     async handler({ db, who, params, body }) {
       assertAdmin(who);
-      const { rows } = await db.query('SELECT 1 FROM groups WHERE tenant_id = $1 AND id = $2', [who.tenant, params.group]);
-      if (!rows.length) throw notFound('This group');
+      await one(db, 'SELECT 1 FROM groups WHERE tenant_id = $1 AND id = $2', [who.tenant, params.group], 'This group');
       await db.query(
         `INSERT INTO group_members (tenant_id, group_id, learner_id, role) VALUES ($1, $2, $3, $4)
          ON CONFLICT (tenant_id, group_id, learner_id) DO UPDATE SET role = EXCLUDED.role`,
@@ -106,13 +106,13 @@ export const adminRoutes = [
     summary: 'The courses a learner is enrolled in, directly or through a group, with due dates.',
     async handler({ db, who, params }) {
       await assertCanRead(db, who, params.learner);
-      const { rows } = await db.query(
+      return items(
+        db,
         `SELECT e.course_id AS "courseId", e.group_id AS "groupId", e.due_at AS "dueAt" FROM enrollments e
            LEFT JOIN group_members g ON g.tenant_id = e.tenant_id AND g.group_id = e.group_id AND g.role = 'learner'
          WHERE e.tenant_id = $1 AND (e.learner_id = $2 OR g.learner_id = $2) ORDER BY e.course_id`,
         [who.tenant, params.learner],
       );
-      return { items: rows };
     },
   }),
   route({
@@ -123,7 +123,7 @@ export const adminRoutes = [
     async handler({ db, who, params }) {
       if (params.learner !== who.sub) assertAdmin(who);
       const [tenant, learner] = [who.tenant, params.learner];
-      const all = async (sql: string) => (await db.query(sql, [tenant, learner])).rows;
+      const all = async (sql: string, pick?: (row: never) => unknown) => (await items(db, sql, [tenant, learner], pick)).items;
       const result = {
         learner:
           (
@@ -135,14 +135,12 @@ export const adminRoutes = [
         enrollments: await all(
           'SELECT course_id AS "courseId", due_at AS "dueAt" FROM enrollments WHERE tenant_id = $1 AND learner_id = $2',
         ),
-        progress: (await all('SELECT data FROM progress WHERE tenant_id = $1 AND learner_id = $2')).map((r) => r.data),
-        lessonStates: (await all('SELECT data FROM lesson_states WHERE tenant_id = $1 AND learner_id = $2')).map((r) => r.data),
-        attempts: (await all('SELECT data FROM attempts WHERE tenant_id = $1 AND learner_id = $2 ORDER BY started_at')).map((r) => r.data),
+        progress: await all('SELECT data FROM progress WHERE tenant_id = $1 AND learner_id = $2', data),
+        lessonStates: await all('SELECT data FROM lesson_states WHERE tenant_id = $1 AND learner_id = $2', data),
+        attempts: await all('SELECT data FROM attempts WHERE tenant_id = $1 AND learner_id = $2 ORDER BY started_at', data),
         values: await all('SELECT key, value FROM learner_values WHERE tenant_id = $1 AND learner_id = $2'),
         records: await all('SELECT collection, data FROM records WHERE tenant_id = $1 AND (learner_id = $2 OR owner_id = $2)'),
-        statementsQueued: (await all('SELECT statement FROM outbox WHERE tenant_id = $1 AND learner_id = $2 ORDER BY seq')).map(
-          (r) => r.statement,
-        ),
+        statementsQueued: await all('SELECT statement AS data FROM outbox WHERE tenant_id = $1 AND learner_id = $2 ORDER BY seq', data),
       };
       await audit(db, who, 'learner.export', learner);
       return result;
@@ -158,24 +156,27 @@ export const adminRoutes = [
       const learner = params.learner;
       const counts = await db.transaction(async (tx) => {
         const erased: Record<string, number> = {};
-        for (const table of ['progress', 'lesson_states', 'attempts', 'learner_values', 'outbox', 'group_members', 'enrollments']) {
-          const { rows } = await tx.query<{ n: number }>(
-            `WITH d AS (DELETE FROM ${table} WHERE tenant_id = $1 AND learner_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM d`,
-            [who.tenant, learner],
-          );
-          erased[table] = rows[0].n;
-        }
-        const revoked = await tx.query<{ n: number }>(
-          `WITH u AS (UPDATE records SET data = jsonb_set(data, '{revoked}', to_jsonb(now()::text)) || '{"revokedReason":"learner erased"}'
-             WHERE tenant_id = $1 AND collection = 'certificates' AND learner_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM u`,
-          [who.tenant, learner],
+        const key = [who.tenant, learner];
+        for (const table of ['progress', 'lesson_states', 'attempts', 'learner_values', 'outbox', 'group_members', 'enrollments'])
+          erased[table] = await changed(tx, `DELETE FROM ${table} WHERE tenant_id = $1 AND learner_id = $2 RETURNING 1`, key);
+        erased.certificatesRevoked = await changed(
+          tx,
+          `UPDATE records SET data = jsonb_set(data, '{revoked}', to_jsonb(now()::text)) || '{"revokedReason":"learner erased"}'
+             WHERE tenant_id = $1 AND collection = 'certificates' AND learner_id = $2 RETURNING 1`,
+          key,
         );
-        erased.certificatesRevoked = revoked.rows[0].n;
-        const other = await tx.query<{ n: number }>(
-          `WITH d AS (DELETE FROM records WHERE tenant_id = $1 AND collection <> 'certificates' AND (learner_id = $2 OR owner_id = $2) RETURNING 1) SELECT count(*)::int AS n FROM d`,
-          [who.tenant, learner],
+        // The server's own signed copies (verifiable by id) say revoked too.
+        erased.signedCertificatesRevoked = await changed(
+          tx,
+          `UPDATE issued_certificates SET revoked_at = now(), revoked_reason = 'learner erased'
+             WHERE tenant_id = $1 AND learner_id = $2 AND revoked_at IS NULL RETURNING 1`,
+          key,
         );
-        erased.records = other.rows[0].n;
+        erased.records = await changed(
+          tx,
+          `DELETE FROM records WHERE tenant_id = $1 AND collection <> 'certificates' AND (learner_id = $2 OR owner_id = $2) RETURNING 1`,
+          key,
+        );
         await tx.query('UPDATE learners SET name = NULL, email = NULL, erased_at = now() WHERE tenant_id = $1 AND id = $2', [
           who.tenant,
           learner,
@@ -193,11 +194,11 @@ export const adminRoutes = [
     summary: 'The tenant’s audit trail (admins), newest first.',
     async handler({ db, who }) {
       assertAdmin(who);
-      const { rows } = await db.query(
+      return items(
+        db,
         `SELECT actor_id AS "actorId", action, subject_id AS "subjectId", detail, at FROM audit WHERE tenant_id = $1 ORDER BY id DESC LIMIT 500`,
         [who.tenant],
       );
-      return { items: rows };
     },
   }),
 ];

@@ -3,8 +3,10 @@ import { assertCanRead, assertCanWrite, isAdmin, teaches } from '../access.js';
 import type { Identity } from '../auth.js';
 import type { Queryable } from '../db.js';
 import { route } from '../api.js';
-import { answerVersioned, precondition, readDocument, writeDocument, type DocumentTable } from '../documents.js';
+import { answerVersioned, answerWritten, precondition, readDocument, writeDocument, type DocumentTable } from '../documents.js';
 import { HttpError, notFound } from '../errors.js';
+import { data, items, one } from '../queries.js';
+import { publicAttempt, type ServerAttempt } from '../quizzes/attempts.js';
 import * as s from '../schemas.js';
 
 const PROGRESS: DocumentTable = { table: 'progress', keys: ['learner_id', 'course_id'] };
@@ -33,15 +35,12 @@ export const learnerDataRoutes = [
     path: '/v1/progress/:learner/:course',
     tag: 'progress',
     summary:
-      'Writes progress; `If-Match: "<version>"` (or `If-None-Match: *`) makes it conditional, 412 with the current record otherwise.',
+      'Writes progress and answers its new `{ version }`; `If-Match: "<version>"` (or `If-None-Match: *`) makes it conditional, 412 with the current record otherwise.',
     body: s.progressBody,
     async handler({ c, db, who, params, body }) {
       assertCanWrite(who, params.learner);
       sameKey(body.value, { learnerId: params.learner, courseId: params.course });
-      return answerVersioned(
-        c,
-        await writeDocument(db, PROGRESS, [who.tenant, params.learner, params.course], body.value, precondition(c)),
-      );
+      return answerWritten(c, await writeDocument(db, PROGRESS, [who.tenant, params.learner, params.course], body.value, precondition(c)));
     },
   }),
   route({
@@ -52,11 +51,12 @@ export const learnerDataRoutes = [
     query: s.learnerQuery,
     async handler({ db, who, query }) {
       await assertCanRead(db, who, query.learner);
-      const { rows } = await db.query<{ data: unknown }>(
+      return items(
+        db,
         'SELECT data FROM progress WHERE tenant_id = $1 AND learner_id = $2 ORDER BY course_id',
         [who.tenant, query.learner],
+        data,
       );
-      return { items: rows.map((r) => r.data) };
     },
   }),
   route({
@@ -81,7 +81,7 @@ export const learnerDataRoutes = [
       assertCanWrite(who, params.learner);
       sameKey(body.value, { learnerId: params.learner, courseId: params.course, lessonId: params.lesson });
       const key = [who.tenant, params.learner, params.course, params.lesson];
-      return answerVersioned(c, await writeDocument(db, LESSON_STATES, key, body.value, precondition(c)));
+      return answerWritten(c, await writeDocument(db, LESSON_STATES, key, body.value, precondition(c)));
     },
   }),
   route({
@@ -92,12 +92,14 @@ export const learnerDataRoutes = [
     body: s.attemptBody,
     async handler({ db, who, params, body }) {
       if (body.id !== params.id) throw new HttpError(400, 'storage/invalid-record', 'The attempt id is not the one in the URL.');
-      const { rows } = await db.query<{ learner_id: string }>('SELECT learner_id FROM attempts WHERE tenant_id = $1 AND id = $2', [
-        who.tenant,
-        params.id,
-      ]);
+      const { rows } = await db.query<{ learner_id: string; server: boolean }>(
+        `SELECT learner_id, data->>'grading' = 'server' AS server FROM attempts WHERE tenant_id = $1 AND id = $2`,
+        [who.tenant, params.id],
+      );
+      // A server-graded attempt is the server's to write: the learner answers through the quiz routes.
+      const serverGraded = body.grading === 'server' || rows.some((r) => r.server);
       for (const learner of new Set([body.learnerId, ...rows.map((r) => r.learner_id)])) {
-        if (learner !== who.sub && !isAdmin(who)) await assertGrader(db, who, learner);
+        if ((learner !== who.sub || serverGraded) && !isAdmin(who)) await assertGrader(db, who, learner);
       }
       await db.query(
         `INSERT INTO attempts (tenant_id, id, learner_id, course_id, activity_id, started_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
@@ -114,13 +116,14 @@ export const learnerDataRoutes = [
     tag: 'attempts',
     summary: 'One attempt.',
     async handler({ db, who, params }) {
-      const { rows } = await db.query<{ data: unknown; learner_id: string }>(
+      const row = await one<{ data: StoredAttempt; learner_id: string }>(
+        db,
         'SELECT data, learner_id FROM attempts WHERE tenant_id = $1 AND id = $2',
         [who.tenant, params.id],
+        'This attempt',
       );
-      if (!rows[0]) throw notFound('This attempt');
-      await assertCanRead(db, who, rows[0].learner_id);
-      return rows[0].data;
+      await assertCanRead(db, who, row.learner_id);
+      return asSeenBy(who, row.data);
     },
   }),
   route({
@@ -131,12 +134,13 @@ export const learnerDataRoutes = [
     query: s.attemptQuery,
     async handler({ db, who, query }) {
       await assertCanRead(db, who, query.learner);
-      const { rows } = await db.query<{ data: unknown }>(
+      return items<{ data: StoredAttempt }>(
+        db,
         `SELECT data FROM attempts WHERE tenant_id = $1 AND learner_id = $2 AND ($3::text IS NULL OR course_id = $3)
            AND ($4::text IS NULL OR activity_id = $4) ORDER BY started_at, id`,
         [who.tenant, query.learner, query.course ?? null, query.activity ?? null],
+        (row) => asSeenBy(who, row.data),
       );
-      return { items: rows.map((r) => r.data) };
     },
   }),
   route({
@@ -145,12 +149,13 @@ export const learnerDataRoutes = [
     tag: 'values',
     summary: 'A value of the caller’s own key/value state.',
     async handler({ db, who, params }) {
-      const { rows } = await db.query<{ value: unknown }>(
+      const row = await one<{ value: unknown }>(
+        db,
         'SELECT value FROM learner_values WHERE tenant_id = $1 AND learner_id = $2 AND key = $3',
         [who.tenant, who.sub, params.key],
+        'This value',
       );
-      if (!rows[0]) throw notFound('This value');
-      return { value: rows[0].value };
+      return { value: row.value };
     },
   }),
   route({
@@ -203,13 +208,14 @@ export const learnerDataRoutes = [
     tag: 'records',
     summary: 'One record.',
     async handler({ db, who, params }) {
-      const { rows } = await db.query<{ data: unknown; learner_id: string | null; owner_id: string }>(
+      const row = await one<{ data: unknown; learner_id: string | null; owner_id: string }>(
+        db,
         'SELECT data, learner_id, owner_id FROM records WHERE tenant_id = $1 AND collection = $2 AND id = $3',
         [who.tenant, params.collection, params.id],
+        'This record',
       );
-      if (!rows[0]) throw notFound('This record');
-      await assertCanRead(db, who, rows[0].learner_id ?? rows[0].owner_id);
-      return rows[0].data;
+      await assertCanRead(db, who, row.learner_id ?? row.owner_id);
+      return row.data;
     },
   }),
   route({
@@ -238,12 +244,13 @@ export const learnerDataRoutes = [
     async handler({ db, who, params, query }) {
       if (query.learner) await assertCanRead(db, who, query.learner);
       const onlyOwn = !query.learner && !isAdmin(who);
-      const { rows } = await db.query<{ data: unknown }>(
+      return items(
+        db,
         `SELECT data FROM records WHERE tenant_id = $1 AND collection = $2 AND ($3::text IS NULL OR learner_id = $3)
            AND ($4::text IS NULL OR course_id = $4) AND (NOT $5 OR learner_id = $6 OR (learner_id IS NULL AND owner_id = $6)) ORDER BY id`,
         [who.tenant, params.collection, query.learner ?? null, query.course ?? null, onlyOwn, who.sub],
+        data,
       );
-      return { items: rows.map((r) => r.data) };
     },
   }),
   route({
@@ -297,11 +304,12 @@ export const learnerDataRoutes = [
     tag: 'statements',
     summary: 'How many statements of the caller are queued.',
     async handler({ db, who }) {
-      const { rows } = await db.query<{ count: number }>(
+      return one<{ count: number }>(
+        db,
         'SELECT count(*)::int AS count FROM outbox WHERE tenant_id = $1 AND learner_id = $2',
         [who.tenant, who.sub],
+        'The count',
       );
-      return { count: rows[0].count };
     },
   }),
 ];
@@ -316,4 +324,12 @@ async function readRecordOwner(db: Queryable, tenant: string, collection: string
 
 async function assertGrader(db: Queryable, who: Identity, learner: string): Promise<void> {
   if (!(await teaches(db, who, learner))) throw new HttpError(403, 'auth/forbidden', `You may not change the attempts of ${learner}.`);
+}
+
+type StoredAttempt = Record<string, unknown> & { grading?: string };
+
+/** A learner reads their own server-graded attempts as review allows; staff who may read them read them whole. */
+function asSeenBy(who: Identity, attempt: StoredAttempt): unknown {
+  if (attempt.grading !== 'server' || attempt.learnerId !== who.sub) return attempt;
+  return publicAttempt(attempt as unknown as ServerAttempt);
 }

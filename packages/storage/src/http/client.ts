@@ -69,6 +69,20 @@ export class ServerClient {
     );
   }
 
+  /**
+   * `fetch` with the bearer token (asked again once on 401), for other clients of the same server, e.g.
+   * `serverSigner({ endpoint: '<server>/v1/certificates', fetch: client.authorizedFetch })`.
+   */
+  readonly authorizedFetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const attempt = async (reason: 'initial' | 'expired') => {
+      const headers = new Headers(init.headers);
+      headers.set('Authorization', `Bearer ${await this.token(reason)}`);
+      return (this.options.fetch ?? fetch)(input, { ...init, headers });
+    };
+    const response = await attempt('initial');
+    return response.status === 401 && typeof this.options.token === 'function' ? attempt('expired') : response;
+  };
+
   private async send(
     method: string,
     path: string,

@@ -32,6 +32,7 @@ import type {
   ReportFilters,
 } from '../reports.js';
 import { seg, ServerClient, type ServerClientOptions } from './client.js';
+import { ServerQuizClient } from './quiz-client.js';
 import { decodeValue, encodeValue } from './values.js';
 
 export type HttpStorageAdapterOptions = ServerClientOptions;
@@ -47,6 +48,10 @@ const MAX_CONFLICTS = 100;
 export class HttpStorageAdapter implements StorageAdapter, LearningReports, GradingStore {
   readonly scope: string;
   private readonly client: ServerClient;
+  /** Server-graded quizzes (`"grading": "server"`) of this server: `QuizSession` finds them here. */
+  readonly quizzes: ServerQuizClient;
+  /** `fetch` with this adapter's token, for the server's other routes (its certificate signer: see @lms-kit/server). */
+  readonly authorizedFetch: ServerClient['authorizedFetch'];
   private closed = false;
   /** Updates of one record from this adapter run one after the other (no conflicts among ourselves). */
   private readonly chains = new Map<string, Promise<unknown>>();
@@ -58,6 +63,8 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
 
   constructor(options: HttpStorageAdapterOptions) {
     this.client = new ServerClient(options);
+    this.quizzes = new ServerQuizClient(this.client);
+    this.authorizedFetch = this.client.authorizedFetch;
     this.scope = `http:${this.client.base}`;
   }
 

@@ -1,3 +1,4 @@
 export { HttpStorageAdapter, type HttpStorageAdapterOptions } from './http-adapter.js';
 export { OfflineFirstStorage, type OfflineFirstOptions } from './offline-first.js';
 export { ServerClient, type ServerClientOptions, type TokenSource } from './client.js';
+export { ServerQuizClient } from './quiz-client.js';

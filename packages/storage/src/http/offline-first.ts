@@ -62,6 +62,8 @@ const unreachable = (error: unknown) => isLmsError(error, 'storage/unavailable')
 
 export class OfflineFirstStorage implements StorageAdapter {
   readonly scope: string;
+  /** Server-graded quizzes go straight to the server: grading needs it online. */
+  readonly quizzes: HttpStorageAdapter['quizzes'];
   private readonly local: StorageAdapter;
   private readonly remote: HttpStorageAdapter;
   private failures = 0;
@@ -73,6 +75,7 @@ export class OfflineFirstStorage implements StorageAdapter {
   constructor(private readonly options: OfflineFirstOptions) {
     this.local = options.local;
     this.remote = options.remote;
+    this.quizzes = options.remote.quizzes;
     this.scope = options.remote.scope;
     globalThis.addEventListener?.('online', this.onOnline);
     this.schedule(0);

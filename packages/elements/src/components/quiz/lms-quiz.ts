@@ -40,6 +40,8 @@ interface Loaded {
   /** HTML fields sanitized, for display. */
   display: Map<string, Question>;
   description?: string;
+  /** The sanitizer, for questions a server hands out during an attempt. */
+  clean: (html: string) => string;
 }
 
 /**
@@ -81,6 +83,11 @@ export class LmsQuiz extends LmsElement {
   @property() format?: string;
   /** The quiz itself, instead of `src`. */
   @property({ attribute: false }) quiz?: Quiz;
+  /**
+   * Id of a server-graded quiz on the provider's LMS Kit server (`HttpStorageAdapter`), instead of `src`:
+   * the server hands out the questions, keeps the clock and grades; the answer key never reaches the page.
+   */
+  @property({ attribute: 'server-quiz' }) serverQuiz?: string;
   /** Where the quiz is: set by the course player; on its own, attempts are kept under `quiz:<id>`. */
   @property({ attribute: false }) context?: QuizContext;
   /** Heading level of the quiz title (2 by default; a lesson view sets it below the lesson's). */
@@ -112,11 +119,19 @@ export class LmsQuiz extends LmsElement {
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
   private readonly loader = new Task(this, {
-    args: () => [this.src, this.quiz, this.format, this.context, this.services.value] as const,
-    task: async ([src, inline, format, context, services], { signal }): Promise<Loaded | undefined> => {
-      if (!services || (!src && !inline)) return undefined;
+    args: () => [this.src, this.quiz, this.serverQuiz, this.format, this.context, this.services.value] as const,
+    task: async ([src, inline, serverQuiz, format, context, services], { signal }): Promise<Loaded | undefined> => {
+      if (!services || (!src && !inline && !serverQuiz)) return undefined;
       try {
         const { parseQuiz } = await import('@lms-kit/core/quiz');
+        if (serverQuiz) {
+          const stub: Quiz = { schema: 1, id: serverQuiz, title: '', grading: 'server', questions: [] };
+          await this.session.open(stub, context ?? standaloneContext(stub), services);
+          const quiz = this.session.quiz ?? stub;
+          const clean = await createSanitizer(document.baseURI);
+          this.resolveReady();
+          return { quiz, display: new Map(), clean, description: quiz.description ? clean(quiz.description) : undefined };
+        }
         const { quiz, baseUrl } = inline
           ? { quiz: parseQuiz(inline), baseUrl: document.baseURI }
           : await loadQuiz(src as string, format, signal);
@@ -124,7 +139,7 @@ export class LmsQuiz extends LmsElement {
         const display = new Map([...questionPool(sanitizeQuiz(quiz, clean)).entries()]);
         await this.session.open(quiz, context ?? standaloneContext(quiz), services);
         this.resolveReady();
-        return { quiz, display, description: quiz.description ? clean(quiz.description) : undefined };
+        return { quiz, display, clean, description: quiz.description ? clean(quiz.description) : undefined };
       } catch (error) {
         failLoad(this, error, signal, 'quiz/load-failed');
       }
@@ -147,6 +162,24 @@ export class LmsQuiz extends LmsElement {
     const status = this.status;
     return status === 'passed' || status === 'failed' || status === 'completed';
   }
+
+  /** The quiz as shown: a server-graded quiz holds the questions the server handed out for the attempt. */
+  private shown(loaded: Loaded): Quiz {
+    return this.session.remote ? (this.session.quiz ?? loaded.quiz) : loaded.quiz;
+  }
+
+  /** Sanitized display of a question (a server's questions are sanitized as they arrive). */
+  private display(loaded: Loaded, question: Question): Question {
+    let shown = loaded.display.get(question.id);
+    if (!shown || (this.session.remote && !this.sanitizedFrom.has(question))) {
+      shown = sanitizeQuiz(question, loaded.clean);
+      loaded.display.set(question.id, shown);
+      this.sanitizedFrom.add(question);
+    }
+    return shown;
+  }
+
+  private readonly sanitizedFrom = new WeakSet<Question>();
 
   /** Every attempt of this learner at this quiz, oldest first. */
   get attempts() {
@@ -218,7 +251,8 @@ export class LmsQuiz extends LmsElement {
       return;
     }
     const write = () => {
-      const left = Math.max(0, Math.ceil((Date.parse(deadline) - Date.now()) / 1000));
+      const now = this.session.remote?.now().getTime() ?? Date.now();
+      const left = Math.max(0, Math.ceil((Date.parse(deadline) - now) / 1000));
       const clock = this.renderRoot.querySelector('.clock');
       if (clock) clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
     };
@@ -257,7 +291,7 @@ export class LmsQuiz extends LmsElement {
   }
 
   private renderQuiz(loaded: Loaded) {
-    const { quiz } = loaded;
+    const quiz = this.shown(loaded);
     const attempt = this.session.current;
     const language = this.context?.language ?? quiz.language;
     return html`<div part="base" dir=${textDirection(language ?? this.locale)} lang=${language ?? nothing}>
@@ -276,7 +310,8 @@ export class LmsQuiz extends LmsElement {
   }
 
   private renderInfo(quiz: Quiz) {
-    const count = (quiz.questions?.length ?? 0) + (quiz.draw ?? []).reduce((sum, rule) => sum + rule.count, 0);
+    const count =
+      this.session.remote?.questionCount ?? (quiz.questions?.length ?? 0) + (quiz.draw ?? []).reduce((sum, rule) => sum + rule.count, 0);
     const left = this.session.left;
     const mark =
       quiz.passingScore &&
@@ -293,7 +328,7 @@ export class LmsQuiz extends LmsElement {
 
   private renderIntro(loaded: Loaded) {
     return html`${loaded.description ? html`<div class="description">${unsafeHTML(loaded.description)}</div>` : nothing}
-      ${this.renderInfo(loaded.quiz)}
+      ${this.renderInfo(this.shown(loaded))}
       <div class="actions">
         <button class="action start" ?disabled=${this.session.left <= 0} @click=${() => this.start()}>${this.t('quiz.start')}</button>
       </div>`;
@@ -301,7 +336,7 @@ export class LmsQuiz extends LmsElement {
 
   private renderAttempt(loaded: Loaded) {
     const attempt = this.session.current!;
-    const questions = attemptQuestions(loaded.quiz, attempt.data);
+    const questions = attemptQuestions(this.shown(loaded), attempt.data);
     const unanswered = questions.filter((q) => !isAnswered(q, attempt.data.responses[q.id])).length;
     return html`<form
       @submit=${(event: Event) => {
@@ -324,7 +359,7 @@ export class LmsQuiz extends LmsElement {
     const attempt = this.session.current!;
     const result = attempt.data.result;
     return renderQuestionBlock({
-      question: loaded.display.get(question.id) ?? question,
+      question: this.display(loaded, question),
       original: question,
       index,
       total,
@@ -332,12 +367,14 @@ export class LmsQuiz extends LmsElement {
       order: attempt.data.order[question.id],
       review,
       result: review ? result?.questions[question.id] : undefined,
-      feedbackMode: loaded.quiz.feedback ?? 'after-submit',
-      showCorrect: mayShowCorrectAnswers(
-        loaded.quiz,
-        result ?? { raw: 0, max: 0, scaled: 0, pending: false, durationMs: 0, questions: {} },
-        review ? this.session.left : 1,
-      ),
+      feedbackMode: this.shown(loaded).feedback ?? 'after-submit',
+      showCorrect: this.session.remote
+        ? review && this.session.remote.correctAnswersShown
+        : mayShowCorrectAnswers(
+            loaded.quiz,
+            result ?? { raw: 0, max: 0, scaled: 0, pending: false, durationMs: 0, questions: {} },
+            review ? this.session.left : 1,
+          ),
       grading: this.grading,
       t: this.t.bind(this),
       answer: (value) => this.session.answer(question.id, value),
@@ -353,7 +390,7 @@ export class LmsQuiz extends LmsElement {
   }
 
   private renderReview(loaded: Loaded) {
-    const { quiz } = loaded;
+    const quiz = this.shown(loaded);
     const attempt = this.session.current!;
     const result = attempt.data.result;
     const questions = attemptQuestions(quiz, attempt.data);
