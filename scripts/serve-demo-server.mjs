@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
 import { SignJWT } from 'jose';
 import { buildServer } from './build-server.mjs';
+import { seedDemo } from './seed-demo.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const host = '127.0.0.1';
@@ -51,8 +52,15 @@ const api = (method, path, body) =>
   fetch(`${lms.url}/${path}`, {
     method,
     headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
+// ~200 colleagues with varied progress, so catalog, dashboards and reports have something to show (once per data folder).
+const seeded = await api('GET', 'v1/values/demo-seed');
+if (seeded.status === 404 || process.env.LMS_DEMO_RESEED) {
+  console.log('Seeding the demo tenant (about 200 learners)…');
+  await seedDemo({ url: lms.url, token: admin, log: console.log });
+  await api('PUT', 'v1/values/demo-seed', { value: { seededAt: new Date().toISOString() } });
+}
 await api('PUT', 'v1/groups/kitchen', { name: 'Kitchen team' });
 await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(USERS.learner.sub)}`, {});
 await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(USERS.instructor.sub)}`, { role: 'instructor' });
