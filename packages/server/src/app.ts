@@ -12,6 +12,7 @@ import type { Db } from './db.js';
 import { HttpError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
 import { lrsRoutes } from './routes/lrs.js';
@@ -27,7 +28,7 @@ export interface AppOptions {
   importLimitBytes?: number;
 }
 
-export const ALL_ROUTES: RouteSpec[] = [...learnerDataRoutes, ...adminRoutes, ...importRoutes, ...lrsRoutes, ...reportRoutes];
+export const ALL_ROUTES: RouteSpec[] = [...learnerDataRoutes, ...adminRoutes, ...importRoutes, ...lrsRoutes, ...reportRoutes, ...catalogRoutes];
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();

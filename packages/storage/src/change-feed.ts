@@ -58,6 +58,16 @@ export function observeStorage(adapter: StorageAdapter): ObservableStorage {
       return result;
     };
   }
+  // What a server adds beside the contract (multi-learner reports, the catalog) passes through as well.
+  for (const method of ['queryProgress', 'courseSummary', 'readCatalog'])
+    if (typeof target[method] === 'function') observed[method] = (...args: never[]) => target[method](...args);
+  if (typeof target.enrollInCourse === 'function')
+    observed.enrollInCourse = async (courseId: string) => {
+      await target.enrollInCourse(courseId as never);
+      const change: StorageChange = { type: 'record', collection: 'enrollments', id: courseId };
+      deliver(change);
+      channel?.postMessage({ scope: adapter.scope, change });
+    };
   observed.subscribe = (listener: StorageChangeListener) => {
     listeners.add(listener);
     return () => listeners.delete(listener);

@@ -7,3 +7,4 @@ export { createIndexedDbStorage } from './default-storage.js';
 export type { DexieAdapterOptions } from './dexie/dexie-adapter.js';
 export type { LearningReports, ProgressQuery, ProgressRow, Page, CourseSummary, LessonReach } from './reports.js';
 export { localReports } from './reports.js';
+export { ENROLLMENTS, catalogReadsOf, type CatalogReads } from './catalog.js';
