@@ -12,3 +12,5 @@ export { LmsQuizLesson } from './quiz-lesson.js';
 export { LmsCertificate } from './certificate.js';
 export { LmsCertificateVerify } from './certificate-verify.js';
 export { LmsCertificateStatus } from './certificate-status.js';
+export { LmsCatalog } from './catalog.js';
+export { LmsMyLearning } from './my-learning.js';

@@ -1,3 +1,4 @@
+import { forwardExtensions } from './extensions.js';
 import { STORAGE_METHODS, type Attempt, type LessonStateKey, type ProgressKey, type StorageAdapter, type StoredRecord } from './adapter.js';
 
 /** What changed in storage; listeners re-read what they show rather than trusting a payload. */
@@ -59,15 +60,12 @@ export function observeStorage(adapter: StorageAdapter): ObservableStorage {
     };
   }
   // What a server adds beside the contract (multi-learner reports, the catalog) passes through as well.
-  for (const method of ['queryProgress', 'courseSummary', 'readCatalog'])
-    if (typeof target[method] === 'function') observed[method] = (...args: never[]) => target[method](...args);
-  if (typeof target.enrollInCourse === 'function')
-    observed.enrollInCourse = async (courseId: string) => {
-      await target.enrollInCourse(courseId as never);
-      const change: StorageChange = { type: 'record', collection: 'enrollments', id: courseId };
-      deliver(change);
-      channel?.postMessage({ scope: adapter.scope, change });
-    };
+  forwardExtensions(adapter, observed, (method, args) => {
+    if (method !== 'enrollInCourse') return;
+    const change: StorageChange = { type: 'record', collection: 'enrollments', id: String(args[0]) };
+    deliver(change);
+    channel?.postMessage({ scope: adapter.scope, change });
+  });
   observed.subscribe = (listener: StorageChangeListener) => {
     listeners.add(listener);
     return () => listeners.delete(listener);

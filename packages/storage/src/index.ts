@@ -1,5 +1,6 @@
 export type * from './adapter.js';
 export { STORAGE_METHODS } from './adapter.js';
+export { STORAGE_EXTENSIONS, forwardExtensions } from './extensions.js';
 export { MemoryAdapter } from './memory-adapter.js';
 export { observeStorage, type ObservableStorage, type StorageChange, type StorageChangeListener } from './change-feed.js';
 export { lazyStorage } from './lazy-storage.js';

@@ -1,5 +1,5 @@
 import type { Statement } from '@lms-kit/core';
-import { STORAGE_METHODS, type StorageAdapter } from '@lms-kit/storage';
+import { STORAGE_METHODS, forwardExtensions, type StorageAdapter } from '@lms-kit/storage';
 
 /**
  * Wraps an adapter so that `enqueueStatements` checks every statement against the xAPI
@@ -12,6 +12,7 @@ export function validateBeforeQueueing<T extends StorageAdapter>(adapter: T): T 
   const target = adapter as unknown as Record<string, (...args: unknown[]) => unknown>;
   const wrapped: Record<string, unknown> = { scope: adapter.scope, validatesStatements: true };
   for (const method of STORAGE_METHODS) wrapped[method] = (...args: unknown[]) => target[method](...args);
+  forwardExtensions(adapter, wrapped);
   wrapped.enqueueStatements = async (statements: Statement[]) => {
     const { assertValidStatements } = await import('./validate.js');
     assertValidStatements(statements);

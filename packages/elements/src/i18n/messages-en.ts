@@ -5,6 +5,7 @@ import type { scormMessages } from './messages-en-scorm.js';
 import type { resultMessages } from './messages-en-results.js';
 import type { syncMessages } from './messages-en-sync.js';
 import type { cmi5Messages } from './messages-en-cmi5.js';
+import type { catalogMessages } from './messages-en-catalog.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -59,5 +60,6 @@ export type MessageId =
   | keyof typeof resultMessages
   | keyof typeof certificateMessages
   | keyof typeof syncMessages
-  | keyof typeof cmi5Messages;
+  | keyof typeof cmi5Messages
+  | keyof typeof catalogMessages;
 export type Messages = Partial<Record<MessageId, string>>;
