@@ -28,7 +28,14 @@ export interface AppOptions {
   importLimitBytes?: number;
 }
 
-export const ALL_ROUTES: RouteSpec[] = [...learnerDataRoutes, ...adminRoutes, ...importRoutes, ...lrsRoutes, ...reportRoutes, ...catalogRoutes];
+export const ALL_ROUTES: RouteSpec[] = [
+  ...learnerDataRoutes,
+  ...adminRoutes,
+  ...importRoutes,
+  ...lrsRoutes,
+  ...reportRoutes,
+  ...catalogRoutes,
+];
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
