@@ -93,7 +93,8 @@ async function tabTo(matches: (element: Element) => boolean, description: string
   throw new Error(`Tab never reached ${description}`);
 }
 
-describe('<lms-catalog>', () => {
+describe('<lms-catalog>', function () {
+  this.timeout(30_000);
   it('shows each course as an article with its heading, facts, flags and action; axe-clean', async () => {
     const storage = new MemoryAdapter();
     await storage.updateProgress({ learnerId: LEARNER, courseId: 'food-safety' }, () => progress('food-safety', ['welcome']));
@@ -238,6 +239,22 @@ describe('<lms-catalog>', () => {
     const refused = await renderCatalog(forbidden, {});
     expect(refused.shadowRoot?.querySelector('[part="forbidden"]')?.textContent).to.equal('This is not available for your role.');
     await expect(refused).to.be.accessible();
+  });
+
+  it('shows a long list a page at a time; "Show more" moves focus to the first new card', async () => {
+    const el = await renderCatalog();
+    el.pageSize = 2;
+    await el.updateComplete;
+    expect(cards(el)).to.have.length(2);
+    expect(count(el), 'the count is of every match').to.equal('5 courses');
+    const more = el.shadowRoot?.querySelector('button[part="more"]') as HTMLButtonElement;
+    expect(more.textContent?.trim()).to.equal('Show 2 more (3 not shown)');
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => cards(el).length === 4, 'next page');
+    const third = el.shadowRoot?.querySelectorAll('ul.cards > li')[2];
+    expect(third?.contains(el.shadowRoot?.activeElement ?? null), 'focus on the first new card').to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('fits a 320 px wide screen without horizontal scrolling', async () => {

@@ -74,7 +74,8 @@ async function render(storage: StorageAdapter, from: { catalog?: unknown; src?: 
 const section = (el: LmsMyLearning, name: string) =>
   [...(el.shadowRoot?.querySelectorAll(`[data-section="${name}"] article`) ?? [])].map((a) => a.getAttribute('data-course'));
 
-describe('<lms-my-learning>', () => {
+describe('<lms-my-learning>', function () {
+  this.timeout(30_000);
   it('shows assigned (overdue first), in progress, recently completed and certificates by urgency; axe-clean', async () => {
     const el = await render(await seeded());
     expect(section(el, 'assigned')).to.deep.equal(['food-safety', 'fire']);

@@ -21,6 +21,7 @@ export const catalogMessages = {
   'catalog.sort.duration': 'Duration',
   'catalog.count': '{count, plural, =0 {No course matches} one {# course} other {# courses}}',
   'catalog.empty': 'No courses are offered yet.',
+  'catalog.showMore': 'Show {count} more ({total} not shown)',
   'catalog.new': 'New',
   'catalog.required': 'Required',
   'catalog.assigned': 'Assigned to you',

@@ -37,6 +37,7 @@ const SORTS: Array<NonNullable<CatalogQuery['sort']>> = ['relevance', 'title', '
  * @csspart list - The list of cards.
  * @csspart card - One course.
  * @csspart action - A card's enroll, start or continue control.
+ * @csspart more - The "Show more" button of a long list.
  * @csspart error - The error message.
  * @csspart forbidden - The "not available for your role" message.
  *
@@ -53,11 +54,14 @@ export class LmsCatalog extends LmsElement {
   @property({ attribute: false }) catalog?: unknown;
   /** Level of the heading (cards use the next level). Default 2. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Cards shown at first and added by "Show more" (large catalogs stay quick to search). Default 48. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 48;
 
   @state() private query: CatalogQuery = { sort: 'relevance' };
   @state() private revision = 0;
   @state() private busy?: string;
   @state() private notice?: { text: string; alert: boolean };
+  @state() private pages = 1;
 
   private session?: CatalogSession;
 
@@ -98,6 +102,7 @@ export class LmsCatalog extends LmsElement {
   private renderItems(items: CatalogItem[]) {
     if (!items.length) return html`<p class="muted">${this.t('catalog.empty')}</p>`;
     const shown = filterCatalog(items, this.query);
+    const limit = Math.max(1, this.pageSize) * this.pages;
     return html`${this.renderFilters(items)}
       <p part="count" class="count" role="status">${this.t('catalog.count', { count: shown.length })}</p>
       ${
@@ -106,8 +111,15 @@ export class LmsCatalog extends LmsElement {
           : nothing
       }
       <ul class="cards" part="list">
-        ${shown.map((item) => html`<li>${this.renderCard(item)}</li>`)}
-      </ul>`;
+        ${shown.slice(0, limit).map((item) => html`<li>${this.renderCard(item)}</li>`)}
+      </ul>
+      ${
+        shown.length > limit
+          ? html`<button class="action secondary more" part="more" type="button" @click=${this.showMore}>
+              ${this.t('catalog.showMore', { count: Math.min(this.pageSize, shown.length - limit), total: shown.length - limit })}
+            </button>`
+          : nothing
+      }`;
   }
 
   private renderFilters(items: CatalogItem[]) {
@@ -116,6 +128,7 @@ export class LmsCatalog extends LmsElement {
       const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
       this.query = { ...this.query, [key]: value || undefined };
       this.notice = undefined;
+      this.pages = 1;
     };
     const option = (value: string, label: string, current?: string) =>
       html`<option value=${value} ?selected=${value === (current ?? '')}>${label}</option>`;
@@ -247,6 +260,14 @@ export class LmsCatalog extends LmsElement {
         return continueControl(this, continueTarget(item), text, this.t('catalog.action.label', { action: text, title: entry.title }));
       }
     }
+  }
+
+  /** Adds a page of cards and moves focus to the first new one, so keyboard users continue from there. */
+  private async showMore(): Promise<void> {
+    const before = this.pageSize * this.pages;
+    this.pages++;
+    await this.updateComplete;
+    (this.renderRoot.querySelectorAll('ul.cards > li')[before]?.querySelector('a, button') as HTMLElement | null)?.focus();
   }
 
   private async enroll(item: CatalogItem): Promise<void> {
