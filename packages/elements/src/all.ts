@@ -16,6 +16,7 @@ registerLazyElement('lms-certificate', () => import('./define/lms-certificate.js
 registerLazyElement('lms-certificate-verify', () => import('./define/lms-certificate-verify.js'));
 registerLazyElement('lms-catalog', () => import('./define/lms-catalog.js'));
 registerLazyElement('lms-my-learning', () => import('./define/lms-my-learning.js'));
+registerLazyElement('lms-badges', () => import('./define/lms-badges.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
@@ -29,6 +30,7 @@ export * from './events/index.js';
 // Dispatched by the catalog and the learner dashboard, which load on demand.
 export type { LmsContinueEvent, ContinueDetail } from './events/continue.js';
 export type { LmsCourseEnrollEvent, CourseEnrollDetail } from './events/course-enroll.js';
+export type { LmsPointsAwardEvent, LmsBadgeEarnedEvent } from './events/engagement-events.js';
 // Dispatched by the LRS sync, which loads on demand: its class stays in that chunk.
 export type { LmsSyncChangeEvent } from './events/sync-change.js';
 export type { LmsElementTagNameMap } from './tag-map.js';

@@ -14,3 +14,4 @@ export { LmsCertificateVerify } from './certificate-verify.js';
 export { LmsCertificateStatus } from './certificate-status.js';
 export { LmsCatalog } from './catalog.js';
 export { LmsMyLearning } from './my-learning.js';
+export { LmsBadges } from './badges.js';

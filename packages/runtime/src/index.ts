@@ -7,3 +7,4 @@ export * from './quiz/index.js';
 export * from './package/index.js';
 export * from './cmi5/index.js';
 export * from './catalog/index.js';
+export * from './engagement/index.js';
