@@ -80,6 +80,11 @@ describe('<lms-my-learning>', function () {
     const el = await render(await seeded());
     expect(section(el, 'assigned')).to.deep.equal(['food-safety', 'fire']);
     expect(section(el, 'in-progress')).to.deep.equal(['knife-skills']);
+    // A course the learner enrolled in themselves shows there too, not started.
+    const observed = (el as unknown as { services: { value: { storage: StorageAdapter } } }).services.value.storage;
+    await observed.putRecord('enrollments', { id: `${LEARNER} starter`, learnerId: LEARNER, courseId: 'starter', enrolledAt: iso(0) });
+    el.catalog = { ...catalog, courses: [...catalog.courses, { id: 'starter', title: 'Starter course', selfEnroll: true }] };
+    await waitUntil(() => section(el, 'in-progress').join() === 'knife-skills,starter', 'self-enrolled course listed');
     expect(section(el, 'completed'), 'completed 400 days ago is not recent').to.deep.equal(['coffee']);
     const food = el.shadowRoot?.querySelector('article[data-course="food-safety"]') as HTMLElement;
     expect(food.querySelector('.overdue')?.textContent).to.contain('Overdue since');

@@ -28,7 +28,7 @@ export interface CertificateItem {
 export interface MyLearning {
   /** Assigned and not completed, soonest due first (overdue at the top). */
   assigned: CatalogItem[];
-  /** Started by choice (not assigned), most recently active first. */
+  /** Chosen by the learner (not assigned): started ones most recently active first, then those not started yet. */
   inProgress: CatalogItem[];
   /** Completed within `recentDays`, newest first. */
   completed: CatalogItem[];
@@ -56,8 +56,9 @@ const time = (iso: string | undefined) => (iso ? Date.parse(iso) : 0);
 export function myLearning(items: CatalogItem[], certificates: CertificateSummary[], now: Date, recentDays = 90): MyLearning {
   const due = (item: CatalogItem) => time(item.enrollment?.dueAt) || Infinity;
   const assigned = items.filter((i) => i.enrollment?.assigned && i.status !== 'completed').sort((a, b) => due(a) - due(b));
+  // Chosen by the learner (not assigned): started, or enrolled and not started yet (last).
   const inProgress = items
-    .filter((i) => i.status === 'in-progress' && !i.enrollment?.assigned)
+    .filter((i) => (i.status === 'in-progress' || i.status === 'enrolled') && !i.enrollment?.assigned)
     .sort((a, b) => time(b.progress?.updatedAt) - time(a.progress?.updatedAt));
   const since = now.getTime() - recentDays * 86_400_000;
   const completed = items
