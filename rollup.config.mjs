@@ -66,6 +66,7 @@ export default [
     'engagement/index',
     'report/index',
     'grading/index',
+    'catalog/index',
   ]),
   packageBuild('elements', ['index', 'all', ...defines]),
   packageBuild('react', ['index', 'hooks/index']),

@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { SignJWT } from 'jose';
 import { buildServer } from './build-server.mjs';
 import { portProblem } from './check-port.mjs';
+import { seedDemo } from './seed-demo.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const host = '127.0.0.1';
@@ -25,9 +26,9 @@ const OTHER_LEARNER = 'mailto:sam@northwind-bakery.example';
 
 /**
  * Starts the full-stack demo; resolves to its page origin and a `close()`. `elementsBundle`: a file to
- * serve as `dist/lms-kit.js` (tests, before any `npm run build`).
+ * serve as `dist/lms-kit.js` (tests, before any `npm run build`); `seed`: add the ~200 seeded colleagues.
  */
-export async function startDemoServer({ port = 8000, dataDir, secret, elementsBundle } = {}) {
+export async function startDemoServer({ port = 8000, dataDir, secret, elementsBundle, seed = false } = {}) {
   dataDir ??= './lms-data/demo';
   secret ??= randomBytes(32).toString('hex');
   const sign = ({ sub, ...claims }) =>
@@ -67,6 +68,13 @@ export async function startDemoServer({ port = 8000, dataDir, secret, elementsBu
     });
     if (!response.ok) throw new Error(`Demo set-up: ${method} ${path} answered ${response.status}: ${await response.text()}`);
   };
+  // ~200 colleagues with varied progress, so catalog, dashboards and reports have something to show (once per data folder).
+  const seeded = await fetch(`${lms.url}/v1/values/demo-seed`, { headers: { Authorization: `Bearer ${admin}` } });
+  if (seed && (seeded.status === 404 || process.env.LMS_DEMO_RESEED)) {
+    console.log('Seeding the demo tenant (about 200 learners)…');
+    await seedDemo({ url: lms.url, token: admin, log: console.log });
+    await api('PUT', 'v1/values/demo-seed', { value: { seededAt: new Date().toISOString() } });
+  }
   await api('PUT', 'v1/groups/kitchen', { name: 'Kitchen team' });
   await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(DEMO_USERS.learner.sub)}`, {});
   await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(DEMO_USERS.instructor.sub)}`, { role: 'instructor' });
@@ -128,6 +136,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     secret: process.env.LMS_JWT_SECRET,
     dataDir: process.env.LMS_DATA_DIR,
     elementsBundle: process.env.LMS_DEMO_ELEMENTS_BUNDLE,
+    seed: true,
   }).catch((error) => {
     console.error(portProblem(error, port, host, 'npm run demo:server') ?? error.message);
     process.exit(1);

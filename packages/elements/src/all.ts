@@ -1,6 +1,6 @@
 /**
  * The entry of the single-file bundle `dist/lms-kit.js`: defines <lms-provider>, <lms-course-player>
- * and <lms-progress>, offers <lms-certificate> and <lms-certificate-verify> (loaded when used), and
+ * and <lms-progress>, offers <lms-certificate>, <lms-certificate-verify>, <lms-catalog> and <lms-my-learning> (loaded when used), and
  * exports the API a page needs. Lesson views, Dexie and DOMPurify are not
  * imported here: they load as separate chunks the first time a page needs them. Base classes for
  * new lesson kinds (`LessonViewElement`) come from the `@lms-kit/elements` package.
@@ -16,6 +16,8 @@ registerLazyElement('lms-certificate', () => import('./define/lms-certificate.js
 registerLazyElement('lms-certificate-verify', () => import('./define/lms-certificate-verify.js'));
 registerLazyElement('lms-report', () => import('./define/lms-report.js'));
 registerLazyElement('lms-grading', () => import('./define/lms-grading.js'));
+registerLazyElement('lms-catalog', () => import('./define/lms-catalog.js'));
+registerLazyElement('lms-my-learning', () => import('./define/lms-my-learning.js'));
 registerLazyElement('lms-badges', () => import('./define/lms-badges.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
@@ -27,6 +29,9 @@ export { registerLessonView, type LessonViewDefinition } from './lessons/registr
 export { registerLazyElement } from './autoload.js';
 export { registerMessages, type Messages } from './i18n/index.js';
 export * from './events/index.js';
+// Dispatched by the catalog and the learner dashboard, which load on demand.
+export type { LmsContinueEvent, ContinueDetail } from './events/continue.js';
+export type { LmsCourseEnrollEvent, CourseEnrollDetail } from './events/course-enroll.js';
 export type { LmsPointsAwardEvent, LmsBadgeEarnedEvent } from './events/engagement-events.js';
 // Dispatched by the LRS sync, which loads on demand: its class stays in that chunk.
 export type { LmsSyncChangeEvent } from './events/sync-change.js';

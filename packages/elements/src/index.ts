@@ -19,6 +19,8 @@ export { LmsCertificateVerify } from './components/certificate-verify/lms-certif
 export { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
 export { LmsReport } from './components/report/lms-report.js';
 export { LmsGrading } from './components/grading/lms-grading.js';
+export { LmsCatalog } from './components/catalog/lms-catalog.js';
+export { LmsMyLearning } from './components/my-learning/lms-my-learning.js';
 export { LmsBadges } from './components/badges/lms-badges.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices, localLearner, createMemoryStorage } from './context/default-services.js';
@@ -39,4 +41,6 @@ export * from './events/quiz.js';
 export * from './events/certificate-events.js';
 export * from './events/engagement-events.js';
 export { LmsSyncChangeEvent, type SyncChangeDetail } from './events/sync-change.js';
+export { LmsContinueEvent, type ContinueDetail } from './events/continue.js';
+export { LmsCourseEnrollEvent, type CourseEnrollDetail } from './events/course-enroll.js';
 export type { LmsElementTagNameMap } from './tag-map.js';

@@ -3,6 +3,8 @@
  * `document.createElement('lms-certificate')` are typed from the main entry, whichever define
  * modules a page imports. Types only: importing this module runs nothing.
  */
+import type { LmsCatalog } from './components/catalog/lms-catalog.js';
+import type { LmsMyLearning } from './components/my-learning/lms-my-learning.js';
 import type { LmsBadges } from './components/badges/lms-badges.js';
 import type { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
 import type { LmsCertificateVerify } from './components/certificate-verify/lms-certificate-verify.js';
@@ -41,6 +43,8 @@ export interface LmsElementTagNameMap {
   'lms-cmi5-lesson': LmsCmi5Lesson;
   'lms-report': LmsReport;
   'lms-grading': LmsGrading;
+  'lms-catalog': LmsCatalog;
+  'lms-my-learning': LmsMyLearning;
 }
 
 declare global {

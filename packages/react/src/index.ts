@@ -14,4 +14,6 @@ export { LmsCertificateVerify } from './certificate-verify.js';
 export { LmsCertificateStatus } from './certificate-status.js';
 export { LmsReport } from './report.js';
 export { LmsGrading } from './grading.js';
+export { LmsCatalog } from './catalog.js';
+export { LmsMyLearning } from './my-learning.js';
 export { LmsBadges } from './badges.js';

@@ -14,6 +14,7 @@ import { serverKey } from './keys.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { gradingRoutes } from './routes/grading.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
 import { lrsRoutes } from './routes/lrs.js';
@@ -48,6 +49,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...quizRoutes,
   ...certificateRoutes,
   ...anonymousRoutes,
+  ...catalogRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {

@@ -1,3 +1,4 @@
+import { forwardExtensions } from './extensions.js';
 import { STORAGE_METHODS, type Attempt, type LessonStateKey, type ProgressKey, type StorageAdapter, type StoredRecord } from './adapter.js';
 
 /** What changed in storage; listeners re-read what they show rather than trusting a payload. */
@@ -61,6 +62,13 @@ export function observeStorage(adapter: StorageAdapter): ObservableStorage {
   // A server's quiz grader (HttpStorageAdapter.quizzes) stays reachable through the observed adapter.
   const { quizzes } = adapter as { quizzes?: unknown };
   if (quizzes) observed.quizzes = quizzes;
+  // What a server adds beside the contract (multi-learner reports, the catalog) passes through as well.
+  forwardExtensions(adapter, observed, (method, args) => {
+    if (method !== 'enrollInCourse') return;
+    const change: StorageChange = { type: 'record', collection: 'enrollments', id: String(args[0]) };
+    deliver(change);
+    channel?.postMessage({ scope: adapter.scope, change });
+  });
   observed.subscribe = (listener: StorageChangeListener) => {
     listeners.add(listener);
     return () => listeners.delete(listener);

@@ -1,5 +1,6 @@
 export type * from './adapter.js';
 export { STORAGE_METHODS } from './adapter.js';
+export { STORAGE_EXTENSIONS, forwardExtensions } from './extensions.js';
 export { MemoryAdapter } from './memory-adapter.js';
 export { observeStorage, type ObservableStorage, type StorageChange, type StorageChangeListener } from './change-feed.js';
 export { lazyStorage } from './lazy-storage.js';
@@ -22,3 +23,4 @@ export type {
   GradingStore,
 } from './reports.js';
 export { localReports, isGradingStore } from './reports.js';
+export { ENROLLMENTS, catalogReadsOf, type CatalogReads } from './catalog.js';

@@ -1,5 +1,5 @@
 import type { Statement } from '@lms-kit/core';
-import { STORAGE_METHODS, type StorageAdapter } from '@lms-kit/storage';
+import { STORAGE_METHODS, forwardExtensions, type StorageAdapter } from '@lms-kit/storage';
 
 /**
  * Wraps an adapter so that `enqueueStatements` checks every statement against the xAPI
@@ -15,6 +15,7 @@ export function validateBeforeQueueing<T extends StorageAdapter>(adapter: T): T 
   // A server's quiz grader (HttpStorageAdapter.quizzes) stays reachable through the wrapper.
   const { quizzes } = adapter as { quizzes?: unknown };
   if (quizzes) wrapped.quizzes = quizzes;
+  forwardExtensions(adapter, wrapped);
   wrapped.enqueueStatements = async (statements: Statement[]) => {
     const { assertValidStatements } = await import('./validate.js');
     assertValidStatements(statements);

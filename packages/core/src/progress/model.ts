@@ -55,6 +55,10 @@ export interface CourseProgress {
    * course): when present it decides the course's completion and success instead of the lesson rules.
    */
   result?: CourseResult;
+  /** Progress of lessons a newer version of the course removed: kept, but no longer counted. */
+  retiredLessons?: Record<string, LessonProgress>;
+  /** Each move to another version of the course (`courseVersion` is the current one). Oldest first. */
+  versionHistory?: Array<{ from: string | null; to: string; at: string }>;
 }
 
 /** Completion, success and score of a whole course, as its content rolled them up. */

@@ -7,6 +7,7 @@ import type { resultMessages } from './messages-en-results.js';
 import type { syncMessages } from './messages-en-sync.js';
 import type { cmi5Messages } from './messages-en-cmi5.js';
 import type { managementMessages } from './messages-en-management.js';
+import type { catalogMessages } from './messages-en-catalog.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -63,5 +64,6 @@ export type MessageId =
   | keyof typeof syncMessages
   | keyof typeof cmi5Messages
   | keyof typeof managementMessages
+  | keyof typeof catalogMessages
   | keyof typeof engagementMessages;
 export type Messages = Partial<Record<MessageId, string>>;

@@ -5,6 +5,7 @@ import {
   applyLessonResult,
   computeCourseState,
   createProgress,
+  migrateProgressVersion,
   findLesson,
   openLesson,
   toLmsError,
@@ -192,7 +193,9 @@ export class CourseSession extends Session<CourseSessionState, CourseSessionEven
       this.rules = (await this.options.loadRules?.(this).catch(() => undefined)) ?? undefined;
       const stored = await services.storage.getProgress(this.key);
       if (stored) this.setProgress(stored);
-      else await this.mutate((progress) => progress);
+      // Progress of another version of the course (or none yet) is written now, in the current version.
+      if (!stored || stored.courseVersion !== loaded.course.version)
+        await this.mutate((progress) => migrateProgressVersion(progress, loaded.course, this.clock()));
       await this.replayJournal();
       const progress = this.progress as CourseProgress;
       // Statement building loads with the first course, not with the page.

@@ -5,7 +5,7 @@
  * first, the server answers 412 with the current record and `mutate` runs again on it. So no update
  * is lost, however many writers.
  */
-import { LmsError, type CourseProgress, type LessonState, type Statement } from '@lms-kit/core';
+import { LmsError, type Catalog, type CourseProgress, type LessonState, type Statement } from '@lms-kit/core';
 import type {
   Attempt,
   AttemptQuery,
@@ -31,6 +31,7 @@ import type {
   ProgressRow,
   ReportFilters,
 } from '../reports.js';
+import type { CatalogReads } from '../catalog.js';
 import { seg, ServerClient, type ServerClientOptions } from './client.js';
 import { ServerQuizClient } from './quiz-client.js';
 import { decodeValue, encodeValue } from './values.js';
@@ -45,7 +46,7 @@ interface Versioned<T> {
 /** Conflicts in a row before giving up: only reached if a record is rewritten nonstop by others. */
 const MAX_CONFLICTS = 100;
 
-export class HttpStorageAdapter implements StorageAdapter, LearningReports, GradingStore {
+export class HttpStorageAdapter implements StorageAdapter, LearningReports, GradingStore, CatalogReads {
   readonly scope: string;
   private readonly client: ServerClient;
   /** Server-graded quizzes (`"grading": "server"`) of this server: `QuizSession` finds them here. */
@@ -271,6 +272,18 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
       body: { version, grades },
     });
     return answer.body;
+  }
+
+  /** The tenant's catalog, with the signed-in learner's enrollments and due dates. */
+  async readCatalog(): Promise<Catalog> {
+    this.check();
+    return (await this.client.request<Catalog>('GET', 'v1/catalog')).body;
+  }
+
+  /** Self-enrollment; the server answers 403 (`auth/forbidden`) where the course does not allow it. */
+  async enrollInCourse(courseId: string): Promise<void> {
+    this.check();
+    await this.client.request('POST', `v1/catalog/${seg(courseId)}/enroll`);
   }
 
   async close(): Promise<void> {
