@@ -1,0 +1,24 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { textDirection } from '../i18n/localize.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly locale: string; readonly renderRoot: ParentNode };
+
+/**
+ * After each render, the root part (`part="base"`) carries the interface's `lang` and `dir`, so screen
+ * readers read its strings in the right language and the layout mirrors in right-to-left locales.
+ * Course content inside marks its own language (`contentLang`).
+ */
+export class LangDirController implements ReactiveController {
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const locale = this.host.locale;
+    for (const base of this.host.renderRoot.querySelectorAll(':scope > [part~="base"]')) {
+      if (base.getAttribute('lang') !== locale) base.setAttribute('lang', locale);
+      const dir = textDirection(locale);
+      if (base.getAttribute('dir') !== dir) base.setAttribute('dir', dir);
+    }
+  }
+}
