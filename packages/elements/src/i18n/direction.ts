@@ -6,3 +6,8 @@ export function textDirection(locale: string): 'ltr' | 'rtl' {
   if (subtags.includes('arab') || subtags.includes('hebr') || subtags.includes('thaa')) return 'rtl';
   return RTL_LANGUAGES.has(subtags[0]) ? 'rtl' : 'ltr';
 }
+
+/** `dir` of a piece of course content: its language's direction, or `auto` (its own first strong character) when unknown. */
+export function contentDirection(language?: string): 'ltr' | 'rtl' | 'auto' {
+  return language ? textDirection(language) : 'auto';
+}

@@ -28,7 +28,14 @@ interface Compiled {
 }
 
 export interface IcuRuntime {
-  format(catalog: string, id: string, message: string | MessageFormatElement[], uiLocale: string, params: MessageParams, rtl: boolean): string;
+  format(
+    catalog: string,
+    id: string,
+    message: string | MessageFormatElement[],
+    uiLocale: string,
+    params: MessageParams,
+    rtl: boolean,
+  ): string;
   forget(catalog: string): void;
 }
 

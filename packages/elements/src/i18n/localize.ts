@@ -1,6 +1,7 @@
 import type { MessageId, Messages } from './messages-en.js';
 import { LOCALE_LOADERS, PSEUDO_LOCALE, isBuiltInLocale } from './locales.js';
 import type { IcuRuntime } from './icu.js';
+import type * as PseudoModule from './pseudo.js';
 
 export type MessageParams = Record<string, string | number>;
 export type Translate = (id: MessageId, params?: MessageParams) => string;
@@ -18,7 +19,7 @@ const loaded = new Set<string>();
 const listeners = new Set<() => void>();
 let runtime: IcuRuntime | undefined;
 let runtimeLoading: Promise<void> | undefined;
-let pseudo: typeof import('./pseudo.js') | undefined;
+let pseudo: typeof PseudoModule | undefined;
 
 const changed = () => listeners.forEach((listener) => listener());
 

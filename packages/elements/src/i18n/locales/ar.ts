@@ -16,8 +16,7 @@ export const messages: Messages = {
   'player.lessonCompleted': 'اكتمل الدرس «{title}».',
   'player.lessonLocked': 'الدرس «{title}» مقفل. {reasons}',
   'player.noCourse': 'لا توجد دورة لعرضها. عيّن السمة src أو الخاصية course.',
-  'player.minutes':
-    '{count, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
+  'player.minutes': '{count, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
   'player.progressLabel': 'التقدّم في الدورة',
   'player.lessonsDone': 'اكتمل {done} من {total} من الدروس المطلوبة',
   'status.locked': 'مقفل',
@@ -46,8 +45,7 @@ export const messages: Messages = {
   'document.inlineFallback': 'لا يستطيع متصفحك عرض هذا المستند هنا.',
   'embed.waiting': 'أكمل النشاط في الإطار للمتابعة.',
   'quiz.loading': 'جارٍ تحميل الاختبار…',
-  'quiz.questionCount':
-    '{count, plural, zero {# سؤال} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}}',
+  'quiz.questionCount': '{count, plural, zero {# سؤال} one {سؤال واحد} two {سؤالان} few {# أسئلة} many {# سؤالًا} other {# سؤال}}',
   'quiz.timeLimit': 'المدة المحددة: {time}',
   'quiz.attemptsLeft':
     '{count, plural, zero {لم تتبقَّ أي محاولة} one {تتبقّى محاولة واحدة} two {تتبقّى محاولتان} few {تتبقّى # محاولات} many {تتبقّى # محاولة} other {تتبقّى # محاولة}}',
@@ -106,10 +104,8 @@ export const messages: Messages = {
   'scorm.left': 'لقد غادرت «{title}». تم حفظ موضعك.',
   'scorm.reopen': 'فتحه مجددًا',
   'scorm.retry': 'المحاولة مجددًا',
-  'scorm.notSaved':
-    'تعذّر حتى الآن حفظ ما قمت به في «{title}» ({message}). إنه محفوظ في هذا المتصفح وسيُحفظ فور عودة التخزين إلى العمل.',
-  'scorm.openElsewhere':
-    '«{title}» مفتوح في علامة تبويب أو نافذة أخرى. أغلقه هناك (أو انتقل إلى نشاط آخر) وسيتابع هنا من حيث توقفت.',
+  'scorm.notSaved': 'تعذّر حتى الآن حفظ ما قمت به في «{title}» ({message}). إنه محفوظ في هذا المتصفح وسيُحفظ فور عودة التخزين إلى العمل.',
+  'scorm.openElsewhere': '«{title}» مفتوح في علامة تبويب أو نافذة أخرى. أغلقه هناك (أو انتقل إلى نشاط آخر) وسيتابع هنا من حيث توقفت.',
   'scorm.blocked': '«{title}» غير متاح الآن. {reason}',
   'scorm.goToAllowed': 'الانتقال إلى النشاط الحالي',
   'scorm.fullScreen': 'ملء الشاشة',
@@ -196,8 +192,7 @@ export const messages: Messages = {
   'verify.id': 'معرّف الشهادة',
   'sync.waiting':
     '{count, plural, zero {لا توجد سجلات بانتظار المزامنة} one {سجل واحد بانتظار المزامنة} two {سجلان بانتظار المزامنة} few {# سجلات بانتظار المزامنة} many {# سجلًا بانتظار المزامنة} other {# سجل بانتظار المزامنة}}',
-  'sync.sending':
-    'جارٍ مزامنة {count, plural, zero {# سجل} one {سجل واحد} two {سجلين} few {# سجلات} many {# سجلًا} other {# سجل}}…',
+  'sync.sending': 'جارٍ مزامنة {count, plural, zero {# سجل} one {سجل واحد} two {سجلين} few {# سجلات} many {# سجلًا} other {# سجل}}…',
   'sync.synced': 'تمت مزامنة جميع السجلات',
   'sync.retrying': 'تعذّر الوصول إلى مستودع سجلات التعلّم؛ ستُعاد المحاولة في {time}.',
   'sync.stopped': 'المزامنة متوقفة مؤقتًا: {message}',

@@ -172,7 +172,8 @@ export const messages: Messages = {
   'verify.reason.claims-mismatch': 'Das signierte Token widerspricht dem Zertifikat, das es enthält.',
   'verify.reason.untrusted-key':
     'Die Signatur ist unversehrt, wurde aber mit einem Schlüssel erstellt, der keinem Aussteller gehört, dem diese Seite vertraut.',
-  'verify.reason.issuer-unreachable': 'Der Server des Ausstellers war nicht erreichbar, um seinen Schlüssel zu bestätigen. Versuchen Sie es später erneut.',
+  'verify.reason.issuer-unreachable':
+    'Der Server des Ausstellers war nicht erreichbar, um seinen Schlüssel zu bestätigen. Versuchen Sie es später erneut.',
   'verify.reason.empty': 'Fügen Sie ein Zertifikat ein oder wählen Sie eine Zertifikatsdatei aus.',
   'verify.reason.not-json': 'Dies ist weder eine Zertifikatsdatei noch ein signiertes Token (JWT) noch eine Zertifikats-ID.',
   'verify.reason.not-certificate': 'Dies ist weder ein LMS-Kit-Zertifikat noch ein Open Badge.',

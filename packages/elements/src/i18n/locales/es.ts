@@ -170,14 +170,16 @@ export const messages: Messages = {
   'verify.reason.bad-signature': 'La firma no coincide con el contenido: el certificado se modificó después de expedirse.',
   'verify.reason.field-changed': 'El campo «{field}» no coincide con lo firmado: el certificado se modificó después de expedirse.',
   'verify.reason.claims-mismatch': 'El token firmado contradice el certificado que contiene.',
-  'verify.reason.untrusted-key': 'La firma está intacta, pero se hizo con una clave que no pertenece a ningún emisor de confianza para esta página.',
+  'verify.reason.untrusted-key':
+    'La firma está intacta, pero se hizo con una clave que no pertenece a ningún emisor de confianza para esta página.',
   'verify.reason.issuer-unreachable': 'No se ha podido contactar con el servidor del emisor para confirmar su clave. Inténtalo más tarde.',
   'verify.reason.empty': 'Pega un certificado o elige un archivo de certificado.',
   'verify.reason.not-json': 'Esto no es un archivo de certificado, ni un token firmado (JWT), ni un identificador de certificado.',
   'verify.reason.not-certificate': 'Esto no es un certificado de LMS Kit ni un Open Badge.',
   'verify.reason.unsigned': 'Esta credencial no lleva firma. Usa el archivo del certificado o su token firmado (JWT).',
   'verify.reason.bad-jwt': 'El token firmado (JWT) está dañado y no se puede leer.',
-  'verify.reason.unsupported-algorithm': 'El token no está firmado con ES256 y una clave P-256 incluida, que es lo que comprueba esta página.',
+  'verify.reason.unsupported-algorithm':
+    'El token no está firmado con ES256 y una clave P-256 incluida, que es lo que comprueba esta página.',
   'verify.reason.not-found': 'Aquí no se conoce ningún certificado con este identificador.',
   'verify.revokedReason': 'Motivo indicado: {reason}',
   'verify.selfIssued':

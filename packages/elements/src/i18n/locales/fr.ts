@@ -6,7 +6,8 @@ export const messages: Messages = {
   'common.dismiss': 'Fermer',
   'error.title': 'Un problème est survenu',
   'error.notSaved': 'Votre dernière progression n’a pas pu être enregistrée : {message}',
-  'error.notPersistent': 'Ce navigateur ne permet pas à la page de conserver des données : votre progression sera perdue quand vous la quitterez.',
+  'error.notPersistent':
+    'Ce navigateur ne permet pas à la page de conserver des données : votre progression sera perdue quand vous la quitterez.',
   'player.loading': 'Chargement du cours…',
   'player.outline': 'Plan du cours',
   'player.previous': 'Précédent',
@@ -194,8 +195,7 @@ export const messages: Messages = {
   'verify.id': 'Identifiant du certificat',
   'sync.waiting':
     '{count, plural, one {# enregistrement en attente de synchronisation} many {# d’enregistrements en attente de synchronisation} other {# enregistrements en attente de synchronisation}}',
-  'sync.sending':
-    'Synchronisation de {count, plural, one {# enregistrement} many {# d’enregistrements} other {# enregistrements}}…',
+  'sync.sending': 'Synchronisation de {count, plural, one {# enregistrement} many {# d’enregistrements} other {# enregistrements}}…',
   'sync.synced': 'Tous les enregistrements sont synchronisés',
   'sync.retrying': 'Le LRS (entrepôt d’enregistrements d’apprentissage) est injoignable ; nouvel essai à {time}.',
   'sync.stopped': 'La synchronisation est en pause : {message}',

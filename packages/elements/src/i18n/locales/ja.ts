@@ -96,7 +96,8 @@ export const messages: Messages = {
   'scorm.loading': 'パッケージを開いています…',
   'scorm.items': 'このレッスンの構成',
   'scorm.frameTitle': '{title} (コースの内容)',
-  'scorm.offline': 'このレッスンに必要なインターネット上のファイル ({host}) を読み込めませんでした。接続を確認してから、もう一度お試しください。',
+  'scorm.offline':
+    'このレッスンに必要なインターネット上のファイル ({host}) を読み込めませんでした。接続を確認してから、もう一度お試しください。',
   'scorm.failed': 'このパッケージは再生できません: {message}',
   'scorm.left': '「{title}」を終了しました。現在の位置は保存されています。',
   'scorm.reopen': 'もう一度開く',

@@ -178,7 +178,8 @@ export const messages: Messages = {
   'verify.reason.not-certificate': 'Isto não é um certificado do LMS Kit nem um Open Badge.',
   'verify.reason.unsigned': 'Esta credencial não tem assinatura. Use o arquivo do certificado ou o token assinado (JWT) dele.',
   'verify.reason.bad-jwt': 'O token assinado (JWT) está danificado e não pode ser lido.',
-  'verify.reason.unsupported-algorithm': 'O token não está assinado com ES256 e uma chave P-256 incorporada, que é o que esta página verifica.',
+  'verify.reason.unsupported-algorithm':
+    'O token não está assinado com ES256 e uma chave P-256 incorporada, que é o que esta página verifica.',
   'verify.reason.not-found': 'Nenhum certificado com este ID é conhecido aqui.',
   'verify.revokedReason': 'Motivo informado: {reason}',
   'verify.selfIssued':
