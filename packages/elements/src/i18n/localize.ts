@@ -25,6 +25,7 @@ const changed = () => listeners.forEach((listener) => listener());
 
 /** Adds or extends the messages of a locale (e.g. `fr`, `pt-BR`); elements already on the page re-render. */
 export function registerMessages(locale: string, messages: Messages): void {
+  if (!catalogs.has(locale)) resolved.clear();
   catalogs.set(locale, { ...catalogs.get(locale), ...messages });
   runtime?.forget(locale);
   // The pseudo-locale follows English, including the strings of chunks loaded after it.
@@ -51,13 +52,39 @@ export function availableLocales(): string[] {
   return [...new Set([...Object.keys(LOCALE_LOADERS), PSEUDO_LOCALE, ...catalogs.keys()])];
 }
 
+/** `zh-TW` → `zh-Hant`, `pt` → `pt-Latn`: a locale of the same language and script reads right to its user. */
+const scripts = new Map<string, string>();
+function languageAndScript(tag: string): string {
+  let known = scripts.get(tag);
+  if (known === undefined) scripts.set(tag, (known = computeLanguageAndScript(tag)));
+  return known;
+}
+function computeLanguageAndScript(tag: string): string {
+  try {
+    const locale = new Intl.Locale(tag).maximize();
+    return `${locale.language}-${locale.script ?? ''}`;
+  } catch {
+    return tag.split('-')[0].toLowerCase();
+  }
+}
+
 /**
  * The first of `candidates` (BCP 47 tags, best first) that has messages: an exact match, else a
- * locale of the same language (`fr-CA` → `fr`, `pt` → `pt-BR`, `zh-Hans-CN` → `zh-CN`); English otherwise.
+ * locale of the same language and script (`fr-CA` → `fr`, `pt` → `pt-BR`, `zh-Hans-SG` → `zh-CN`,
+ * not `zh-TW`); English otherwise.
  */
 export function resolveLocale(candidates: readonly (string | null | undefined)[]): string {
-  const available = availableLocales();
-  const byLower = new Map(available.map((tag) => [tag.toLowerCase(), tag]));
+  const key = candidates.join('|');
+  let locale = resolved.get(key);
+  if (locale === undefined) resolved.set(key, (locale = negotiate(candidates)));
+  return locale;
+}
+/** Answers of resolveLocale: it runs for every string an element renders. Cleared when a locale is registered. */
+const resolved = new Map<string, string>();
+
+function negotiate(candidates: readonly (string | null | undefined)[]): string {
+  const available = availableLocales().filter((tag) => tag !== PSEUDO_LOCALE);
+  const byLower = new Map([...available, PSEUDO_LOCALE].map((tag) => [tag.toLowerCase(), tag]));
   for (const candidate of candidates) {
     if (!candidate) continue;
     let tag: string;
@@ -68,8 +95,8 @@ export function resolveLocale(candidates: readonly (string | null | undefined)[]
     }
     const exact = byLower.get(tag.toLowerCase());
     if (exact) return exact;
-    const language = tag.split('-')[0].toLowerCase();
-    const sameLanguage = available.find((known) => known.split('-')[0].toLowerCase() === language && known !== PSEUDO_LOCALE);
+    const wanted = languageAndScript(tag);
+    const sameLanguage = available.find((known) => languageAndScript(known) === wanted);
     if (sameLanguage) return sameLanguage;
   }
   return 'en';
