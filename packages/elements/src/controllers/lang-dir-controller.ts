@@ -15,7 +15,9 @@ export class LangDirController implements ReactiveController {
 
   hostUpdated(): void {
     const locale = this.host.locale;
-    for (const base of this.host.renderRoot.querySelectorAll(':scope > [part~="base"]')) {
+    const root = this.host.renderRoot;
+    for (const base of root.querySelectorAll('[part~="base"]')) {
+      if (base.parentNode !== root) continue;
       if (base.getAttribute('lang') !== locale) base.setAttribute('lang', locale);
       const dir = textDirection(locale);
       if (base.getAttribute('dir') !== dir) base.setAttribute('dir', dir);
