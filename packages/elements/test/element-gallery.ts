@@ -1,6 +1,6 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { browserSigner, issueCertificateIfDue } from '@lms-kit/certificates';
-import { applyLessonResult, createProgress, learnerFromActor, type Course } from '@lms-kit/core';
+import { applyLessonResult, createProgress, learnerFromActor, uuid, type Course } from '@lms-kit/core';
 import type { Quiz } from '@lms-kit/core/quiz';
 import { MemoryAdapter, observeStorage } from '@lms-kit/storage';
 import type { LmsProvider, LmsQuiz } from '@lms-kit/elements';
@@ -75,9 +75,9 @@ export async function renderGallery(locale: string): Promise<LmsProvider> {
   const done = course('gallery-done', 2);
   const at = new Date(Date.now() - 86_400_000);
   await storage.updateProgress({ learnerId: learner.id, courseId: ongoing.id }, () =>
-    applyLessonResult(createProgress(ongoing, learner.id, 'reg-1', at), ongoing, 'l2', { completed: true }, at),
+    applyLessonResult(createProgress(ongoing, learner.id, uuid(), at), ongoing, 'l2', { completed: true }, at),
   );
-  let progress = createProgress(done, learner.id, 'reg-2', at);
+  let progress = createProgress(done, learner.id, uuid(), at);
   for (const lesson of done.modules[0].lessons) progress = applyLessonResult(progress, done, lesson.id, { completed: true }, at);
   await storage.updateProgress({ learnerId: learner.id, courseId: done.id }, () => progress);
   await storage.setValue(`lms-kit:course-outline:${done.id}`, done);
