@@ -24,7 +24,9 @@ describe('pseudo-locale', function () {
         if (!el.matches('button, label, legend, summary, th, a, [role="heading"], [part~="status"]')) continue;
         if (langOf(el) !== PSEUDO_LOCALE || el.getClientRects().length === 0 || getComputedStyle(el).display === 'inline') continue;
         if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
-          clipped.push(`${name}: <${el.localName}> “${el.textContent?.trim()}” (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
+          clipped.push(
+            `${name}: <${el.localName}> “${el.textContent?.trim()}” (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`,
+          );
       }
     }
     const player = galleryElement(provider, 'lms-course-player').shadowRoot!;

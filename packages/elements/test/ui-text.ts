@@ -39,7 +39,7 @@ export function interfaceText(element: Element, locale: string): string[] {
 /** What is left of a text once every bracketed pseudo-locale message (nested ones too) is taken out. */
 export function outsideBrackets(text: string): string {
   let rest = text;
-  for (let previous = ''; previous !== rest; ) {
+  for (let previous = ''; previous !== rest;) {
     previous = rest;
     rest = rest.replace(/\[[^[\]]*\]/g, ' ');
   }

@@ -2,7 +2,7 @@ import type { StorageChange } from '@lms-kit/storage';
 import { LitElement } from 'lit';
 import { LangDirController } from '../controllers/lang-dir-controller.js';
 import { ServicesController } from '../controllers/services-controller.js';
-import { resolveLocale, translate, type MessageParams } from '../i18n/localize.js';
+import { isLocaleReady, loadLocale, resolveLocale, translate, type MessageParams } from '../i18n/localize.js';
 import type { MessageId } from '../i18n/messages-en.js';
 
 /** Marks a container of course content: its `lang` is the course's, not the interface's. */
@@ -63,6 +63,18 @@ export class LmsElement extends LitElement {
 
   protected t(id: MessageId, params?: MessageParams): string {
     return translate(this.locale, id, params);
+  }
+
+  /** Resolves once the element has rendered with its strings: its locale's messages load on first use. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    const locale = this.locale;
+    if (!isLocaleReady(locale)) {
+      await loadLocale(locale).catch(() => undefined);
+      // Loading asked every element to render again: wait for that render too.
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** Called when the provider gives new services (first time, or new learner/locale/storage). */
