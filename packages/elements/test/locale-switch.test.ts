@@ -38,9 +38,13 @@ describe('interface language', function () {
   });
 
   it('without a provider locale, follows the closest lang, then the document’s, and their changes', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div lang="es">
-      <lms-provider .storage=${new MemoryAdapter()}><lms-course-player .course=${textCourse('lang', 2)}></lms-course-player></lms-provider>
-    </div>`);
+    const page = await fixture<HTMLDivElement>(
+      html`<div lang="es">
+        <lms-provider .storage=${new MemoryAdapter()}
+          ><lms-course-player .course=${textCourse('lang', 2)}></lms-course-player
+        ></lms-provider>
+      </div>`,
+    );
     const player = page.querySelector('lms-course-player') as LmsCoursePlayer;
     await waitUntil(() => next(player) === 'Siguiente', 'the ancestor’s lang', { timeout: 10_000 });
     page.removeAttribute('lang');
