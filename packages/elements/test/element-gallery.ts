@@ -2,6 +2,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import { browserSigner, issueCertificateIfDue } from '@lms-kit/certificates';
 import { applyLessonResult, createProgress, learnerFromActor, uuid, type Course } from '@lms-kit/core';
 import type { Quiz } from '@lms-kit/core/quiz';
+import type { EngagementConfig } from '@lms-kit/core';
 import { MemoryAdapter, observeStorage } from '@lms-kit/storage';
 import type { LmsProvider, LmsQuiz } from '@lms-kit/elements';
 import '@lms-kit/elements/all';
@@ -57,7 +58,23 @@ const quiz: Quiz = {
   })),
 };
 
+const engagement: EngagementConfig = {
+  levels: [
+    { id: 'new', title: 'Νέος', minPoints: 0 },
+    { id: 'member', title: 'Μέλος', minPoints: 20 },
+  ],
+  badges: [
+    {
+      id: 'finisher',
+      title: 'Τερματιστής',
+      description: 'Τέλος ενότητας.',
+      rule: { type: 'module-completed', courseId: 'gallery-ongoing', moduleId: 'm1' },
+    },
+  ],
+};
+
 export const GALLERY_ELEMENTS = [
+  'lms-badges',
   'lms-course-player',
   'lms-progress',
   'lms-quiz.intro',
@@ -88,6 +105,7 @@ export async function renderGallery(locale: string): Promise<LmsProvider> {
     <lms-provider learner-email="ada@example.com" learner-name=${LEARNER_NAME} locale=${locale} .storage=${storage}>
       <div class="gallery" style="display: grid; gap: 1rem; inline-size: 56rem">
         <lms-course-player data-gallery="lms-course-player" .course=${ongoing}></lms-course-player>
+        <lms-badges data-gallery="lms-badges" .config=${engagement}></lms-badges>
         <lms-progress data-gallery="lms-progress" course=${ongoing.id}></lms-progress>
         <lms-quiz data-gallery="lms-quiz.intro" .quiz=${quiz}></lms-quiz>
         <lms-quiz data-gallery="lms-quiz.attempt" .quiz=${{ ...quiz, id: 'gallery-quiz-2' }}></lms-quiz>
@@ -115,6 +133,7 @@ export async function renderGallery(locale: string): Promise<LmsProvider> {
       { timeout: 15_000 },
     );
   await loaded('lms-course-player', (root) => !!root.querySelector('.nav') && !!root.querySelector('.view-host > *'));
+  await loaded('lms-badges', (root) => !!root.querySelector('h2') && !root.textContent?.includes('…'));
   await loaded('lms-progress', (root) => !!root.querySelector('[part="base"]')?.textContent?.trim());
   await loaded('lms-quiz.intro', (root) => !!root.querySelector('.start'));
   await loaded('lms-quiz.attempt', (root) => !!root.querySelector('.start'));
