@@ -23,7 +23,7 @@ export { servicesContext, provideLms, type LmsServices } from './context/service
 export { defaultServices } from './context/default-services.js';
 export { registerLessonView, type LessonViewDefinition } from './lessons/registry.js';
 export { registerLazyElement } from './autoload.js';
-export { registerMessages, type Messages } from './i18n/index.js';
+export { registerMessages, loadLocale, resolveLocale, PSEUDO_LOCALE, type Messages } from './i18n/index.js';
 export * from './events/index.js';
 export type { LmsPointsAwardEvent, LmsBadgeEarnedEvent } from './events/engagement-events.js';
 // Dispatched by the LRS sync, which loads on demand: its class stays in that chunk.
