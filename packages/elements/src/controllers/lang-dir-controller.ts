@@ -14,12 +14,15 @@ export class LangDirController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const locale = this.host.locale;
+    // Elements whose root part is course content (a text lesson) give its language instead: null when unknown.
+    const content = (this.host as unknown as { rootLanguage?: string | null }).rootLanguage;
+    const locale = content === undefined ? this.host.locale : content;
+    const dir = locale ? textDirection(locale) : 'auto';
     const root = this.host.renderRoot;
     for (const base of root.querySelectorAll('[part~="base"]')) {
       if (base.parentNode !== root) continue;
-      if (base.getAttribute('lang') !== locale) base.setAttribute('lang', locale);
-      const dir = textDirection(locale);
+      if (!locale) base.removeAttribute('lang');
+      else if (base.getAttribute('lang') !== locale) base.setAttribute('lang', locale);
       if (base.getAttribute('dir') !== dir) base.setAttribute('dir', dir);
     }
   }
