@@ -3,6 +3,9 @@ import type { Preview } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
 import { publicControlsOnly } from './public-controls.mjs';
 import '@lms-kit/elements/all';
+import { html } from 'lit';
+import { textDirection } from '@lms-kit/elements';
+import { setStoryLocale } from '../stories/support.js';
 
 setCustomElementsManifest(manifest);
 
@@ -15,6 +18,38 @@ const preview: Preview = {
     controls: { expanded: true },
     layout: 'padded',
   },
+  // Interface language of every story, from the toolbar: the providers of the stories take it, and the
+  // story sits in a page of that `lang` and `dir`. "Pseudo" is accented, longer, bracketed English.
+  globalTypes: {
+    locale: {
+      description: 'Interface language of the elements',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        dynamicTitle: true,
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'es', title: 'Español' },
+          { value: 'fr', title: 'Français' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'pt-BR', title: 'Português (Brasil)' },
+          { value: 'ar', title: 'العربية' },
+          { value: 'he', title: 'עברית' },
+          { value: 'ja', title: '日本語' },
+          { value: 'zh-CN', title: '简体中文' },
+          { value: 'en-XA', title: 'Pseudo-locale' },
+        ],
+      },
+    },
+  },
+  initialGlobals: { locale: 'en' },
+  decorators: [
+    (story, context) => {
+      const locale = String(context.globals.locale ?? 'en');
+      setStoryLocale(locale);
+      return html`<div lang=${locale} dir=${textDirection(locale)}>${story()}</div>`;
+    },
+  ],
 };
 
 export default preview;

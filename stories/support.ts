@@ -23,8 +23,20 @@ export async function storageWithProgress(
   return storage;
 }
 
-/** Wraps a story in a provider with the given storage and a named learner. */
-export function withProvider(storage: StorageAdapter, content: TemplateResult, locale = 'en'): TemplateResult {
+let currentLocale = 'en';
+
+/** Set by the toolbar's language (see .storybook/preview.ts) before each story renders. */
+export function setStoryLocale(locale: string): void {
+  currentLocale = locale;
+}
+
+/** The interface language chosen in Storybook's toolbar. */
+export function storyLocale(): string {
+  return currentLocale;
+}
+
+/** Wraps a story in a provider with the given storage, a named learner and the toolbar's language. */
+export function withProvider(storage: StorageAdapter, content: TemplateResult, locale = currentLocale): TemplateResult {
   return html`<lms-provider learner-name="Jamie Rivera" learner-email=${LEARNER_EMAIL} locale=${locale} .storage=${storage}
     >${content}</lms-provider
   >`;

@@ -60,3 +60,8 @@ export interface PrintedPdf {
 export function printToPdf(url: string, expression: string): Promise<PrintedPdf> {
   return executeServerCommand('lms:print-pdf', { url, expression });
 }
+
+/** Saves a PNG of the first element matching `selector` (shadow roots pierced) as test-results/<folder>/<name>.png. */
+export function screenshot(selector: string, name: string, folder = 'screenshots'): Promise<string> {
+  return executeServerCommand('lms:screenshot', { selector, name, folder });
+}

@@ -117,6 +117,14 @@ export function lmsCommandsPlugin() {
             await tab.close();
           }
         }
+        case 'lms:screenshot': {
+          // A PNG of one element of the test page (Playwright's CSS selectors pierce shadow roots), kept
+          // under test-results/ for people to look at; the tests assert layout facts, not pixels.
+          const name = String(payload.name).replace(/[^\w.-]+/g, '-');
+          const path = `test-results/${payload.folder ?? 'screenshots'}/${name}.png`.replace(/\.\.+/g, '.');
+          await page.locator(payload.selector).first().screenshot({ path, animations: 'disabled' });
+          return path;
+        }
         default:
           throw new Error(`Unknown test command ${command}`);
       }

@@ -27,7 +27,7 @@ export { servicesContext, provideLms, type LmsServices } from './context/service
 export { defaultServices } from './context/default-services.js';
 export { registerLessonView, type LessonViewDefinition } from './lessons/registry.js';
 export { registerLazyElement } from './autoload.js';
-export { registerMessages, type Messages } from './i18n/index.js';
+export { registerMessages, loadLocale, resolveLocale, PSEUDO_LOCALE, type Messages } from './i18n/index.js';
 export * from './events/index.js';
 // Dispatched by the catalog and the learner dashboard, which load on demand.
 export type { LmsContinueEvent, ContinueDetail } from './events/continue.js';

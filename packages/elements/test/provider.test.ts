@@ -67,21 +67,28 @@ describe('<lms-provider> and services', () => {
     wrapper.remove();
   });
 
-  it('uses the locale for every string, falls back to English, and sets right-to-left for RTL courses', async () => {
-    registerMessages('fr', {
-      'player.next': 'Suivant',
-      'player.previous': 'Précédent',
-      'player.lessonsDone': '{done} leçon(s) sur {total} terminée(s)',
+  it('uses the locale for every string, falls back to English, and marks course content with its own language', async () => {
+    // A locale LMS Kit does not ship, registered by the page, partly translated.
+    registerMessages('ko', {
+      'player.next': '다음',
+      'player.previous': '이전',
+      'player.lessonsDone': '필수 강의 {total}개 중 {done}개 완료',
     });
-    const { player, provider, root } = await renderPlayer(textCourse('fr', 2), new MemoryAdapter(), 'fr-CA');
+    const { player, provider, root } = await renderPlayer(textCourse('ko', 2), new MemoryAdapter(), 'ko-KR');
     const buttons = [...root.querySelectorAll('.nav button')].map((b) => b.textContent?.trim());
-    expect(buttons).to.deep.equal(['Précédent', 'Suivant']);
-    await waitUntil(() => root.querySelector('.summary')?.textContent?.includes('1 leçon(s) sur 2'));
+    expect(buttons).to.deep.equal(['이전', '다음']);
+    await waitUntil(() => root.querySelector('.summary')?.textContent?.includes('필수 강의 2개 중 1개 완료'));
     expect(root.querySelector('nav')?.getAttribute('aria-label'), 'untranslated ids fall back to English').to.equal('Course outline');
+    expect(root.querySelector('[part="base"]')?.getAttribute('lang')).to.equal('ko');
+    provider.locale = 'fr';
+    await waitUntil(() => root.querySelector('.nav button:last-child')?.textContent?.trim() === 'Suivant', 'built-in French loads live');
     provider.locale = 'en';
     await waitUntil(() => root.querySelector('.nav button:last-child')?.textContent?.trim() === 'Next');
     const rtl = await renderPlayer({ ...textCourse('ar', 1), language: 'ar' });
-    expect(rtl.root.querySelector('[part="base"]')?.getAttribute('dir')).to.equal('rtl');
+    expect(rtl.root.querySelector('[part="base"]')?.getAttribute('dir'), 'the interface stays English').to.equal('ltr');
+    expect(rtl.root.querySelector('[part="lesson-body"]')?.getAttribute('dir')).to.equal('rtl');
+    expect(rtl.root.querySelector('[part="lesson-body"]')?.getAttribute('lang')).to.equal('ar');
+    expect(rtl.root.querySelector('.lesson-title')?.getAttribute('lang')).to.equal('ar');
     await expect(player).to.be.accessible();
   });
 });

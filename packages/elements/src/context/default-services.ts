@@ -44,6 +44,7 @@ export async function createMemoryStorage(): Promise<StorageAdapter> {
   return new MemoryAdapter();
 }
 
+/** The document's language, else the browser's (what content such as cmi5 AUs is asked for without a provider `locale`). */
 export function pageLocale(): string {
   return document.documentElement.lang || navigator.language || 'en';
 }
@@ -63,6 +64,7 @@ export function defaultServices(): Promise<LmsServices> {
       storage: elementStorage(storage),
       learner: await localLearner(storage),
       locale: pageLocale(),
+      localeFromPage: true,
       persistent,
     };
   })().catch((error: unknown) => {

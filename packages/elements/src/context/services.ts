@@ -10,6 +10,11 @@ export interface LmsServices {
   learner: Learner;
   /** BCP 47 locale for the interface, e.g. `en`, `fr-CA`, `ar`. */
   locale: string;
+  /**
+   * True when `locale` only repeats the page's language (a provider without `locale`): each element
+   * then follows the `lang` around it. Otherwise `locale` comes first.
+   */
+  localeFromPage?: boolean;
   /** False when the browser refused storage and progress lasts only as long as the page. */
   persistent: boolean;
   /**

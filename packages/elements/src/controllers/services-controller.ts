@@ -1,10 +1,10 @@
 import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { onMessagesChange } from '../i18n/localize.js';
+import { isLocaleReady, loadLocale, onMessagesChange } from '../i18n/localize.js';
 import { defaultServices } from '../context/default-services.js';
 import { pendingProviderAncestors, servicesContext, type LmsServices } from '../context/services.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { readonly locale?: string };
 
 /**
  * Gives an element its services: from the nearest provider (waiting for it to be defined if
@@ -70,9 +70,21 @@ export class ServicesController implements ReactiveController {
     return answered;
   }
 
-  private set(services: LmsServices): void {
+  private latest?: LmsServices;
+
+  /** Gives the host its services once its interface locale is loaded, so it never renders without its strings. */
+  private set(services: LmsServices, localeLoaded = false): void {
     if (!this.host.isConnected || services === this.value) return;
+    const previous = this.value;
     this.value = services;
+    const locale = this.host.locale;
+    if (!localeLoaded && locale && !isLocaleReady(locale)) {
+      this.value = previous;
+      this.latest = services;
+      const proceed = () => this.latest === services && this.set(services, true);
+      loadLocale(locale).then(proceed, proceed);
+      return;
+    }
     this.onChange?.(services);
     this.host.requestUpdate();
   }

@@ -1,9 +1,27 @@
 import type { StorageChange } from '@lms-kit/storage';
 import { LitElement } from 'lit';
+import { LangDirController } from '../controllers/lang-dir-controller.js';
 import { ServicesController } from '../controllers/services-controller.js';
-import { pageLocale } from '../context/default-services.js';
-import { translate, type MessageParams } from '../i18n/localize.js';
+import { isLocaleReady, loadLocale, resolveLocale, translate, type MessageParams } from '../i18n/localize.js';
 import type { MessageId } from '../i18n/messages-en.js';
+
+/** Marks a container of course content: its `lang` is the course's, not the interface's. */
+export const CONTENT_LANG_ATTRIBUTE = 'data-lms-content';
+
+/**
+ * The language the page sets for `element`: the closest `lang` among its ancestors (across shadow
+ * roots; an enclosing LMS Kit element gives its own interface locale), then the document's.
+ */
+function pageLanguage(element: Element): string | undefined {
+  for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (!(node instanceof Element)) continue;
+    if (node !== element && node instanceof LmsElement) return node.locale;
+    if (node.hasAttribute(CONTENT_LANG_ATTRIBUTE)) continue;
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
+  }
+  return undefined;
+}
 
 /**
  * Base of LMS Kit elements: services from the nearest provider, localized strings, storage changes.
@@ -29,12 +47,34 @@ export class LmsElement extends LitElement {
   });
   private stopWatching?: () => void;
 
+  constructor() {
+    super();
+    new LangDirController(this);
+  }
+
+  /**
+   * The interface locale: the provider's `locale`, else the page's `lang` (closest ancestor, then the
+   * document), else the browser's languages; the first of these LMS Kit has messages for.
+   */
   get locale(): string {
-    return this.services.value?.locale ?? pageLocale();
+    const services = this.services.value;
+    return resolveLocale([services && !services.localeFromPage ? services.locale : undefined, pageLanguage(this), ...navigator.languages]);
   }
 
   protected t(id: MessageId, params?: MessageParams): string {
     return translate(this.locale, id, params);
+  }
+
+  /** Resolves once the element has rendered with its strings: its locale's messages load on first use. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    const locale = this.locale;
+    if (!isLocaleReady(locale)) {
+      await loadLocale(locale).catch(() => undefined);
+      // Loading asked every element to render again: wait for that render too.
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** Called when the provider gives new services (first time, or new learner/locale/storage). */

@@ -12,3 +12,12 @@ const paths: Record<LessonStatus, ReturnType<typeof svg>> = {
 export function statusIcon(status: LessonStatus) {
   return svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true" focusable="false">${paths[status]}</svg>`;
 }
+
+/**
+ * Arrow of Previous/Next: it points the way the reading goes, so it is mirrored in right-to-left
+ * (`.direction-arrow:dir(rtl)` in shared styles). Decorative: the button's text says where it goes.
+ */
+export function directionArrow(to: 'previous' | 'next') {
+  const path = to === 'next' ? 'M6 3l5 5-5 5' : 'M10 3L5 8l5 5';
+  return svg`<svg class="direction-arrow ${to}" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d=${path} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+}

@@ -36,6 +36,14 @@ export const tokens = css`
   .error {
     color: var(--_danger);
   }
+  /* Previous/Next arrows point the way the text reads. */
+  .direction-arrow {
+    vertical-align: -0.15em;
+    margin-inline: 0.25em;
+  }
+  .direction-arrow:dir(rtl) {
+    transform: scaleX(-1);
+  }
   button.action {
     font: inherit;
     padding: 0.5rem 1rem;

@@ -1,5 +1,6 @@
 import type { Course, CourseState, LessonStatus } from '@lms-kit/core';
 import { html, nothing } from 'lit';
+import { contentDirection } from '../../i18n/direction.js';
 import type { Translate } from '../../i18n/localize.js';
 import { statusIcon } from '../../styles/icons.js';
 import { describeLockReasons } from './lock-reasons.js';
@@ -10,18 +11,22 @@ export interface OutlineOptions {
   currentLessonId?: string;
   t: Translate;
   onSelect: (lessonId: string) => void;
+  /** The course's language: titles are content, marked with their own `lang` and `dir`. */
+  language?: string;
 }
 
 /**
  * The course outline: modules with their lessons as buttons. One button is in the tab order
  * (the current lesson); arrow keys, Home and End move between lessons.
  */
-export function renderOutline({ course, state, currentLessonId, t, onSelect }: OutlineOptions) {
+export function renderOutline({ course, state, currentLessonId, t, onSelect, language }: OutlineOptions) {
+  const lang = language ?? nothing;
+  const dir = contentDirection(language);
   return html`<ol class="modules" @keydown=${onOutlineKeydown}>
     ${course.modules.map((module) => {
       const moduleView = state.modules.find((m) => m.id === module.id);
       return html`<li class="module" part="outline-module outline-module-${moduleView?.status ?? 'available'}">
-        <span class="module-title" id="module-${module.id}">${module.title}</span>
+        <span class="module-title" id="module-${module.id}" lang=${lang} dir=${dir}>${module.title}</span>
         <span class="module-status">${t(`status.${moduleView?.status ?? 'available'}`)}</span>
         <ol class="lessons" aria-labelledby="module-${module.id}">
           ${module.lessons.map((lesson) => {
@@ -42,7 +47,7 @@ export function renderOutline({ course, state, currentLessonId, t, onSelect }: O
                 @click=${() => onSelect(lesson.id)}
               >
                 ${statusIcon(view.status)}
-                <span class="lesson-title">${lesson.title}</span>
+                <span class="lesson-title" lang=${lang} dir=${dir}>${lesson.title}</span>
                 <span class="visually-hidden">, ${t(`status.${view.status}`)}</span>
                 ${lesson.minutes ? html`<span class="minutes">${t('player.minutes', { count: lesson.minutes })}</span>` : nothing}
               </button>

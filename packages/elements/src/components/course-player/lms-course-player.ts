@@ -12,7 +12,9 @@ import { loadCourseRules } from '../../lessons/registry.js';
 import { loadCourse, parseCourseLazily } from '../../course/load-course.js';
 import type { LmsLessonReportEvent } from '../../events/lesson-report.js';
 import { LmsLessonSelectEvent } from '../../events/lesson-select.js';
-import { formatPercent, textDirection } from '../../i18n/localize.js';
+import { contentDirection } from '../../i18n/direction.js';
+import { formatPercent } from '../../i18n/localize.js';
+import { directionArrow } from '../../styles/icons.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { renderOutline } from './course-outline.js';
 import { describeLockReasons } from './lock-reasons.js';
@@ -275,9 +277,17 @@ export class LmsCoursePlayer extends LmsElement {
     const lessonId = session.currentLessonId;
     const lesson = lessonId ? findLesson(course, lessonId) : undefined;
     const t = this.t.bind(this);
-    return html`<div part="base" dir=${textDirection(course.language ?? this.locale)} lang=${course.language ?? nothing}>
+    const language = course.language;
+    const dir = contentDirection(language);
+    return html`<div part="base">
       <div part="header" class="header">
-        ${this.hideTitle ? nothing : html`<div part="title" class="title" role="heading" aria-level=${this.headingLevel}>${course.title}</div>`}
+        ${
+          this.hideTitle
+            ? nothing
+            : html`<div part="title" class="title" role="heading" aria-level=${this.headingLevel} lang=${language ?? nothing} dir=${dir}>
+                ${course.title}
+              </div>`
+        }
         <div
           class="bar"
           part="progress-bar"
@@ -304,10 +314,18 @@ export class LmsCoursePlayer extends LmsElement {
       ${this.services.value?.persistent === false ? html`<p class="notice error" role="note">${t('error.notPersistent')}</p>` : nothing}
       <div class="layout">
         <nav part="outline" aria-label=${t('player.outline')}>
-          ${renderOutline({ course, state, currentLessonId: lessonId, t, onSelect: (id) => this.select(id) })}
+          ${renderOutline({ course, state, currentLessonId: lessonId, t, onSelect: (id) => this.select(id), language })}
         </nav>
         <div part="lesson" class="lesson">
-          <div id="lesson-title" class="lesson-title" role="heading" aria-level=${this.lessonHeadingLevel} tabindex="-1">
+          <div
+            id="lesson-title"
+            class="lesson-title"
+            role="heading"
+            aria-level=${this.lessonHeadingLevel}
+            tabindex="-1"
+            lang=${language ?? nothing}
+            dir=${dir}
+          >
             ${lesson?.title ?? ''}
           </div>
           <div
@@ -316,19 +334,24 @@ export class LmsCoursePlayer extends LmsElement {
             role="region"
             aria-labelledby="lesson-title"
             tabindex="0"
+            lang=${language ?? nothing}
+            dir=${dir}
+            data-lms-content
             @scroll=${this.onScroll}
             @lms-lesson-report=${this.onReport}
           >
             <div class="view-host"></div>
           </div>
           <div part="nav" class="nav">
-            <button class="action secondary" ?disabled=${!this.step(-1)} @click=${() => this.step(-1, true)}>
-              ${t('player.previous')}
+            <button class="action secondary previous" ?disabled=${!this.step(-1)} @click=${() => this.step(-1, true)}>
+              ${directionArrow('previous')}${t('player.previous')}
             </button>
             <span class="position"
               >${t('player.lessonPosition', { index: state.order.indexOf(lessonId ?? '') + 1, total: state.order.length })}</span
             >
-            <button class="action" ?disabled=${!this.step(1)} @click=${() => this.step(1, true)}>${t('player.next')}</button>
+            <button class="action next" ?disabled=${!this.step(1)} @click=${() => this.step(1, true)}>
+              ${t('player.next')}${directionArrow('next')}
+            </button>
           </div>
         </div>
       </div>

@@ -51,7 +51,10 @@ export class LmsProvider extends LitElement {
   learnerHomePage?: string;
   /** The learner as an xAPI agent, instead of the attributes above. */
   learner?: Agent;
-  /** Interface locale (BCP 47). Default: the page's `lang`, else the browser's language. */
+  /**
+   * Interface locale (BCP 47), e.g. `fr`, `ar`, `pt-BR`; changing it re-renders every element inside.
+   * Default: the closest `lang` around each element, the document's `lang`, else the browser's languages.
+   */
   locale?: string;
   /** `indexeddb` (default) or `memory` (nothing kept after the page closes). */
   storageType: 'indexeddb' | 'memory' = 'indexeddb';
@@ -90,7 +93,11 @@ export class LmsProvider extends LitElement {
   private services?: LmsServices;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.size > 0) void this.provide();
+    if (changed.size === 1 && changed.has('locale') && this.services) {
+      // A new interface language only: same storage and learner, every element re-renders.
+      this.services = { ...this.services, locale: this.locale ?? pageLocale(), localeFromPage: !this.locale };
+      this.provider.setValue(this.services);
+    } else if (changed.size > 0) void this.provide();
   }
 
   private async provide(): Promise<void> {
@@ -103,6 +110,7 @@ export class LmsProvider extends LitElement {
         storage: elementStorage(storage),
         learner,
         locale: this.locale ?? pageLocale(),
+        localeFromPage: !this.locale,
         persistent,
         certificateSigner: this.certificateSigner,
         contentHost: this.contentHost,

@@ -13,7 +13,8 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { formatDuration, formatPercent, textDirection } from '../../i18n/localize.js';
+import { contentDirection } from '../../i18n/direction.js';
+import { formatDuration, formatPercent } from '../../i18n/localize.js';
 import { quizMessages } from '../../i18n/messages-en-quiz.js';
 import { registerMessages } from '../../i18n/localize.js';
 import { LmsElement } from '../../lessons/lms-element.js';
@@ -294,9 +295,9 @@ export class LmsQuiz extends LmsElement {
     const quiz = this.shown(loaded);
     const attempt = this.session.current;
     const language = this.context?.language ?? quiz.language;
-    return html`<div part="base" dir=${textDirection(language ?? this.locale)} lang=${language ?? nothing}>
+    return html`<div part="base">
       <div class="bar">
-        ${this.hideTitle ? nothing : this.heading(this.context?.title ?? quiz.title)}
+        ${this.hideTitle ? nothing : html`<div lang=${language ?? nothing} dir=${contentDirection(language)}>${this.heading(this.context?.title ?? quiz.title)}</div>`}
         ${
           this.session.inProgress && attempt?.data.deadline
             ? html`<p class="timer" part="timer"><span>${this.t('quiz.timeLeft')}:</span> <span class="clock"></span></p>`
@@ -327,7 +328,14 @@ export class LmsQuiz extends LmsElement {
   }
 
   private renderIntro(loaded: Loaded) {
-    return html`${loaded.description ? html`<div class="description">${unsafeHTML(loaded.description)}</div>` : nothing}
+    const language = this.context?.language ?? loaded.quiz.language;
+    return html`${
+        loaded.description
+          ? html`<div class="description" lang=${language ?? nothing} dir=${contentDirection(language)}>
+              ${unsafeHTML(loaded.description)}
+            </div>`
+          : nothing
+      }
       ${this.renderInfo(this.shown(loaded))}
       <div class="actions">
         <button class="action start" ?disabled=${this.session.left <= 0} @click=${() => this.start()}>${this.t('quiz.start')}</button>
@@ -376,6 +384,7 @@ export class LmsQuiz extends LmsElement {
             review ? this.session.left : 1,
           ),
       grading: this.grading,
+      language: this.context?.language ?? loaded.quiz.language,
       t: this.t.bind(this),
       answer: (value) => this.session.answer(question.id, value),
       draft: (value) => this.session.draft(question.id, value),

@@ -2,11 +2,14 @@ import { isAnswered, questionCredit, type Question, type QuestionResponse, type 
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { contentDirection } from '../../i18n/direction.js';
 import type { Translate } from '../../i18n/localize.js';
 import { builtinRenderers, questionView } from './questions/index.js';
 import type { QuestionRenderContext } from './questions/types.js';
 
 export interface QuestionBlockOptions {
+  /** The quiz's language: the question's text is content, marked with its own `lang` and `dir`. */
+  language?: string;
   question: Question;
   /** The same question as authored (HTML not sanitized), for scoring an immediate check. */
   original: Question;
@@ -104,7 +107,9 @@ export function renderQuestionBlock(options: QuestionBlockOptions): TemplateResu
   return html`<fieldset class="question ${judged?.kind ?? ''}" part="question" id=${id} data-question=${question.id}>
     <legend>
       <span class="number">${t('quiz.questionNumber', { index: options.index + 1, total: options.total })}</span>
-      <span class="text">${unsafeHTML(questionText(question))}</span>
+      <span class="text" lang=${options.language ?? nothing} dir=${contentDirection(options.language)}
+        >${unsafeHTML(questionText(question))}</span
+      >
     </legend>
     ${body}
     ${

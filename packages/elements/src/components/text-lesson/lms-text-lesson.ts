@@ -110,6 +110,11 @@ export class LmsTextLesson extends LessonViewElement<TextLesson> {
     this.endObserver = undefined;
   }
 
+  /** Its root part is the lesson's own content: in the course's language (direction `auto` when unknown). */
+  protected get rootLanguage(): string | null {
+    return this.course?.language ?? null;
+  }
+
   protected override render() {
     if (this.failure) return html`<p class="error" role="alert">${this.t('lesson.loadFailed', { message: this.failure.message })}</p>`;
     if (this.content === undefined) return html`<p aria-busy="true">${this.t('common.loading')}</p>`;

@@ -1,0 +1,23 @@
+import { certificateMessages } from '../messages-en-certificate.js';
+import { cmi5Messages } from '../messages-en-cmi5.js';
+import { lessonViewMessages } from '../messages-en-lesson-views.js';
+import { engagementMessages } from '../messages-en-engagement.js';
+import { en } from '../messages-en.js';
+import { quizMessages } from '../messages-en-quiz.js';
+import { resultMessages } from '../messages-en-results.js';
+import { scormMessages } from '../messages-en-scorm.js';
+import { syncMessages } from '../messages-en-sync.js';
+import type { Messages } from '../messages-en.js';
+
+/** Every English message: the reference the other locales are checked against (test/locales.test.ts). */
+export const messages: Messages = {
+  ...en,
+  ...lessonViewMessages,
+  ...quizMessages,
+  ...scormMessages,
+  ...resultMessages,
+  ...certificateMessages,
+  ...syncMessages,
+  ...cmi5Messages,
+  ...engagementMessages,
+};
