@@ -64,6 +64,9 @@ export const LMS_ERROR_CODES = [
   'server/payload-too-large',
   'server/failed',
   'import/invalid-rows',
+  'offline/quota',
+  'offline/download-failed',
+  'offline/unavailable',
 ] as const;
 
 /** One of `LMS_ERROR_CODES`. */
