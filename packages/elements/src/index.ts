@@ -35,4 +35,12 @@ export * from './events/index.js';
 export * from './events/quiz.js';
 export * from './events/certificate-events.js';
 export { LmsSyncChangeEvent, type SyncChangeDetail } from './events/sync-change.js';
+export { LmsOfflineChangeEvent, type OfflineChangeDetail } from './events/offline-change.js';
+export {
+  listOfflineCourses,
+  removeOfflineCourse,
+  onOfflineCoursesChange,
+  type OfflineCourse,
+  type OfflineChange,
+} from './offline/offline-courses.js';
 export type { LmsElementTagNameMap } from './tag-map.js';

@@ -5,6 +5,7 @@ import type { scormMessages } from './messages-en-scorm.js';
 import type { resultMessages } from './messages-en-results.js';
 import type { syncMessages } from './messages-en-sync.js';
 import type { cmi5Messages } from './messages-en-cmi5.js';
+import type { offlineMessages } from './messages-en-offline.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -19,6 +20,7 @@ export const en = {
   'error.notSaved': 'Your latest progress could not be saved: {message}',
   'error.notPersistent': 'This browser does not let the page keep data, so your progress will be lost when you leave.',
   'player.loading': 'Loading course…',
+  'player.offlineBanner': 'Offline — your progress will sync when the network is back.',
   'player.outline': 'Course outline',
   'player.previous': 'Previous',
   'player.next': 'Next',
@@ -59,5 +61,6 @@ export type MessageId =
   | keyof typeof resultMessages
   | keyof typeof certificateMessages
   | keyof typeof syncMessages
-  | keyof typeof cmi5Messages;
+  | keyof typeof cmi5Messages
+  | keyof typeof offlineMessages;
 export type Messages = Partial<Record<MessageId, string>>;

@@ -21,6 +21,8 @@ import { mountLessonView } from './mount-lesson.js';
 import { failLoad } from '../../events/fail-load.js';
 import { AsyncLoad } from '../../controllers/async-load.js';
 import { renderLoadError } from '../shared/load-error.js';
+import { LmsOfflineChangeEvent } from '../../events/offline-change.js';
+import type { CourseOffline } from '../../offline/course-offline.js';
 
 /**
  * @tag lms-course-player
@@ -32,7 +34,8 @@ import { renderLoadError } from '../shared/load-error.js';
  * @event lms-progress-change - Progress changed. `detail: { courseId, percent, completedLessons, requiredLessons, points, completed }`
  * @event lms-lesson-select - The learner asks to open a lesson; cancelable. `detail: { courseId, lessonId, fromLessonId }`
  * @event lms-certificate-issue - The completion earned the course's certificate, now signed and stored. `detail: { certificate }`
- * @event lms-error - Loading or saving failed, or a certificate could not be signed (issued on the next visit). `detail: { error, recoverable }`
+ * @event lms-error - Loading or saving failed, or a certificate could not be signed (issued on the next visit), or an offline download failed (`offline/quota`, `offline/download-failed`). `detail: { error, recoverable }`
+ * @event lms-offline-change - With `offline`: the course's offline copy was saved, updated to a new version, removed or left half-way. `detail: { courseUrl, change }`
  *
  * @csspart base - The player's frame.
  * @csspart header - Title and progress bar.
@@ -45,6 +48,9 @@ import { renderLoadError } from '../shared/load-error.js';
  * @csspart lesson-body - The scrolling content of the lesson.
  * @csspart nav - Previous/next bar.
  * @csspart completion - The "course completed" message.
+ * @csspart offline - With `offline`: the "Make available offline" button, the download's progress and the copy's size.
+ * @csspart offline-progress - The offline download's progress bar.
+ * @csspart offline-banner - The "offline — your progress will sync" banner shown while the network is off.
  * @csspart lesson - The current lesson's view. Its own parts are exported as well (`question`, `choice`, `feedback`, `timer`, `result`, `video`, `document`, `frame`…; its `base` as `lesson-base`), so a page styles a quiz inside the player with `lms-course-player::part(question)`.
  *
  * @cssproperty --lms-player-height - Maximum height of the lesson and outline. Default `min(80vh, 44rem)`.
@@ -60,6 +66,7 @@ export class LmsCoursePlayer extends LmsElement {
     course: { attribute: false },
     headingLevel: { type: Number, attribute: 'heading-level' },
     hideTitle: { type: Boolean, attribute: 'hide-title' },
+    offline: { type: Boolean },
   };
 
   /** URL of the course JSON. */
@@ -70,6 +77,21 @@ export class LmsCoursePlayer extends LmsElement {
   headingLevel = 2;
   /** Leaves out the course title, for a page whose own heading already names the course. */
   hideTitle = false;
+  /**
+   * Offers "Make available offline": the course, its files and the code its lessons need are kept on this
+   * device (Cache Storage, served by LMS Kit's service worker), updated when the course's `version` changes.
+   * Off by default; needs `src` and the service worker.
+   */
+  offline = false;
+  /** The course's offline copy, with `offline` (its code loads then). */
+  private offlineCopy?: CourseOffline;
+  /** Bumped when the offline copy switched to a new version: the course loads again. */
+  private revision = 0;
+  private networkOff = typeof navigator !== 'undefined' && navigator.onLine === false;
+  private readonly onNetwork = () => {
+    this.networkOff = !navigator.onLine;
+    this.requestUpdate();
+  };
 
   private get lessonBody(): HTMLElement | null {
     return this.renderRoot.querySelector('.lesson-body');
@@ -114,8 +136,69 @@ export class LmsCoursePlayer extends LmsElement {
         failLoad(this, error, signal, 'course/load-failed');
       }
     },
-    () => [this.src, this.course, this.services.value] as const,
+    () => [this.src, this.course, this.services.value, this.revision] as const,
   );
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.onNetwork);
+    addEventListener('offline', this.onNetwork);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.onNetwork);
+    removeEventListener('offline', this.onNetwork);
+    this.offlineCopy?.dispose();
+    this.offlineCopy = undefined;
+  }
+
+  protected override willUpdate(): void {
+    const course = this.loader.value?.course;
+    const url = this.offline && this.src && course ? new URL(this.src, document.baseURI).href : undefined;
+    if (this.offlineCopy && (this.offlineCopy.courseUrl !== url || !this.isConnected)) {
+      this.offlineCopy.dispose();
+      this.offlineCopy = undefined;
+    }
+    if (url && course && !this.offlineCopy && this.isConnected) void this.attachOffline(url, course);
+  }
+
+  private offlineLoading?: string;
+  /** Loads the offline code (only for players with `offline`) and follows the course's copy. */
+  private async attachOffline(url: string, course: Course): Promise<void> {
+    if (this.offlineLoading === url) return;
+    this.offlineLoading = url;
+    try {
+      const panel = await import('./offline-panel.js');
+      if (this.offlineLoading !== url || this.offlineCopy) return;
+      this.offlinePanel = panel;
+      this.offlineCopy = new panel.CourseOffline(
+        {
+          requestUpdate: () => this.requestUpdate(),
+          courseUpdated: () => {
+            this.announce(this.t('offline.updated'));
+            this.revision++;
+          },
+          offlineChanged: (detail) => this.dispatchEvent(new LmsOfflineChangeEvent(detail)),
+          failed: (error) => this.dispatchEvent(new LmsErrorEvent({ error, recoverable: true })),
+        },
+        url,
+        course,
+        /\.(zip|xml)$/i.test(new URL(url).pathname),
+      );
+      this.requestUpdate();
+    } catch (error) {
+      this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'offline/unavailable'), recoverable: true }));
+    } finally {
+      if (this.offlineLoading === url) this.offlineLoading = undefined;
+    }
+  }
+
+  private offlinePanel?: typeof import('./offline-panel.js');
+  private renderOffline() {
+    if (!this.offlineCopy || !this.offlinePanel) return nothing;
+    return this.offlinePanel.renderOfflinePanel(this.offlineCopy, this.t.bind(this), this.locale);
+  }
 
   private createSession(): Promise<CourseSession> {
     return (this.sessionLoading ??= import('@lms-kit/runtime/course').then(({ CourseSession }) => {
@@ -273,6 +356,10 @@ export class LmsCoursePlayer extends LmsElement {
         </div>
         <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
       </div>
+      <div role="status">
+        ${this.networkOff ? html`<p class="notice" part="offline-banner">${t('player.offlineBanner')}</p>` : nothing}
+      </div>
+      ${this.renderOffline()}
       ${state.completed ? html`<p class="notice success" part="completion">${t('player.courseComplete')}</p>` : nothing}
       ${
         session.saveError
