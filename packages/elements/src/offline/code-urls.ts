@@ -1,4 +1,11 @@
-import { loadLessonView } from '../lessons/registry.js';
+import { loadLessonKindCode } from '../lessons/registry.js';
+
+/** Groups that are not lesson kinds, for builds without the chunk list: what each loads. */
+const GROUPS: Record<string, () => Promise<unknown>> = {
+  course: () => Promise.all([import('../course/validate-course.js'), import('@lms-kit/runtime/course')]),
+  certificate: () => import('../certificates/issue-on-completion.js'),
+  sync: () => import('../sync/start-sync.js'),
+};
 
 /**
  * Where the one-file build's chunk list is, relative to the chunk this module is in: the build writes
@@ -27,7 +34,7 @@ export async function lmsCodeUrls(groups: string[]): Promise<string[]> {
       return [...new Set(files)].map((file) => new URL(file, listUrl).href);
     }
   }
-  await Promise.all(groups.map((kind) => loadLessonView(kind).catch(() => undefined)));
+  await Promise.all(groups.map((group) => (GROUPS[group]?.() ?? loadLessonKindCode(group)).catch(() => undefined)));
   return performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)

@@ -43,6 +43,7 @@ export class CourseOffline {
     readonly courseUrl: string,
     private readonly course: Course,
     private readonly isPackage: boolean,
+    private readonly pageFiles: () => string[] = () => [],
   ) {
     const onOnline = () => void this.update();
     addEventListener('online', onOnline);
@@ -125,7 +126,10 @@ export class CourseOffline {
     if (this.course.certificate) groups.push('certificate');
     // Records written offline go to the LRS once the network is back, even after an offline reload.
     groups.push('sync');
-    const extraFiles = (await lmsCodeUrls(groups)).map((url) => ({ url, role: 'code' as const }));
+    const extraFiles = [
+      ...(await lmsCodeUrls(groups)).map((url) => ({ url, role: 'code' as const })),
+      ...this.pageFiles().map((url) => ({ url: new URL(url, document.baseURI).href, role: 'page' as const })),
+    ];
     const options = {
       extraFiles,
       signal: abort.signal,

@@ -75,7 +75,7 @@ export class OfflineCourseStore {
   }
 
   async get(courseUrl: string): Promise<OfflineCourse | undefined> {
-    const record = await readOfflineRecord(offlineKey(courseUrl));
+    const record = await readOfflineRecord(absolute(courseUrl));
     return record && toOfflineCourse(record);
   }
 
@@ -87,7 +87,7 @@ export class OfflineCourseStore {
    */
   async download(courseUrl: string, options: OfflineDownloadOptions = {}): Promise<OfflineCourse> {
     if (typeof caches === 'undefined') throw new LmsError('offline/unavailable', 'This browser has no Cache Storage (a page not served over https?): courses cannot be kept offline.');
-    const url = offlineKey(new URL(courseUrl, globalThis.location?.href).href);
+    const url = absolute(courseUrl);
     const report = (progress: OfflineProgress) => options.onProgress?.(progress);
     report({ phase: 'planning', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 });
     const { about, plan } = await this.plan(url, options);
@@ -136,7 +136,7 @@ export class OfflineCourseStore {
    * (or not kept offline). Offline, fails like a download does.
    */
   async update(courseUrl: string, options: OfflineDownloadOptions = {}): Promise<boolean> {
-    const record = await readOfflineRecord(offlineKey(new URL(courseUrl, globalThis.location?.href).href));
+    const record = await readOfflineRecord(absolute(courseUrl));
     if (!record?.cache || options.package) return false;
     const { about } = await this.readCourse(record.courseUrl, options.signal);
     if (about.version === record.version) return false;
@@ -146,7 +146,7 @@ export class OfflineCourseStore {
 
   /** Deletes the course's offline copy (and any download of it under way or stopped). */
   async remove(courseUrl: string): Promise<void> {
-    const url = offlineKey(new URL(courseUrl, globalThis.location?.href).href);
+    const url = absolute(courseUrl);
     const record = await readOfflineRecord(url);
     if (!record) return;
     await deleteOfflineRecord(url);
@@ -220,5 +220,7 @@ export class OfflineCourseStore {
   }
 }
 
+/** The key of a course: its absolute URL (relative ones resolve against the page). */
+const absolute = (url: string) => offlineKey(new URL(url, globalThis.location?.href).href);
 const sum = (files: OfflineFile[]) => files.reduce((total, file) => total + (file.bytes ?? 0), 0);
 

@@ -83,6 +83,8 @@ export class LmsCoursePlayer extends LmsElement {
    * Off by default; needs `src` and the service worker.
    */
   offline = false;
+  /** More files to keep with the offline copy, e.g. the page itself and its styles (the page's shell is the site's to choose). */
+  offlineFiles: string[] = [];
   /** The course's offline copy, with `offline` (its code loads then). */
   private offlineCopy?: CourseOffline;
   /** Bumped when the offline copy switched to a new version: the course loads again. */
@@ -185,6 +187,7 @@ export class LmsCoursePlayer extends LmsElement {
         url,
         course,
         /\.(zip|xml)$/i.test(new URL(url).pathname),
+        () => this.offlineFiles,
       );
       this.requestUpdate();
     } catch (error) {
