@@ -53,6 +53,7 @@ describe('<lms-course-player offline>', function () {
       const copy = await evalInTab<{ files: number; bytes: number; version: string }>(tab, `window.store.get(${JSON.stringify(courseUrl(name))})`);
       expect(copy.version).to.equal('1');
       expect(copy.bytes).to.be.greaterThan(70_000);
+      console.log(`offline copy: ${copy.files} files, ${copy.bytes} bytes`);
       expect(await evalInTab(tab, 'window.changes.join()')).to.contain('saved');
 
       await setTabOffline(tab, true);
@@ -91,6 +92,109 @@ describe('<lms-course-player offline>', function () {
       after = await lrsStatements(registration);
       expect(new Set(after.ids).size).to.equal(after.ids.length);
       expect(completed(after.verbs)).to.equal(completed(before.verbs) + 3);
+    } finally {
+      await closeProfile(tab);
+    }
+  });
+
+  it('applies a version published while the learner was offline once the network is back', async () => {
+    const name = uniqueName('offline-update');
+    const tab = await openTab(pageUrl(name), { isolated: true });
+    try {
+      await makeAvailableOffline(tab);
+      await waitInTab(tab, `${lessonStatus('welcome')} === 'completed'`);
+      await setTabOffline(tab, true);
+      await publish(name, '2');
+      await reloadTab(tab);
+      await waitLong(tab, `window.player?.progress && ${status} === 'available'`, 30_000);
+      // Offline, the copy in use (version 1) is what the learner gets.
+      expect(await evalInTab(tab, 'window.player.session.course.version')).to.equal('1');
+
+      await setTabOffline(tab, false);
+      await waitLong(tab, `window.player.shadowRoot.querySelector('[part="title"]')?.textContent.includes('version 2')`, 60_000);
+      const copy = await evalInTab<{ version: string; updating: boolean; status: string }>(tab, `window.store.get(${JSON.stringify(courseUrl(name))})`);
+      expect(copy).to.include({ version: '2', updating: false, status: 'available' });
+      // Progress moves to the new version as it does for any new version: what was done stays done.
+      expect(await evalInTab(tab, lessonStatus('welcome'))).to.equal('completed');
+      // One copy's cache is left: the old one went once the new one took over.
+      expect(await evalInTab<string[]>(tab, `caches.keys().then((keys) => keys.filter((k) => k.startsWith('lms-kit-offline:')))`)).to.have.length(1);
+      // And offline again, the new version is the one served.
+      await setTabOffline(tab, true);
+      await reloadTab(tab);
+      await waitLong(tab, `window.player?.session?.course?.version === '2'`, 30_000);
+    } finally {
+      await closeProfile(tab);
+    }
+  });
+
+  it('resumes a download killed half-way without fetching again what it had kept', async () => {
+    const name = uniqueName('slow-offline');
+    const tab = await openTab(pageUrl(name), { isolated: true });
+    let again: number | undefined;
+    try {
+      await waitInTab(tab, `${status} === 'idle'`, 15_000);
+      await evalInTab(tab, click('Make available offline'));
+      // Media come slowly: kill the tab once the captions and the PDF are kept and the video is still on its way.
+      const keptUrls = `caches.keys().then((names) => names.find((n) => n.startsWith('lms-kit-offline:'))).then((n) => n ? caches.open(n).then((c) => c.keys()).then((keys) => keys.map((k) => k.url)) : [])`;
+      let kept: string[] = [];
+      for (let i = 0; i < 200 && !(kept.some((u) => u.endsWith('.vtt')) && kept.some((u) => u.endsWith('.pdf'))); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        kept = await evalInTab<string[]>(tab, keptUrls);
+      }
+      expect(kept.some((url) => url.endsWith('.webm'))).to.equal(false);
+      await crashTab(tab);
+
+      again = await openTab(pageUrl(name), { contextOf: tab });
+      await waitLong(again, `window.player?.shadowRoot?.querySelector('[part="offline"]')?.dataset.status === 'interrupted'`, 30_000);
+      const partial = await evalInTab<{ status: string }>(again, `window.store.get(${JSON.stringify(courseUrl(name))})`);
+      expect(partial.status).to.equal('partial');
+      await evalInTab(again, `(() => { const b = [...window.player.shadowRoot.querySelector('[part="offline"]').querySelectorAll('button')].find((b) => b.textContent.includes('Resume')); b.click(); return true; })()`);
+      await waitLong(again, `window.player.shadowRoot.querySelector('[part="offline"]')?.dataset.status === 'available'`, 90_000);
+      const counts = await hits(name);
+      // Kept before the kill: fetched once. The video was cut off: fetched again.
+      expect(counts['media/handwashing.en.vtt']).to.equal(1);
+      expect(counts['media/allergen-chart.pdf']).to.equal(1);
+      expect(counts['media/handwashing.webm']).to.equal(2);
+    } finally {
+      if (again !== undefined) await closeProfile(again);
+    }
+  });
+
+  it('fails with offline/quota and keeps the copy in use when a new version does not fit, and offers a smaller video', async () => {
+    const name = uniqueName('big-offline');
+    const tab = await openTab(pageUrl(name), { isolated: true, quotaSize: 20 * 1024 * 1024 });
+    try {
+      await makeAvailableOffline(tab);
+      await publish(name, 'big');
+      // Headless, with no one to ask about the 24 MB video: a typed error, and the copy in use stays.
+      const code = await evalInTab(tab, `window.store.download(${JSON.stringify(courseUrl(name))}).then(() => 'saved', (error) => error.code)`);
+      expect(code).to.equal('offline/quota');
+      const copy = await evalInTab<{ version: string; status: string; updating: boolean }>(tab, `window.store.get(${JSON.stringify(courseUrl(name))})`);
+      expect(copy).to.include({ version: '1', status: 'available', updating: false });
+      expect(await evalInTab<string[]>(tab, `caches.keys().then((keys) => keys.filter((k) => k.startsWith('lms-kit-offline:')))`)).to.have.length(1);
+
+      // The player updates the copy in the background and asks the learner about the video instead.
+      await reloadTab(tab);
+      await waitLong(tab, `${status} === 'choosing'`, 60_000);
+      expect(await evalInTab(tab, `${panel}.textContent`)).to.contain('does not fit');
+      await evalInTab(tab, click('360p'));
+      await waitLong(tab, `window.player.session?.course?.version === 'big' && ${status} === 'available'`, 60_000);
+      const updated = await evalInTab<{ version: string; bytes: number }>(tab, `window.store.get(${JSON.stringify(courseUrl(name))})`);
+      expect(updated.version).to.equal('big');
+      expect(updated.bytes).to.be.lessThan(20 * 1024 * 1024);
+      const keptUrls = await evalInTab<string[]>(
+        tab,
+        `caches.keys().then((names) => caches.open(names.find((n) => n.startsWith('lms-kit-offline:')))).then((c) => c.keys()).then((keys) => keys.map((k) => k.url))`,
+      );
+      expect(keptUrls.some((url) => url.endsWith('big.webm'))).to.equal(false);
+      expect(keptUrls.some((url) => url.endsWith('handwashing.webm'))).to.equal(true);
+
+      // Offline, the video lesson plays the 360p rendition it kept.
+      await setTabOffline(tab, true);
+      await reloadTab(tab);
+      await waitLong(tab, `window.player?.progress`, 30_000);
+      await openLesson(tab, 'handwashing', `VIEW?.shadowRoot?.querySelector('video')?.readyState >= 1`);
+      expect(await evalInTab(tab, `${view}.shadowRoot.querySelector('video').currentSrc`)).to.contain('handwashing.webm');
     } finally {
       await closeProfile(tab);
     }

@@ -40,7 +40,15 @@ export async function fileSizes(files: { url: string; bytes?: number }[], cache:
 export async function downloadFiles(
   files: OfflineFile[],
   cache: Cache,
-  options: { signal?: AbortSignal; onProgress?: (progress: OfflineProgress) => void },
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (progress: OfflineProgress) => void;
+    /**
+     * A file did not fit (the browser refused it for lack of room, whatever the estimate said): another file
+     * to keep instead, null to leave it out, undefined to fail with `offline/quota`.
+     */
+    onQuota?: (file: OfflineFile) => Promise<OfflineFile | null | undefined>;
+  },
 ): Promise<void> {
   const { signal } = options;
   const kept = new Set((await cache.keys()).map((request) => request.url));
@@ -57,39 +65,52 @@ export async function downloadFiles(
       progress.bytesDone += file.bytes ?? 0;
     }
   options.onProgress?.({ ...progress });
+  const keep = async (file: OfflineFile): Promise<void> => {
+    signal?.throwIfAborted();
+    const response = await fetchFile(file.url, signal);
+    if (!response.body) throw new LmsError('offline/download-failed', `Could not download ${file.url}: no body.`);
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    const expected = file.bytes ?? 0;
+    let received = 0;
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      chunks.push(chunk.value);
+      const before = received;
+      received += chunk.value.byteLength;
+      progress.bytesDone += chunk.value.byteLength;
+      // Past the announced size (or none was announced): the total grows with it.
+      progress.bytesTotal += Math.max(0, received - Math.max(expected, before));
+      options.onProgress?.({ ...progress });
+    }
+    if (received < expected) progress.bytesTotal -= expected - received;
+    file.bytes = received;
+    const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
+    const body = new Blob(chunks, { type });
+    try {
+      await cache.put(file.url, new Response(body, { headers: { 'Content-Type': type, 'Content-Length': String(received) } }));
+    } catch (error) {
+      if ((error as DOMException)?.name !== 'QuotaExceededError')
+        throw new LmsError('offline/download-failed', `Could not keep ${file.url} offline: ${(error as Error).message}`, { cause: error });
+      progress.bytesDone -= received;
+      progress.bytesTotal -= received;
+      const instead = await options.onQuota?.(file);
+      if (instead === undefined)
+        throw new LmsError('offline/quota', 'This device ran out of room while keeping the course offline.', { cause: error });
+      files.splice(files.indexOf(file), 1, ...(instead ? [instead] : []));
+      if (!instead) progress.filesTotal--;
+      else {
+        progress.bytesTotal += instead.bytes ?? 0;
+        return keep(instead);
+      }
+      options.onProgress?.({ ...progress });
+      return;
+    }
+    progress.filesDone++;
+    options.onProgress?.({ ...progress });
+  };
   await eachLimited(
     files.filter((file) => !kept.has(file.url)),
-    async (file) => {
-      signal?.throwIfAborted();
-      const response = await fetchFile(file.url, signal);
-      if (!response.body) throw new LmsError('offline/download-failed', `Could not download ${file.url}: no body.`);
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
-      const expected = file.bytes ?? 0;
-      let received = 0;
-      const reader = response.body.getReader();
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        chunks.push(chunk.value);
-        const before = received;
-        received += chunk.value.byteLength;
-        progress.bytesDone += chunk.value.byteLength;
-        // Past the announced size (or none was announced): the total grows with it.
-        progress.bytesTotal += Math.max(0, received - Math.max(expected, before));
-        options.onProgress?.({ ...progress });
-      }
-      if (received < expected) progress.bytesTotal -= expected - received;
-      file.bytes = received;
-      const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
-      const body = new Blob(chunks, { type });
-      try {
-        await cache.put(file.url, new Response(body, { headers: { 'Content-Type': type, 'Content-Length': String(received) } }));
-      } catch (error) {
-        if ((error as DOMException)?.name === 'QuotaExceededError')
-          throw new LmsError('offline/quota', 'This device ran out of room while keeping the course offline.', { cause: error });
-        throw new LmsError('offline/download-failed', `Could not keep ${file.url} offline: ${(error as Error).message}`, { cause: error });
-      }
-      progress.filesDone++;
-      options.onProgress?.({ ...progress });
-    },
+    keep,
   );
 }
 

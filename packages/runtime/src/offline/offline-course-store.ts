@@ -99,14 +99,24 @@ export class OfflineCourseStore {
     const files = [...plan.files, ...(options.extraFiles ?? []).map((file) => ({ ...file, url: offlineKey(file.url) }))].filter(
       (file, index, all) => all.findIndex((other) => other.url === file.url) === index,
     );
-    await fileSizes(files, cache, options.signal);
-    const substitutes = await this.fit(files, plan.videos, cache, options);
+    let substitutes: Record<string, string | null>;
+    try {
+      await fileSizes(files, cache, options.signal);
+      substitutes = await this.fit(files, plan.videos, cache, options);
+    } catch (error) {
+      if (!pending) await caches.delete(cacheName);
+      throw error;
+    }
     void navigator.storage?.persist?.().catch(() => false);
     const base = previous ?? { courseUrl: url, courseId: about.courseId, title: about.title, files: [], bytes: 0 };
     await writeOfflineRecord({ ...base, pending: { cache: cacheName, version: about.version, files, startedAt: new Date().toISOString() } });
     announceOfflineChange({ courseUrl: url, change: 'pending' });
     try {
-      await downloadFiles(files, cache, { signal: options.signal, onProgress: report });
+      await downloadFiles(files, cache, {
+        signal: options.signal,
+        onProgress: report,
+        onQuota: (file) => this.videoRefused(file, plan.videos, cache, substitutes, options),
+      });
     } catch (error) {
       if (error instanceof LmsError && error.code === 'offline/quota') await this.dropPending(url, cacheName);
       throw error;
@@ -187,20 +197,10 @@ export class OfflineCourseStore {
       .sort((a, b) => b.bytes - a.bytes);
     for (const { video, bytes } of sized) {
       if (needed() <= available) break;
-      if (!options.chooseVideo || kept.has(video.url)) continue;
-      const alternatives = video.alternatives.map((alternative) => ({ ...alternative }));
-      await fileSizes(alternatives, cache, options.signal);
-      const answer = await options.chooseVideo({ ...video, alternatives, bytes, needed: needed(), available });
-      if (answer === undefined) break;
-      const index = files.findIndex((file) => file.url === video.url);
-      const alternative = alternatives.find((candidate) => candidate.url === answer);
-      if (answer === 'skip') {
-        files.splice(index, 1);
-        substitutes[video.lessonId] = null;
-      } else if (alternative) {
-        files.splice(index, 1, { url: alternative.url, role: 'media', lessonId: video.lessonId, bytes: alternative.bytes });
-        substitutes[video.lessonId] = alternative.url;
-      }
+      if (kept.has(video.url)) continue;
+      const instead = await this.askAboutVideo(video, bytes, { needed: needed(), available }, cache, substitutes, options);
+      if (instead === undefined) break;
+      files.splice(files.findIndex((file) => file.url === video.url), 1, ...(instead ? [instead] : []));
     }
     if (needed() > available)
       throw new LmsError(
@@ -208,6 +208,44 @@ export class OfflineCourseStore {
         `Not enough room on this device to keep the course offline: it needs ${needed()} bytes and ${available} are free.`,
       );
     return substitutes;
+  }
+
+  /** The browser refused a file for lack of room (its estimate may say otherwise): for a video, the learner may choose. */
+  private async videoRefused(
+    file: OfflineFile,
+    videos: VideoChoice[],
+    cache: Cache,
+    substitutes: Record<string, string | null>,
+    options: OfflineDownloadOptions,
+  ): Promise<OfflineFile | null | undefined> {
+    const video = videos.find((candidate) => candidate.url === file.url);
+    if (!video) return undefined;
+    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+    const available = estimate?.quota ? Math.max(0, estimate.quota - (estimate.usage ?? 0)) : 0;
+    return this.askAboutVideo(video, file.bytes ?? 0, { needed: file.bytes ?? 0, available }, cache, substitutes, options);
+  }
+
+  /** Asks `chooseVideo`: the rendition to keep instead, null to leave the video out, undefined when there is no answer. */
+  private async askAboutVideo(
+    video: VideoChoice,
+    bytes: number,
+    room: { needed: number; available: number },
+    cache: Cache,
+    substitutes: Record<string, string | null>,
+    options: OfflineDownloadOptions,
+  ): Promise<OfflineFile | null | undefined> {
+    if (!options.chooseVideo) return undefined;
+    const alternatives = video.alternatives.map((alternative) => ({ ...alternative }));
+    await fileSizes(alternatives, cache, options.signal);
+    const answer = await options.chooseVideo({ ...video, alternatives, bytes, ...room });
+    if (answer === 'skip') {
+      substitutes[video.lessonId] = null;
+      return null;
+    }
+    const alternative = alternatives.find((candidate) => candidate.url === answer);
+    if (!alternative) return undefined;
+    substitutes[video.lessonId] = alternative.url;
+    return { url: alternative.url, role: 'media', lessonId: video.lessonId, bytes: alternative.bytes };
   }
 
   private async dropPending(url: string, cacheName: string): Promise<void> {
