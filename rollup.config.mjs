@@ -64,7 +64,8 @@ const offlineChunks = () => {
           for (const next of [...bundle[fileName].imports, ...bundle[fileName].dynamicImports]) visit(next);
         };
         for (const chunk of chunks)
-          if (chunk.moduleIds.some((id) => seeds.some((seed) => id.replaceAll('\\', '/').endsWith(`packages/${seed}`)))) visit(chunk.fileName);
+          if (chunk.moduleIds.some((id) => seeds.some((seed) => id.replaceAll('\\', '/').endsWith(`packages/${seed}`))))
+            visit(chunk.fileName);
         return [...files].sort();
       };
       const list = { entry, groups: Object.fromEntries(Object.entries(groups).map(([name, seeds]) => [name, closure(seeds)])) };
@@ -110,7 +111,15 @@ export default [
   packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind', 'isolation/index']),
   packageBuild('certificates', ['index', 'pdf/index', 'qr']),
   packageBuild('xapi', ['index', 'validate', 'cmi5/index', 'cmi5/service-worker-route']),
-  packageBuild('runtime', ['index', 'course/index', 'quiz/index', 'package/index', 'cmi5/index', 'offline/index', 'offline/service-worker-route']),
+  packageBuild('runtime', [
+    'index',
+    'course/index',
+    'quiz/index',
+    'package/index',
+    'cmi5/index',
+    'offline/index',
+    'offline/service-worker-route',
+  ]),
   packageBuild('elements', ['index', 'all', ...defines]),
   packageBuild('react', ['index', 'hooks/index']),
   // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what

@@ -50,7 +50,10 @@ describe('<lms-course-player offline>', function () {
     const tab = await openTab(pageUrl(name, endpoint), { isolated: true });
     try {
       await makeAvailableOffline(tab);
-      const copy = await evalInTab<{ files: number; bytes: number; version: string }>(tab, `window.store.get(${JSON.stringify(courseUrl(name))})`);
+      const copy = await evalInTab<{ files: number; bytes: number; version: string }>(
+        tab,
+        `window.store.get(${JSON.stringify(courseUrl(name))})`,
+      );
       expect(copy.version).to.equal('1');
       expect(copy.bytes).to.be.greaterThan(70_000);
       console.log(`offline copy: ${copy.files} files, ${copy.bytes} bytes`);
@@ -60,19 +63,28 @@ describe('<lms-course-player offline>', function () {
       await reloadTab(tab);
       // The page, LMS Kit's code, the course and its files all come from the copy.
       await waitLong(tab, `window.player?.progress && window.player.shadowRoot.querySelector('[part="offline-banner"]')`, 30_000);
-      expect(await evalInTab(tab, `window.player.shadowRoot.querySelector('[part="offline-banner"]').textContent`)).to.contain('progress will sync');
+      expect(await evalInTab(tab, `window.player.shadowRoot.querySelector('[part="offline-banner"]').textContent`)).to.contain(
+        'progress will sync',
+      );
       expect(await evalInTab(tab, 'navigator.onLine')).to.equal(false);
 
       await openLesson(tab, 'welcome', `VIEW?.shadowRoot?.textContent.includes('Welcome to Northwind Bakery')`);
       await waitInTab(tab, `${lessonStatus('welcome')} === 'completed'`);
       await openLesson(tab, 'handwashing', `VIEW?.shadowRoot?.querySelector('video')?.readyState >= 1`);
       expect(await evalInTab(tab, `${view}.shadowRoot.querySelector('video').textTracks.length`)).to.equal(1);
-      await evalInTab(tab, `(() => { const v = ${view}.shadowRoot.querySelector('video'); v.muted = true; v.playbackRate = 4; return v.play().then(() => true); })()`);
+      await evalInTab(
+        tab,
+        `(() => { const v = ${view}.shadowRoot.querySelector('video'); v.muted = true; v.playbackRate = 4; return v.play().then(() => true); })()`,
+      );
       await waitLong(tab, `${lessonStatus('handwashing')} === 'completed'`, 60_000);
       await openLesson(tab, 'allergens', `VIEW?.shadowRoot?.querySelector('[part="document"]')`);
       await waitInTab(tab, `${lessonStatus('allergens')} === 'completed'`);
       await openLesson(tab, 'danger-zone', `VIEW?.shadowRoot?.textContent.includes('danger zone')`);
-      await openLesson(tab, 'fridge-check', `VIEW?.shadowRoot?.querySelector('lms-quiz')?.shadowRoot?.textContent.includes('chilled food')`);
+      await openLesson(
+        tab,
+        'fridge-check',
+        `VIEW?.shadowRoot?.querySelector('lms-quiz')?.shadowRoot?.textContent.includes('chilled food')`,
+      );
       const registration = await evalInTab<string>(tab, 'window.player.session.progress.registration');
       const completed = (verbs: string[]) => verbs.filter((verb) => verb.endsWith('/completed')).length;
       // What reached the LRS before the network was cut (the first lesson, opened online).
@@ -112,12 +124,17 @@ describe('<lms-course-player offline>', function () {
 
       await setTabOffline(tab, false);
       await waitLong(tab, `window.player.shadowRoot.querySelector('[part="title"]')?.textContent.includes('version 2')`, 60_000);
-      const copy = await evalInTab<{ version: string; updating: boolean; status: string }>(tab, `window.store.get(${JSON.stringify(courseUrl(name))})`);
+      const copy = await evalInTab<{ version: string; updating: boolean; status: string }>(
+        tab,
+        `window.store.get(${JSON.stringify(courseUrl(name))})`,
+      );
       expect(copy).to.include({ version: '2', updating: false, status: 'available' });
       // Progress moves to the new version as it does for any new version: what was done stays done.
       expect(await evalInTab(tab, lessonStatus('welcome'))).to.equal('completed');
       // One copy's cache is left: the old one went once the new one took over.
-      expect(await evalInTab<string[]>(tab, `caches.keys().then((keys) => keys.filter((k) => k.startsWith('lms-kit-offline:')))`)).to.have.length(1);
+      expect(
+        await evalInTab<string[]>(tab, `caches.keys().then((keys) => keys.filter((k) => k.startsWith('lms-kit-offline:')))`),
+      ).to.have.length(1);
       // And offline again, the new version is the one served.
       await setTabOffline(tab, true);
       await reloadTab(tab);
@@ -148,7 +165,10 @@ describe('<lms-course-player offline>', function () {
       await waitLong(again, `window.player?.shadowRoot?.querySelector('[part="offline"]')?.dataset.status === 'interrupted'`, 30_000);
       const partial = await evalInTab<{ status: string }>(again, `window.store.get(${JSON.stringify(courseUrl(name))})`);
       expect(partial.status).to.equal('partial');
-      await evalInTab(again, `(() => { const b = [...window.player.shadowRoot.querySelector('[part="offline"]').querySelectorAll('button')].find((b) => b.textContent.includes('Resume')); b.click(); return true; })()`);
+      await evalInTab(
+        again,
+        `(() => { const b = [...window.player.shadowRoot.querySelector('[part="offline"]').querySelectorAll('button')].find((b) => b.textContent.includes('Resume')); b.click(); return true; })()`,
+      );
       await waitLong(again, `window.player.shadowRoot.querySelector('[part="offline"]')?.dataset.status === 'available'`, 90_000);
       const counts = await hits(name);
       // Kept before the kill: fetched once. The video was cut off: fetched again.
@@ -167,11 +187,19 @@ describe('<lms-course-player offline>', function () {
       await makeAvailableOffline(tab);
       await publish(name, 'big');
       // Headless, with no one to ask about the 24 MB video: a typed error, and the copy in use stays.
-      const code = await evalInTab(tab, `window.store.download(${JSON.stringify(courseUrl(name))}).then(() => 'saved', (error) => error.code)`);
+      const code = await evalInTab(
+        tab,
+        `window.store.download(${JSON.stringify(courseUrl(name))}).then(() => 'saved', (error) => error.code)`,
+      );
       expect(code).to.equal('offline/quota');
-      const copy = await evalInTab<{ version: string; status: string; updating: boolean }>(tab, `window.store.get(${JSON.stringify(courseUrl(name))})`);
+      const copy = await evalInTab<{ version: string; status: string; updating: boolean }>(
+        tab,
+        `window.store.get(${JSON.stringify(courseUrl(name))})`,
+      );
       expect(copy).to.include({ version: '1', status: 'available', updating: false });
-      expect(await evalInTab<string[]>(tab, `caches.keys().then((keys) => keys.filter((k) => k.startsWith('lms-kit-offline:')))`)).to.have.length(1);
+      expect(
+        await evalInTab<string[]>(tab, `caches.keys().then((keys) => keys.filter((k) => k.startsWith('lms-kit-offline:')))`),
+      ).to.have.length(1);
 
       // The player updates the copy in the background and asks the learner about the video instead.
       await reloadTab(tab);

@@ -1,5 +1,12 @@
 import { LmsError, toLmsError, type Course } from '@lms-kit/core';
-import { OfflineCourseStore, onOfflineChange, type OfflineChange, type OfflineCourse, type OfflineProgress, type VideoTooLarge } from '@lms-kit/runtime/offline';
+import {
+  OfflineCourseStore,
+  onOfflineChange,
+  type OfflineChange,
+  type OfflineCourse,
+  type OfflineProgress,
+  type VideoTooLarge,
+} from '@lms-kit/runtime/offline';
 import { registerLmsServiceWorker } from '@lms-kit/scorm/service-worker';
 import { lmsCodeUrls } from './code-urls.js';
 
@@ -111,7 +118,8 @@ export class CourseOffline {
       }
     } catch (error) {
       // A failed background update leaves the copy in use as it is; the next visit online tries again.
-      if (!(error instanceof LmsError && error.code === 'offline/download-failed')) this.host.failed(toLmsError(error, 'offline/download-failed'));
+      if (!(error instanceof LmsError && error.code === 'offline/download-failed'))
+        this.host.failed(toLmsError(error, 'offline/download-failed'));
     } finally {
       this.updating = false;
       this.progress = undefined;

@@ -21,7 +21,12 @@ interface WorkerScope {
 
 const worker = self as unknown as WorkerScope;
 const scope = () => worker.registration.scope;
-const router = createServiceWorkerRouter(scope, [packageFilesRoute(), offlineScriptRoute(), cmi5ServiceWorkerRoute(scope()), offlineCopiesRoute()]);
+const router = createServiceWorkerRouter(scope, [
+  packageFilesRoute(),
+  offlineScriptRoute(),
+  cmi5ServiceWorkerRoute(scope()),
+  offlineCopiesRoute(),
+]);
 
 worker.addEventListener('install', (event: ExtendableEventLike) => event.waitUntil(worker.skipWaiting()));
 worker.addEventListener('activate', (event: ExtendableEventLike) => event.waitUntil(worker.clients.claim()));

@@ -51,7 +51,8 @@ export async function planCourseFiles(
       case 'text': {
         const url = add(src, courseUrl, 'lesson', lesson.id);
         if (url) await scan(url, lesson.id);
-        else if (typeof lesson.html === 'string') for (const match of lesson.html.matchAll(EMBEDDED)) add(match[1] ?? match[2], courseUrl, 'media', lesson.id);
+        else if (typeof lesson.html === 'string')
+          for (const match of lesson.html.matchAll(EMBEDDED)) add(match[1] ?? match[2], courseUrl, 'media', lesson.id);
         break;
       }
       case 'video': {
@@ -73,7 +74,9 @@ export async function planCourseFiles(
       case 'quiz': {
         const url = add(src, courseUrl, 'quiz', lesson.id);
         if (url) await scan(url, lesson.id);
-        else for (const html of jsonStrings(lesson)) for (const match of html.matchAll(EMBEDDED)) add(match[1] ?? match[2], courseUrl, 'media', lesson.id);
+        else
+          for (const html of jsonStrings(lesson))
+            for (const match of html.matchAll(EMBEDDED)) add(match[1] ?? match[2], courseUrl, 'media', lesson.id);
         break;
       }
       case 'document':

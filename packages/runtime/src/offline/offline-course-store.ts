@@ -86,7 +86,11 @@ export class OfflineCourseStore {
    * first), `offline/download-failed` when a file cannot be downloaded, or the signal's reason.
    */
   async download(courseUrl: string, options: OfflineDownloadOptions = {}): Promise<OfflineCourse> {
-    if (typeof caches === 'undefined') throw new LmsError('offline/unavailable', 'This browser has no Cache Storage (a page not served over https?): courses cannot be kept offline.');
+    if (typeof caches === 'undefined')
+      throw new LmsError(
+        'offline/unavailable',
+        'This browser has no Cache Storage (a page not served over https?): courses cannot be kept offline.',
+      );
     const url = absolute(courseUrl);
     const report = (progress: OfflineProgress) => options.onProgress?.(progress);
     report({ phase: 'planning', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 });
@@ -109,7 +113,10 @@ export class OfflineCourseStore {
     }
     void navigator.storage?.persist?.().catch(() => false);
     const base = previous ?? { courseUrl: url, courseId: about.courseId, title: about.title, files: [], bytes: 0 };
-    await writeOfflineRecord({ ...base, pending: { cache: cacheName, version: about.version, files, startedAt: new Date().toISOString() } });
+    await writeOfflineRecord({
+      ...base,
+      pending: { cache: cacheName, version: about.version, files, startedAt: new Date().toISOString() },
+    });
     announceOfflineChange({ courseUrl: url, change: 'pending' });
     try {
       await downloadFiles(files, cache, {
@@ -181,7 +188,10 @@ export class OfflineCourseStore {
     }
     if (!course || typeof course.id !== 'string' || !Array.isArray(course.modules))
       throw new LmsError('course/invalid', `The document at ${url} is not a course.`);
-    return { course, about: { courseId: course.id, title: typeof course.title === 'string' ? course.title : course.id, version: course.version } };
+    return {
+      course,
+      about: { courseId: course.id, title: typeof course.title === 'string' ? course.title : course.id, version: course.version },
+    };
   }
 
   /** Makes the copy fit the space free on this device, asking about videos; returns what was left out or replaced. */
@@ -200,7 +210,11 @@ export class OfflineCourseStore {
       if (kept.has(video.url)) continue;
       const instead = await this.askAboutVideo(video, bytes, { needed: needed(), available }, cache, substitutes, options);
       if (instead === undefined) break;
-      files.splice(files.findIndex((file) => file.url === video.url), 1, ...(instead ? [instead] : []));
+      files.splice(
+        files.findIndex((file) => file.url === video.url),
+        1,
+        ...(instead ? [instead] : []),
+      );
     }
     if (needed() > available)
       throw new LmsError(
@@ -261,4 +275,3 @@ export class OfflineCourseStore {
 /** The key of a course: its absolute URL (relative ones resolve against the page). */
 const absolute = (url: string) => offlineKey(new URL(url, globalThis.location?.href).href);
 const sum = (files: OfflineFile[]) => files.reduce((total, file) => total + (file.bytes ?? 0), 0);
-

@@ -50,7 +50,9 @@ const recordUrl = (courseUrl: string) => RECORD_URL + encodeURIComponent(courseU
 export async function readOfflineRecords(): Promise<OfflineCourseRecord[]> {
   if (!(await caches.has(OFFLINE_INDEX_CACHE))) return [];
   const cache = await caches.open(OFFLINE_INDEX_CACHE);
-  const records = await Promise.all((await cache.keys()).map(async (key) => (await cache.match(key))?.json() as Promise<OfflineCourseRecord>));
+  const records = await Promise.all(
+    (await cache.keys()).map(async (key) => (await cache.match(key))?.json() as Promise<OfflineCourseRecord>),
+  );
   return records.filter(Boolean);
 }
 
@@ -61,7 +63,9 @@ export async function readOfflineRecord(courseUrl: string): Promise<OfflineCours
 
 export async function writeOfflineRecord(record: OfflineCourseRecord): Promise<void> {
   const body = JSON.stringify(record);
-  await (await caches.open(OFFLINE_INDEX_CACHE)).put(recordUrl(record.courseUrl), new Response(body, { headers: { 'Content-Type': 'application/json' } }));
+  await (
+    await caches.open(OFFLINE_INDEX_CACHE)
+  ).put(recordUrl(record.courseUrl), new Response(body, { headers: { 'Content-Type': 'application/json' } }));
 }
 
 export async function deleteOfflineRecord(courseUrl: string): Promise<void> {

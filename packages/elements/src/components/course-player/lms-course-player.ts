@@ -23,6 +23,9 @@ import { AsyncLoad } from '../../controllers/async-load.js';
 import { renderLoadError } from '../shared/load-error.js';
 import { LmsOfflineChangeEvent } from '../../events/offline-change.js';
 import type { CourseOffline } from '../../offline/course-offline.js';
+import type * as OfflinePanel from './offline-panel.js';
+
+type OfflinePanelModule = typeof OfflinePanel;
 
 /**
  * @tag lms-course-player
@@ -197,7 +200,7 @@ export class LmsCoursePlayer extends LmsElement {
     }
   }
 
-  private offlinePanel?: typeof import('./offline-panel.js');
+  private offlinePanel?: OfflinePanelModule;
   private renderOffline() {
     if (!this.offlineCopy || !this.offlinePanel) return nothing;
     return this.offlinePanel.renderOfflinePanel(this.offlineCopy, this.t.bind(this), this.locale);
@@ -359,9 +362,7 @@ export class LmsCoursePlayer extends LmsElement {
         </div>
         <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
       </div>
-      <div role="status">
-        ${this.networkOff ? html`<p class="notice" part="offline-banner">${t('player.offlineBanner')}</p>` : nothing}
-      </div>
+      <div role="status">${this.networkOff ? html`<p class="notice" part="offline-banner">${t('player.offlineBanner')}</p>` : nothing}</div>
       ${this.renderOffline()}
       ${state.completed ? html`<p class="notice success" part="completion">${t('player.courseComplete')}</p>` : nothing}
       ${

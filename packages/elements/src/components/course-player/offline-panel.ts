@@ -11,7 +11,13 @@ export { CourseOffline } from '../../offline/course-offline.js';
 /** "1.2 MB" in the locale's digits. */
 export function formatBytes(locale: string, bytes: number): string {
   const [value, unit] =
-    bytes >= 1e9 ? [bytes / 1e9, 'gigabyte'] : bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : bytes >= 1e3 ? [bytes / 1e3, 'kilobyte'] : [bytes, 'byte'];
+    bytes >= 1e9
+      ? [bytes / 1e9, 'gigabyte']
+      : bytes >= 1e6
+        ? [bytes / 1e6, 'megabyte']
+        : bytes >= 1e3
+          ? [bytes / 1e3, 'kilobyte']
+          : [bytes, 'byte'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
@@ -35,7 +41,9 @@ export function renderOfflinePanel(offline: CourseOffline, t: Translate, locale:
             bytesTotal: bytes(progress.bytesTotal),
           })}
         >
-          <div style=${cssomStyle({ 'inline-size': `${progress.bytesTotal ? Math.round((100 * progress.bytesDone) / progress.bytesTotal) : 0}%` })}></div>
+          <div
+            style=${cssomStyle({ 'inline-size': `${progress.bytesTotal ? Math.round((100 * progress.bytesDone) / progress.bytesTotal) : 0}%` })}
+          ></div>
         </div>
         <span class="offline-text"
           >${t('offline.progress', {
@@ -75,9 +83,11 @@ export function renderOfflinePanel(offline: CourseOffline, t: Translate, locale:
       break;
     case 'available':
       content = html`<span class="offline-text"
-          >${offline.updating && progress
-            ? t('offline.updating', { bytes: bytes(progress.bytesDone), bytesTotal: bytes(progress.bytesTotal) })
-            : t('offline.available', { bytes: bytes(offline.copy?.bytes ?? 0) })}</span
+          >${
+            offline.updating && progress
+              ? t('offline.updating', { bytes: bytes(progress.bytesDone), bytesTotal: bytes(progress.bytesTotal) })
+              : t('offline.available', { bytes: bytes(offline.copy?.bytes ?? 0) })
+          }</span
         >
         <button class="action secondary" @click=${() => void offline.remove()}>${t('offline.remove')}</button>`;
       break;
