@@ -119,6 +119,7 @@ export default [
     'cmi5/index',
     'offline/index',
     'offline/service-worker-route',
+    'engagement/index',
   ]),
   packageBuild('elements', ['index', 'all', ...defines]),
   packageBuild('react', ['index', 'hooks/index']),

@@ -67,6 +67,7 @@ export const LMS_ERROR_CODES = [
   'offline/quota',
   'offline/download-failed',
   'offline/unavailable',
+  'engagement/invalid-config',
 ] as const;
 
 /** One of `LMS_ERROR_CODES`. */

@@ -17,6 +17,7 @@ export { loadQuiz } from './quiz/load-quiz.js';
 export { LmsCertificate } from './components/certificate/lms-certificate.js';
 export { LmsCertificateVerify } from './components/certificate-verify/lms-certificate-verify.js';
 export { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
+export { LmsBadges } from './components/badges/lms-badges.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices, localLearner, createMemoryStorage } from './context/default-services.js';
 export { ServicesController } from './controllers/services-controller.js';
@@ -34,6 +35,7 @@ export { registerLazyElement, registerElementLoader } from './autoload.js';
 export * from './events/index.js';
 export * from './events/quiz.js';
 export * from './events/certificate-events.js';
+export * from './events/engagement-events.js';
 export { LmsSyncChangeEvent, type SyncChangeDetail } from './events/sync-change.js';
 export { LmsOfflineChangeEvent, type OfflineChangeDetail } from './events/offline-change.js';
 export {
