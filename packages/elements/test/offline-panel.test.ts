@@ -20,7 +20,9 @@ describe('<lms-course-player offline> panel', () => {
     expect(root.querySelector('[part="offline"]')).to.equal(null);
 
     player.setAttribute('offline', '');
-    await waitUntil(() => root.querySelector('[part="offline"]')?.getAttribute('data-status') === 'idle', 'no offline panel', { timeout: 15000 });
+    await waitUntil(() => root.querySelector('[part="offline"]')?.getAttribute('data-status') === 'idle', 'no offline panel', {
+      timeout: 15000,
+    });
     const button = root.querySelector('[part="offline"] button') as HTMLButtonElement;
     expect(button.textContent?.trim()).to.equal('Make available offline');
     await expect(player).to.be.accessible();
