@@ -98,6 +98,7 @@ export class CourseOffline {
 
   async remove(): Promise<void> {
     this.cancel();
+    this.abort = undefined; // the stopped download then reads as removed, not as stopped half-way
     await store.remove(this.courseUrl);
     this.copy = undefined;
     this.status = 'idle';
@@ -170,7 +171,8 @@ export class CourseOffline {
   }
 
   private settleFailure(error: unknown): void {
-    if (this.abort?.signal.aborted) {
+    if (!this.abort) return;
+    if (this.abort.signal.aborted) {
       this.status = 'interrupted';
       this.host.offlineChanged({ courseUrl: this.courseUrl, change: 'pending' });
       return;

@@ -32,11 +32,12 @@ export function offlineCopiesRoute(): ServiceWorkerRoute {
     async handle(request) {
       const key = offlineKey(request.url);
       let cacheName = (copies ?? (await read())).get(key);
-      let response = cacheName ? await (await caches.open(cacheName)).match(key) : undefined;
+      // `caches.match` with a name never creates that cache (`caches.open` would bring back one just deleted).
+      let response = cacheName ? await caches.match(key, { cacheName }) : undefined;
       // A copy switched a moment ago: the old cache may be gone before this worker heard of the new one.
       if (cacheName && !response) {
         cacheName = (await read()).get(key);
-        response = cacheName ? await (await caches.open(cacheName)).match(key) : undefined;
+        response = cacheName ? await caches.match(key, { cacheName }) : undefined;
       }
       if (!response) return fetch(request);
       const range = request.headers.get('range');

@@ -362,7 +362,9 @@ export class LmsCoursePlayer extends LmsElement {
         </div>
         <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
       </div>
-      <div role="status">${this.networkOff ? html`<p class="notice" part="offline-banner">${t('player.offlineBanner')}</p>` : nothing}</div>
+      <div aria-live="polite">
+        ${this.networkOff ? html`<p class="notice" part="offline-banner">${t('player.offlineBanner')}</p>` : nothing}
+      </div>
       ${this.renderOffline()}
       ${state.completed ? html`<p class="notice success" part="completion">${t('player.courseComplete')}</p>` : nothing}
       ${
