@@ -21,11 +21,7 @@ import { mountLessonView } from './mount-lesson.js';
 import { failLoad } from '../../events/fail-load.js';
 import { AsyncLoad } from '../../controllers/async-load.js';
 import { renderLoadError } from '../shared/load-error.js';
-import { LmsOfflineChangeEvent } from '../../events/offline-change.js';
-import type { CourseOffline } from '../../offline/course-offline.js';
-import type * as OfflinePanel from './offline-panel.js';
-
-type OfflinePanelModule = typeof OfflinePanel;
+import { PlayerOffline } from './player-offline.js';
 
 /**
  * @tag lms-course-player
@@ -88,15 +84,9 @@ export class LmsCoursePlayer extends LmsElement {
   offline = false;
   /** More files to keep with the offline copy, e.g. the page itself and its styles (the page's shell is the site's to choose). */
   offlineFiles: string[] = [];
-  /** The course's offline copy, with `offline` (its code loads then). */
-  private offlineCopy?: CourseOffline;
   /** Bumped when the offline copy switched to a new version: the course loads again. */
   private revision = 0;
-  private networkOff = typeof navigator !== 'undefined' && navigator.onLine === false;
-  private readonly onNetwork = () => {
-    this.networkOff = !navigator.onLine;
-    this.requestUpdate();
-  };
+  private readonly offlinePart = new PlayerOffline(this, (id, params) => this.t(id, params));
 
   private get lessonBody(): HTMLElement | null {
     return this.renderRoot.querySelector('.lesson-body');
@@ -144,66 +134,14 @@ export class LmsCoursePlayer extends LmsElement {
     () => [this.src, this.course, this.services.value, this.revision] as const,
   );
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('online', this.onNetwork);
-    addEventListener('offline', this.onNetwork);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('online', this.onNetwork);
-    removeEventListener('offline', this.onNetwork);
-    this.offlineCopy?.dispose();
-    this.offlineCopy = undefined;
-  }
-
   protected override willUpdate(): void {
-    const course = this.loader.value?.course;
-    const url = this.offline && this.src && course ? new URL(this.src, document.baseURI).href : undefined;
-    if (this.offlineCopy && (this.offlineCopy.courseUrl !== url || !this.isConnected)) {
-      this.offlineCopy.dispose();
-      this.offlineCopy = undefined;
-    }
-    if (url && course && !this.offlineCopy && this.isConnected) void this.attachOffline(url, course);
+    this.offlinePart.follow(this.loader.value?.course);
   }
 
-  private offlineLoading?: string;
-  /** Loads the offline code (only for players with `offline`) and follows the course's copy. */
-  private async attachOffline(url: string, course: Course): Promise<void> {
-    if (this.offlineLoading === url) return;
-    this.offlineLoading = url;
-    try {
-      const panel = await import('./offline-panel.js');
-      if (this.offlineLoading !== url || this.offlineCopy) return;
-      this.offlinePanel = panel;
-      this.offlineCopy = new panel.CourseOffline(
-        {
-          requestUpdate: () => this.requestUpdate(),
-          courseUpdated: () => {
-            this.announce(this.t('offline.updated'));
-            this.revision++;
-          },
-          offlineChanged: (detail) => this.dispatchEvent(new LmsOfflineChangeEvent(detail)),
-          failed: (error) => this.dispatchEvent(new LmsErrorEvent({ error, recoverable: true })),
-        },
-        url,
-        course,
-        /\.(zip|xml)$/i.test(new URL(url).pathname),
-        () => this.offlineFiles,
-      );
-      this.requestUpdate();
-    } catch (error) {
-      this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'offline/unavailable'), recoverable: true }));
-    } finally {
-      if (this.offlineLoading === url) this.offlineLoading = undefined;
-    }
-  }
-
-  private offlinePanel?: OfflinePanelModule;
-  private renderOffline() {
-    if (!this.offlineCopy || !this.offlinePanel) return nothing;
-    return this.offlinePanel.renderOfflinePanel(this.offlineCopy, this.t.bind(this), this.locale);
+  /** The offline copy switched to a new version. @internal */
+  reloadCourse(): void {
+    this.revision++;
+    this.requestUpdate();
   }
 
   private createSession(): Promise<CourseSession> {
@@ -274,7 +212,8 @@ export class LmsCoursePlayer extends LmsElement {
     return this.session?.step(step, go) ?? false;
   }
 
-  private announce(message: string): void {
+  /** Says `message` in the player's live region. @internal */
+  announce(message: string): void {
     this.announcement = message;
     this.requestUpdate();
   }
@@ -362,10 +301,7 @@ export class LmsCoursePlayer extends LmsElement {
         </div>
         <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
       </div>
-      <div aria-live="polite">
-        ${this.networkOff ? html`<p class="notice" part="offline-banner">${t('player.offlineBanner')}</p>` : nothing}
-      </div>
-      ${this.renderOffline()}
+      ${this.offlinePart.render()}
       ${state.completed ? html`<p class="notice success" part="completion">${t('player.courseComplete')}</p>` : nothing}
       ${
         session.saveError
