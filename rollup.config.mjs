@@ -20,6 +20,60 @@ const bundleManifest = () => ({
   },
 });
 
+/**
+ * Writes dist/lms-kit-offline.json, the chunks an offline copy of a course keeps, by what needs them:
+ * `course` (playing any course), each lesson kind (its view, read from define/loaders.ts), `certificate`.
+ * Each group has its modules' chunks and every chunk those import, at once or later. The offline code
+ * finds the list through the path put in place of `__LMS_KIT_OFFLINE_CHUNKS__`, relative to its chunk.
+ */
+const offlineChunks = () => {
+  const loaders = readFileSync('packages/elements/src/define/loaders.ts', 'utf8');
+  const groups = {
+    course: [
+      'elements/src/course/validate-course.ts',
+      'elements/src/course/package-kind.ts',
+      'elements/src/course/course-outline-store.ts',
+      'elements/src/components/course-player/offline-panel.ts',
+      'runtime/src/course/index.ts',
+      'storage/src/dexie/dexie-adapter.ts',
+      'core/src/validate.ts',
+    ],
+    certificate: ['elements/src/certificates/issue-on-completion.ts'],
+    sync: ['elements/src/sync/start-sync.ts'],
+  };
+  for (const [, kind, view, rules] of loaders.matchAll(
+    /registerLessonView\('([^']+)',\s*\{[^}]*?load: \(\) => import\('\.\/([^']+)\.js'\)(?:,\s*rules: \(\) => import\('\.\.\/([^']+)\.js'\))?/g,
+  ))
+    groups[kind] = [`elements/src/define/${view}.ts`, ...(rules ? [`elements/src/${rules}.ts`] : [])];
+  const FILE = 'lms-kit-offline.json';
+  return {
+    name: 'offline-chunks',
+    renderChunk(code, chunk) {
+      if (!code.includes('__LMS_KIT_OFFLINE_CHUNKS__')) return null;
+      const depth = chunk.fileName.split('/').length - 1;
+      return { code: code.replaceAll('__LMS_KIT_OFFLINE_CHUNKS__', `${'../'.repeat(depth) || './'}${FILE}`), map: null };
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry).fileName;
+      const closure = (seeds) => {
+        const files = new Set();
+        const visit = (fileName) => {
+          if (files.has(fileName) || fileName === entry || !bundle[fileName]) return;
+          files.add(fileName);
+          for (const next of [...bundle[fileName].imports, ...bundle[fileName].dynamicImports]) visit(next);
+        };
+        for (const chunk of chunks)
+          if (chunk.moduleIds.some((id) => seeds.some((seed) => id.replaceAll('\\', '/').endsWith(`packages/${seed}`))))
+            visit(chunk.fileName);
+        return [...files].sort();
+      };
+      const list = { entry, groups: Object.fromEntries(Object.entries(groups).map(([name, seeds]) => [name, closure(seeds)])) };
+      this.emitFile({ type: 'asset', fileName: FILE, source: JSON.stringify(list, null, 2) });
+    },
+  };
+};
+
 /** Copies a static file into the output folder, as it is. */
 const copyFile = (from, fileName) => ({
   name: 'copy-file',
@@ -67,6 +121,8 @@ export default [
     'report/index',
     'grading/index',
     'catalog/index',
+    'offline/index',
+    'offline/service-worker-route',
   ]),
   packageBuild('elements', ['index', 'all', ...defines]),
   packageBuild('react', ['index', 'hooks/index']),
@@ -83,6 +139,7 @@ export default [
       json(),
       transpile(),
       minifyTemplateLiterals(),
+      offlineChunks(),
       terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),
       bundleManifest(),
     ],

@@ -19,6 +19,7 @@ import { strictCspMiddleware } from './test/server/csp.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
+import { offlineCoursesMiddleware } from './test/server/offline-courses.mjs';
 import { lmsServerPlugin } from './test/server/lms-server.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
@@ -36,6 +37,7 @@ export default {
     certificateServerMiddleware(),
     serviceWorkerScopeMiddleware(),
     cmi5FixturesMiddleware(),
+    offlineCoursesMiddleware(),
   ],
   nodeResolve: { exportConditions: ['source', 'development'] },
   concurrency: 1,

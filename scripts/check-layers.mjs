@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const SRC = 'packages/elements/src';
 const LAYERS = [
   ['i18n', 'styles', 'events', 'context', 'autoload.ts'],
-  ['controllers', 'lessons', 'quiz', 'course', 'cmi5', 'certificates', 'sync'],
+  ['controllers', 'lessons', 'quiz', 'course', 'cmi5', 'certificates', 'sync', 'offline'],
   ['components'],
   ['define', 'tag-map.ts'],
   ['index.ts', 'all.ts', 'service-worker'],

@@ -44,6 +44,11 @@ export function crashTab(id: number): Promise<void> {
   return executeServerCommand('lms:crash-tab', { id });
 }
 
+/** Cuts (or gives back) the network of that tab's browser profile, as Chromium's offline mode does. Only for `isolated` tabs. */
+export function setTabOffline(id: number, offline: boolean): Promise<void> {
+  return executeServerCommand('lms:set-offline', { id, offline });
+}
+
 /** Closes every tab of that tab's isolated profile, and the profile. */
 export function closeProfile(id: number): Promise<void> {
   return executeServerCommand('lms:close-context', { id });

@@ -96,6 +96,11 @@ export function lmsCommandsPlugin() {
           await crashed;
           return true;
         }
+        case 'lms:set-offline': {
+          // The browser's own network switch for the tab's profile: every request of its pages fails as with no network.
+          await tabs.get(payload.id).context.setOffline(payload.offline);
+          return true;
+        }
         case 'lms:close-context': {
           const entry = tabs.get(payload.id);
           for (const [id, other] of tabs) if (other.context === entry.context) tabs.delete(id);

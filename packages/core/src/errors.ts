@@ -74,6 +74,9 @@ export const LMS_ERROR_CODES = [
   'grading/conflict',
   'grading/unavailable',
   'report/unavailable',
+  'offline/quota',
+  'offline/download-failed',
+  'offline/unavailable',
   'engagement/invalid-config',
 ] as const;
 

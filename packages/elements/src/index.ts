@@ -43,4 +43,12 @@ export * from './events/engagement-events.js';
 export { LmsSyncChangeEvent, type SyncChangeDetail } from './events/sync-change.js';
 export { LmsContinueEvent, type ContinueDetail } from './events/continue.js';
 export { LmsCourseEnrollEvent, type CourseEnrollDetail } from './events/course-enroll.js';
+export { LmsOfflineChangeEvent, type OfflineChangeDetail } from './events/offline-change.js';
+export {
+  listOfflineCourses,
+  removeOfflineCourse,
+  onOfflineCoursesChange,
+  type OfflineCourse,
+  type OfflineChange,
+} from './offline/offline-courses.js';
 export type { LmsElementTagNameMap } from './tag-map.js';

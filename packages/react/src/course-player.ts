@@ -15,5 +15,6 @@ export const LmsCoursePlayer = createComponent({
     onLmsLessonSelect: 'lms-lesson-select' as EventName<GlobalEventHandlersEventMap['lms-lesson-select']>,
     onLmsCertificateIssue: 'lms-certificate-issue' as EventName<GlobalEventHandlersEventMap['lms-certificate-issue']>,
     onLmsError: 'lms-error' as EventName<GlobalEventHandlersEventMap['lms-error']>,
+    onLmsOfflineChange: 'lms-offline-change' as EventName<GlobalEventHandlersEventMap['lms-offline-change']>,
   },
 });

@@ -23,6 +23,14 @@ export const builtinLessonKinds: LessonKindDefinition[] = [
       lesson.string('type');
       lesson.url('poster');
       lesson.number('completeAt', { min: 1, max: 100 });
+      lesson.array('sources')?.forEach((source, index) => {
+        const path = joinPath(lesson.at('sources'), index);
+        if (!isObject(source)) return lesson.report.add(path, 'must be an object');
+        const checker = new FieldChecker(source, path, lesson.report);
+        checker.url('src', { required: true });
+        checker.string('type');
+        checker.string('label');
+      });
       const captions = lesson.array('captions');
       captions?.forEach((track, index) => {
         const path = joinPath(lesson.at('captions'), index);

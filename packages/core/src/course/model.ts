@@ -118,6 +118,13 @@ export interface CaptionTrack {
   kind?: 'captions' | 'subtitles' | 'descriptions';
 }
 
+export interface VideoSource {
+  src: string;
+  type?: string;
+  /** What tells it apart in a choice, e.g. `360p`. */
+  label?: string;
+}
+
 export interface VideoLesson extends LessonBase {
   kind: 'video';
   src: string;
@@ -125,6 +132,11 @@ export interface VideoLesson extends LessonBase {
   type?: string;
   poster?: string;
   captions?: CaptionTrack[];
+  /**
+   * Other renditions of the same video (a lower resolution, another format), tried in order after `src`.
+   * An offline copy that has no room for `src` can keep one of these instead.
+   */
+  sources?: VideoSource[];
   /** Percent of the video that must actually be watched (not skipped) to complete it. Default 90. */
   completeAt?: number;
 }

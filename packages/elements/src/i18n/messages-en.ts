@@ -8,6 +8,7 @@ import type { syncMessages } from './messages-en-sync.js';
 import type { cmi5Messages } from './messages-en-cmi5.js';
 import type { managementMessages } from './messages-en-management.js';
 import type { catalogMessages } from './messages-en-catalog.js';
+import type { offlineMessages } from './messages-en-offline.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -22,6 +23,7 @@ export const en = {
   'error.notSaved': 'Your latest progress could not be saved: {message}',
   'error.notPersistent': 'This browser does not let the page keep data, so your progress will be lost when you leave.',
   'player.loading': 'Loading course…',
+  'player.offlineBanner': 'Offline — your progress will sync when the network is back.',
   'player.outline': 'Course outline',
   'player.previous': 'Previous',
   'player.next': 'Next',
@@ -65,5 +67,6 @@ export type MessageId =
   | keyof typeof cmi5Messages
   | keyof typeof managementMessages
   | keyof typeof catalogMessages
+  | keyof typeof offlineMessages
   | keyof typeof engagementMessages;
 export type Messages = Partial<Record<MessageId, string>>;

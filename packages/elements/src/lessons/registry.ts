@@ -8,6 +8,8 @@ export interface LessonViewDefinition {
   load: () => Promise<unknown>;
   /** Imports the rules the kind adds to a whole course (SCORM sequencing), for courses with lessons of this kind. */
   rules?: () => Promise<{ createCourseRules: CreateCourseRules }>;
+  /** Imports what the view loads later on its own (a quiz's model, the sanitizer), so an offline copy keeps it too. */
+  later?: () => Promise<unknown>;
 }
 
 /** Lesson kinds and their views; the built-in ones are registered by the `define/` entry points. */
@@ -25,6 +27,12 @@ export async function loadCourseRules(context: CourseRulesContext) {
       const rules = views.get(lesson.kind)?.rules;
       if (rules) return (await rules()).createCourseRules(context);
     }
+}
+
+/** Loads every module a kind's lessons may need (view, course rules, what the view loads later); for offline copies. */
+export async function loadLessonKindCode(kind: string): Promise<void> {
+  const view = views.get(kind);
+  await Promise.all([loadLessonView(kind), view?.rules?.(), view?.later?.()]);
 }
 
 /** Loads the view of a kind and returns its tag name. */

@@ -51,6 +51,17 @@ export const playerStyles = [
     .notice.success {
       background: color-mix(in srgb, var(--_success) 12%, var(--_surface));
     }
+    .notice.offline {
+      flex-wrap: wrap;
+    }
+    .offline-bar {
+      flex: 1 1 8rem;
+    }
+    .offline-actions {
+      display: flex;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
     .notice.error {
       background: color-mix(in srgb, var(--_danger) 10%, var(--_surface));
     }

@@ -24,6 +24,7 @@ import { failLoad } from '../../events/fail-load.js';
 import { AsyncLoad } from '../../controllers/async-load.js';
 import { renderLoadError } from '../shared/load-error.js';
 import { courseStatus, reflectStates, type CourseStatus } from '../../controllers/state-attributes.js';
+import { PlayerOffline } from './player-offline.js';
 
 /**
  * @tag lms-course-player
@@ -35,7 +36,8 @@ import { courseStatus, reflectStates, type CourseStatus } from '../../controller
  * @event lms-progress-change - Progress changed. `detail: { courseId, percent, completedLessons, requiredLessons, points, completed }`
  * @event lms-lesson-select - The learner asks to open a lesson; cancelable. `detail: { courseId, lessonId, fromLessonId }`
  * @event lms-certificate-issue - The completion earned the course's certificate, now signed and stored. `detail: { certificate }`
- * @event lms-error - Loading or saving failed, or a certificate could not be signed (issued on the next visit). `detail: { error, recoverable }`
+ * @event lms-error - Loading or saving failed, or a certificate could not be signed (issued on the next visit), or an offline download failed (`offline/quota`, `offline/download-failed`). `detail: { error, recoverable }`
+ * @event lms-offline-change - With `offline`: the course's offline copy was saved, updated to a new version, removed or left half-way. `detail: { courseUrl, change }`
  *
  * @attr {'not-started' | 'in-progress' | 'completed'} status - Set by the player once a course is loaded: where the learner is in it (`lms-course-player[status='completed']`).
  * @attr {boolean} completed - Set by the player while the course is completed.
@@ -51,6 +53,9 @@ import { courseStatus, reflectStates, type CourseStatus } from '../../controller
  * @csspart lesson-body - The scrolling content of the lesson.
  * @csspart nav - Previous/next bar.
  * @csspart completion - The "course completed" message.
+ * @csspart offline - With `offline`: the "Make available offline" button, the download's progress and the copy's size.
+ * @csspart offline-progress - The offline download's progress bar.
+ * @csspart offline-banner - The "offline — your progress will sync" banner shown while the network is off.
  * @csspart lesson - The current lesson's view. Its own parts are exported as well (`question`, `choice`, `feedback`, `timer`, `result`, `video`, `document`, `frame`…; its `base` as `lesson-base`), so a page styles a quiz inside the player with `lms-course-player::part(question)`.
  *
  * @cssproperty --lms-player-height - Maximum height of the lesson and outline. Default `min(80vh, 44rem)`.
@@ -66,6 +71,7 @@ export class LmsCoursePlayer extends LmsElement {
     course: { attribute: false },
     headingLevel: { type: Number, attribute: 'heading-level' },
     hideTitle: { type: Boolean, attribute: 'hide-title' },
+    offline: { type: Boolean },
   };
 
   /** URL of the course JSON. */
@@ -76,6 +82,17 @@ export class LmsCoursePlayer extends LmsElement {
   headingLevel = 2;
   /** Leaves out the course title, for a page whose own heading already names the course. */
   hideTitle = false;
+  /**
+   * Offers "Make available offline": the course, its files and the code its lessons need are kept on this
+   * device (Cache Storage, served by LMS Kit's service worker), updated when the course's `version` changes.
+   * Off by default; needs `src` and the service worker.
+   */
+  offline = false;
+  /** More files to keep with the offline copy, e.g. the page itself and its styles (the page's shell is the site's to choose). */
+  offlineFiles: string[] = [];
+  /** Bumped when the offline copy switched to a new version: the course loads again. */
+  private revision = 0;
+  private readonly offlinePart = new PlayerOffline(this, (id, params) => this.t(id, params));
 
   private get lessonBody(): HTMLElement | null {
     return this.renderRoot.querySelector('.lesson-body');
@@ -123,8 +140,18 @@ export class LmsCoursePlayer extends LmsElement {
         failLoad(this, error, signal, 'course/load-failed');
       }
     },
-    () => [this.src, this.course, this.services.value] as const,
+    () => [this.src, this.course, this.services.value, this.revision] as const,
   );
+
+  protected override willUpdate(): void {
+    this.offlinePart.follow(this.loader.value?.course);
+  }
+
+  /** The offline copy switched to a new version. @internal */
+  reloadCourse(): void {
+    this.revision++;
+    this.requestUpdate();
+  }
 
   private createSession(): Promise<CourseSession> {
     return (this.sessionLoading ??= import('@lms-kit/runtime/course').then(({ CourseSession }) => {
@@ -205,7 +232,8 @@ export class LmsCoursePlayer extends LmsElement {
     return this.session?.step(step, go) ?? false;
   }
 
-  private announce(message: string): void {
+  /** Says `message` in the player's live region. @internal */
+  announce(message: string): void {
     this.announcement = message;
     this.requestUpdate();
   }
@@ -302,6 +330,7 @@ export class LmsCoursePlayer extends LmsElement {
         </div>
         <p class="summary">${t('player.lessonsDone', { done: state.completedCount, total: state.requiredCount })}</p>
       </div>
+      ${this.offlinePart.render()}
       ${state.completed ? html`<p class="notice success" part="completion">${t('player.courseComplete')}</p>` : nothing}
       ${
         session.saveError

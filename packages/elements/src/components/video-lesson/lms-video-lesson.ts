@@ -101,6 +101,11 @@ export class LmsVideoLesson extends LessonViewElement<VideoLesson> {
     }
   }
 
+  /** The browser tries the next `<source>` (another rendition, e.g. the one an offline copy kept); only the last failing is a failure. */
+  private onSourceError(event: Event): void {
+    if (!(event.target as Element).nextElementSibling?.matches('source')) this.failed = true;
+  }
+
   private interrupt(): void {
     this.tracker.interrupt();
   }
@@ -125,7 +130,10 @@ export class LmsVideoLesson extends LessonViewElement<VideoLesson> {
         @ended=${this.onStop}
         @error=${() => (this.failed = true)}
       >
-        <source src=${src} type=${lesson.type ?? nothing} @error=${() => (this.failed = true)} />
+        <source src=${src} type=${lesson.type ?? nothing} @error=${this.onSourceError} />
+        ${(lesson.sources ?? []).map(
+          (source) => html`<source src=${this.resolveUrl(source.src)} type=${source.type ?? nothing} @error=${this.onSourceError} />`,
+        )}
         ${(lesson.captions ?? []).map(
           (track, index) =>
             html`<track

@@ -1,0 +1,22 @@
+/** English strings of "Make available offline"; they load with the offline code, not with the page. */
+export const offlineMessages = {
+  'offline.make': 'Make available offline',
+  'offline.preparing': 'Preparing the offline copy…',
+  'offline.progressLabel': 'Offline download',
+  'offline.progress': '{files} of {filesTotal} files, {bytes} of {bytesTotal}',
+  'offline.cancel': 'Cancel download',
+  'offline.interrupted': 'The offline download stopped half-way.',
+  'offline.resume': 'Resume download',
+  'offline.available': 'Available offline ({bytes}).',
+  'offline.updating': 'Downloading the new version for offline use: {bytes} of {bytesTotal}.',
+  'offline.updated': 'The offline copy now has the latest version of the course.',
+  'offline.remove': 'Remove offline copy',
+  'offline.removed': 'The offline copy was removed.',
+  'offline.failed': 'Could not make the course available offline: {message}',
+  'offline.quota': 'There is not enough room on this device to keep the course offline. Free some space and try again.',
+  'offline.videoTooLarge': 'The video "{title}" ({bytes}) does not fit on this device.',
+  'offline.videoSkip': 'Skip this video',
+  'offline.videoUse': 'Keep the {label} version ({bytes})',
+  'offline.videoSmaller': 'smaller',
+  'offline.retry': 'Try again',
+} as const;
