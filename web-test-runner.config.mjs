@@ -20,6 +20,7 @@ import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 import { lmsServerPlugin } from './test/server/lms-server.mjs';
+import { wordpressPlugin } from './test/server/wordpress.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const executablePath = await findChromium();
@@ -52,6 +53,7 @@ export default {
     lrsPlugin(),
     framesPlugin(),
     lmsServerPlugin(),
+    wordpressPlugin(),
   ],
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 10 * 60 * 1000,

@@ -1,0 +1,241 @@
+/**
+ * A real WordPress for the tests: Debian's `wordpress` (6.1), `php-cli`, `php-mysql` and `mariadb-server`
+ * (.ci/run installs them). MariaDB runs as the `mysql` user in a temporary folder on loopback; the site
+ * is a copy of /usr/share/wordpress served by PHP's built-in server on a free port; it is installed and
+ * the plugin zip (scripts/build-wordpress-plugin.mjs) unpacked and activated from PHP, with an admin,
+ * an instructor and a learner. Both servers stop and the folder goes at the end of the run.
+ * Tests drive it with `wordpress:*` commands (test/helpers/wordpress.ts).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { SignJWT } from 'jose';
+import { unzipSync } from 'fflate';
+import { buildWordPressPlugin } from '../../scripts/build-wordpress-plugin.mjs';
+import { freePort } from './lrs.mjs';
+
+const WORDPRESS = process.env.WORDPRESS_DIR ?? '/usr/share/wordpress';
+export const USERS = {
+  admin: { login: 'admin', password: 'admin-pass-1', email: 'admin@example.com', role: 'administrator' },
+  instructor: { login: 'ian', password: 'ian-pass-1', email: 'ian@example.com', role: 'lms_instructor' },
+  learner: { login: 'ada', password: 'ada-pass-1', email: 'ada@example.com', role: 'subscriber' },
+};
+
+/** What is missing to run WordPress here, or undefined. */
+export function missingWordPress() {
+  for (const [what, found] of [
+    ['php (php-cli)', commandExists('php')],
+    ['mariadbd (mariadb-server)', commandExists('mariadbd')],
+    [`WordPress in ${WORDPRESS} (wordpress)`, existsSync(join(WORDPRESS, 'wp-load.php'))],
+  ])
+    if (!found) return `${what} is not installed: apt-get install -y wordpress php-cli php-mysql php-xml php-mbstring mariadb-server (.ci/run does it)`;
+  return undefined;
+}
+
+function commandExists(name) {
+  try {
+    execFileSync('/bin/sh', ['-c', `command -v ${name}`], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls `check` until it is true; `what()` names what failed to start (with its log). */
+async function waitFor(check, what, timeoutMs = 60_000) {
+  const start = Date.now();
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() - start > timeoutMs) throw new Error(`${what()} did not start in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function startMariaDb(dir) {
+  const data = join(dir, 'db');
+  mkdirSync(data);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'mysql']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'mysql']).toString().trim());
+    chownSync(dir, uid, gid);
+    chownSync(data, uid, gid);
+  }
+  const user = asRoot ? ['--user=mysql'] : [];
+  execFileSync('mariadb-install-db', [...user, `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db'], {
+    stdio: 'pipe',
+  });
+  const port = await freePort();
+  const socket = join(dir, 'sock');
+  const child = spawn(
+    'mariadbd',
+    [
+      // --no-defaults must come first: the machine's my.cnf is not this server's.
+      '--no-defaults',
+      ...user,
+      `--datadir=${data}`,
+      `--socket=${socket}`,
+      `--port=${port}`,
+      '--bind-address=127.0.0.1',
+      '--skip-log-bin',
+      '--innodb-flush-log-at-trx-commit=0',
+      `--pid-file=${join(dir, 'mariadb.pid')}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let log = '';
+  child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
+  const sql = (statement) => execFileSync('mariadb', [`--socket=${socket}`, '-uroot', '-e', statement], { stdio: 'pipe' });
+  await waitFor(
+    () => (sql('SELECT 1'), true),
+    () => `MariaDB (${log})`,
+  );
+  return { port, sql, child };
+}
+
+const php = (value) => `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** Starts the database and the site; resolves with its URL, the token secret and a stop function. */
+export async function startWordPress() {
+  const missing = missingWordPress();
+  if (missing) throw new Error(missing);
+  const dir = mkdtempSync(join(tmpdir(), 'lms-kit-wp-'));
+  const stops = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const db = await startMariaDb(dir);
+    stops.push(() => killAndWait(db.child));
+    const password = randomBytes(12).toString('hex');
+    db.sql(`CREATE DATABASE wp; CREATE USER 'wp'@'127.0.0.1' IDENTIFIED BY '${password}'; GRANT ALL ON wp.* TO 'wp'@'127.0.0.1';`);
+
+    const site = join(dir, 'site');
+    cpSync(WORDPRESS, site, { recursive: true, dereference: true });
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const secret = randomBytes(32).toString('hex');
+    writeFileSync(
+      join(site, 'wp-config.php'),
+      `<?php
+define('DB_NAME', 'wp'); define('DB_USER', 'wp'); define('DB_PASSWORD', ${php(password)}); define('DB_HOST', '127.0.0.1:${db.port}');
+define('DB_CHARSET', 'utf8mb4'); define('DB_COLLATE', '');
+define('WP_HOME', '${url}'); define('WP_SITEURL', '${url}');
+define('FS_METHOD', 'direct'); define('DISABLE_WP_CRON', true); define('WP_DEBUG', false); define('AUTOMATIC_UPDATER_DISABLED', true);
+${['AUTH', 'SECURE_AUTH', 'LOGGED_IN', 'NONCE'].flatMap((k) => [`define('${k}_KEY', '${randomBytes(24).toString('hex')}');`, `define('${k}_SALT', '${randomBytes(24).toString('hex')}');`]).join('\n')}
+$table_prefix = 'wp_';
+if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
+require_once ABSPATH . 'wp-settings.php';
+`,
+    );
+    // The plugin as an admin installs it: the zip, unpacked into wp-content/plugins.
+    const { path: zipPath } = buildWordPressPlugin();
+    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zipPath)))) {
+      const target = join(site, 'wp-content/plugins', name);
+      mkdirSync(dirname(target), { recursive: true });
+      if (!name.endsWith('/')) writeFileSync(target, bytes);
+    }
+    const users = Object.values(USERS).filter((u) => u.login !== 'admin');
+    writeFileSync(
+      join(dir, 'install.php'),
+      `<?php
+define('WP_INSTALLING', true);
+$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';
+require ${php(join(site, 'wp-load.php'))};
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+wp_install('LMS Kit test site', 'admin', ${php(USERS.admin.email)}, true, '', ${php(USERS.admin.password)});
+update_option('permalink_structure', '/%postname%/');
+update_option('lms_kit_jwt_secret', ${php(secret)});
+$result = activate_plugin('lms-kit/lms-kit.php');
+if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message()); exit(1); }
+${users.map((u) => `wp_insert_user(array('user_login' => ${php(u.login)}, 'user_pass' => ${php(u.password)}, 'user_email' => ${php(u.email)}, 'role' => ${php(u.role)}, 'display_name' => ${php(u.login)}));`).join('\n')}
+flush_rewrite_rules();
+echo 'installed';
+`,
+    );
+    const installed = execFileSync('php', [join(dir, 'install.php')], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+    if (!installed.includes('installed')) throw new Error(`WordPress did not install: ${installed}`);
+
+    // PHP's server takes a path with a dot (`…/mailto%3Aada%40example.com/…`) for a missing file: a router
+    // sends what is not a file or folder to WordPress, as a web server's rewrite rules would.
+    writeFileSync(
+      join(dir, 'router.php'),
+      `<?php
+$path = rawurldecode((string) parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH));
+if ($path !== '/' && file_exists(${php(site)} . $path)) return false;
+$_SERVER['SCRIPT_NAME'] = '/index.php';
+$_SERVER['SCRIPT_FILENAME'] = ${php(site)} . '/index.php';
+require ${php(site)} . '/index.php';
+`,
+    );
+    // Several workers: a page's module scripts, REST calls and the service worker arrive at once.
+    const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site, join(dir, 'router.php')], {
+      cwd: site,
+      env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    stops.push(() => killAndWait(server));
+    await waitFor(
+      async () => (await fetch(`${url}/wp-json/`)).ok,
+      () => 'The WordPress site',
+    );
+    return { url, secret, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function killAndWait(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+export function signFor(secret, claims, expiresIn = '1h') {
+  const { sub, ...rest } = claims;
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** @web/test-runner plugin: the site starts on first use and stops when the run ends. */
+export function wordpressPlugin() {
+  let site;
+  return {
+    name: 'lms-kit-wordpress',
+    async serverStop() {
+      if (site) await (await site).stop();
+    },
+    async executeCommand({ command, payload }) {
+      if (!command.startsWith('wordpress:')) return undefined;
+      switch (command) {
+        case 'wordpress:missing':
+          return { missing: missingWordPress() ?? null, ci: Boolean(process.env.CI) };
+        case 'wordpress:start': {
+          site ??= startWordPress();
+          // Commands time out after 20 s and a first start takes longer: answer "pending" and let the page ask again.
+          const ready = await Promise.race([site, new Promise((resolve) => setTimeout(resolve, 10_000, 'pending'))]);
+          return ready === 'pending' ? { pending: true } : { url: ready.url, users: USERS };
+        }
+        case 'wordpress:token':
+          return { token: await signFor((await site).secret, payload.claims, payload.expiresIn) };
+        default:
+          throw new Error(`Unknown WordPress command ${command}`);
+      }
+    },
+  };
+}
