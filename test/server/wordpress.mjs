@@ -6,15 +6,20 @@
  * an instructor and a learner. Both servers stop and the folder goes at the end of the run.
  * Tests drive it with `wordpress:*` commands (test/helpers/wordpress.ts).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { cp } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SignJWT } from 'jose';
 import { unzipSync } from 'fflate';
 import { buildWordPressPlugin } from '../../scripts/build-wordpress-plugin.mjs';
 import { freePort } from './lrs.mjs';
+
+// Asynchronous: the test runner's commands keep answering while the site is made.
+const run = promisify(execFile);
 
 const WORDPRESS = process.env.WORDPRESS_DIR ?? '/usr/share/wordpress';
 export const USERS = {
@@ -68,9 +73,7 @@ async function startMariaDb(dir) {
     chownSync(data, uid, gid);
   }
   const user = asRoot ? ['--user=mysql'] : [];
-  execFileSync('mariadb-install-db', [...user, `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db'], {
-    stdio: 'pipe',
-  });
+  await run('mariadb-install-db', [...user, `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db']);
   const port = await freePort();
   const socket = join(dir, 'sock');
   const child = spawn(
@@ -91,9 +94,9 @@ async function startMariaDb(dir) {
   );
   let log = '';
   child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
-  const sql = (statement) => execFileSync('mariadb', [`--socket=${socket}`, '-uroot', '-e', statement], { stdio: 'pipe' });
+  const sql = (statement) => run('mariadb', [`--socket=${socket}`, '-uroot', '-e', statement]);
   await waitFor(
-    () => (sql('SELECT 1'), true),
+    async () => (await sql('SELECT 1'), true),
     () => `MariaDB (${log})`,
   );
   return { port, sql, child };
@@ -115,10 +118,10 @@ export async function startWordPress() {
     const db = await startMariaDb(dir);
     stops.push(() => killAndWait(db.child));
     const password = randomBytes(12).toString('hex');
-    db.sql(`CREATE DATABASE wp; CREATE USER 'wp'@'127.0.0.1' IDENTIFIED BY '${password}'; GRANT ALL ON wp.* TO 'wp'@'127.0.0.1';`);
+    await db.sql(`CREATE DATABASE wp; CREATE USER 'wp'@'127.0.0.1' IDENTIFIED BY '${password}'; GRANT ALL ON wp.* TO 'wp'@'127.0.0.1';`);
 
     const site = join(dir, 'site');
-    cpSync(WORDPRESS, site, { recursive: true, dereference: true });
+    await cp(WORDPRESS, site, { recursive: true, dereference: true });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const secret = randomBytes(32).toString('hex');
@@ -161,7 +164,7 @@ flush_rewrite_rules();
 echo 'installed';
 `,
     );
-    const installed = execFileSync('php', [join(dir, 'install.php')], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+    const installed = (await run('php', [join(dir, 'install.php')], { cwd: site })).stdout;
     if (!installed.includes('installed')) throw new Error(`WordPress did not install: ${installed}`);
 
     // PHP's server takes a path with a dot (`…/mailto%3Aada%40example.com/…`) for a missing file: a router

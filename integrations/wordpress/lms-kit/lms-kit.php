@@ -80,6 +80,21 @@ add_action(
 	}
 );
 
+// Versioned writes send If-Match / If-None-Match and read the ETag, also from pages of another origin
+// that WordPress's REST CORS handling lets in.
+add_filter(
+	'rest_allowed_cors_headers',
+	static function ( $headers ) {
+		return array_merge( $headers, array( 'If-Match', 'If-None-Match' ) );
+	}
+);
+add_filter(
+	'rest_exposed_cors_headers',
+	static function ( $headers ) {
+		return array_merge( $headers, array( 'ETag' ) );
+	}
+);
+
 // A course post saved by its author (or with new instructors) keeps the protocol's course row current.
 add_action(
 	'save_post_' . Lms_Kit_Courses::POST_TYPE,
