@@ -41,3 +41,23 @@ export async function skipWithoutWordPress(context: Mocha.Context): Promise<void
   console.warn(`Skipping the WordPress tests: ${missing}`);
   context.skip();
 }
+
+type User = 'admin' | 'instructor' | 'learner';
+
+/** Opens `path` of the site in a new browser profile, signed in as `as` through wp-login.php (or a guest). */
+export function openAs(as: User | null, path: string): Promise<number> {
+  return executeServerCommand('wordpress:open', { as, path });
+}
+
+export const goTo = (id: number, path: string) => executeServerCommand('wordpress:goto', { id, path });
+export const fill = (id: number, selector: string, value: string) => executeServerCommand('wordpress:fill', { id, selector, value });
+export const choose = (id: number, selector: string, label: string) => executeServerCommand('wordpress:select', { id, selector, label });
+export const focus = (id: number, selector: string) => executeServerCommand('wordpress:focus', { id, selector });
+/** Puts a file in a file input: `fixture:<path under shared/fixtures>`, `course:<test/pages course>` or `broken`. */
+export const attach = (id: number, selector: string, file: string) => executeServerCommand('wordpress:upload', { id, selector, file });
+export const click = (id: number, selector: string, navigates = false) => executeServerCommand('wordpress:click', { id, selector, navigates });
+export const urlOf = async (id: number) => ((await executeServerCommand('wordpress:url', { id })) as { url: string }).url;
+export const textOf = async (id: number, selector: string, timeout?: number) =>
+  ((await executeServerCommand('wordpress:text', { id, selector, timeout })) as { text: string }).text;
+/** Presses a key (or a chord such as `Control+Alt+y`) in the tab, as a keyboard user. */
+export const pressKey = (id: number, key: string) => executeServerCommand('lms:press-tab', { id, key });

@@ -14,9 +14,10 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SignJWT } from 'jose';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { buildWordPressPlugin } from '../../scripts/build-wordpress-plugin.mjs';
 import { freePort } from './lrs.mjs';
+import { registerTab, tabOf } from './commands.mjs';
 
 // Asynchronous: the test runner's commands keep answering while the site is made.
 const run = promisify(execFile);
@@ -215,17 +216,85 @@ export function signFor(secret, claims, expiresIn = '1h') {
     .sign(new TextEncoder().encode(secret));
 }
 
+const FIXTURES = process.env.LMS_KIT_FIXTURES ?? join(process.cwd(), '..', 'shared', 'fixtures');
+
+/**
+ * Files an admin uploads: `fixture:<path under shared/fixtures>`, `course:<test/pages course>` (zipped as
+ * course.json), `broken` (a zip with no manifest) or `csv:<text>`.
+ */
+function uploadFile(spec, dir) {
+  if (spec.startsWith('fixture:')) return join(FIXTURES, spec.slice('fixture:'.length));
+  if (spec.startsWith('csv:')) {
+    const csv = join(dir, 'enrollments.csv');
+    writeFileSync(csv, spec.slice('csv:'.length));
+    return csv;
+  }
+  const file = join(dir, `${spec.replace(/\W+/g, '-')}.zip`);
+  const files =
+    spec === 'broken'
+      ? { 'readme.txt': new TextEncoder().encode('Not a course') }
+      : { 'course.json': readFileSync(join(process.cwd(), 'test/pages', `${spec.slice('course:'.length)}.json`)) };
+  writeFileSync(file, zipSync(files));
+  return file;
+}
+
+/** A WordPress user's own browser profile, signed in through wp-login.php as they would. */
+async function openAs(session, site, user, path) {
+  const page = session.browser.getPage(session.id);
+  const context = await page.context().browser().newContext();
+  const tab = await context.newPage();
+  const messages = [];
+  tab.on('console', (message) => messages.push(message.text()));
+  tab.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+  if (user) {
+    await tab.goto(`${site.url}/wp-login.php`);
+    await tab.fill('#user_login', user.login);
+    await tab.fill('#user_pass', user.password);
+    await Promise.all([tab.waitForNavigation(), tab.click('#wp-submit')]);
+  }
+  await tab.goto(new URL(path, site.url).href);
+  return registerTab({ tab, messages, context, isolated: context });
+}
+
 /** @web/test-runner plugin: the site starts on first use and stops when the run ends. */
 export function wordpressPlugin() {
   let site;
+  const uploads = mkdtempSync(join(tmpdir(), 'lms-kit-wp-uploads-'));
   return {
     name: 'lms-kit-wordpress',
     async serverStop() {
       if (site) await (await site).stop();
+      rmSync(uploads, { recursive: true, force: true });
     },
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
       if (!command.startsWith('wordpress:')) return undefined;
+      const tab = payload?.id === undefined ? undefined : tabOf(payload.id).tab;
       switch (command) {
+        case 'wordpress:open':
+          return openAs(session, await site, payload.as ? USERS[payload.as] : undefined, payload.path);
+        case 'wordpress:goto':
+          await tab.goto(new URL(payload.path, (await site).url).href);
+          return true;
+        case 'wordpress:fill':
+          await tab.fill(payload.selector, payload.value);
+          return true;
+        case 'wordpress:select':
+          await tab.selectOption(payload.selector, { label: payload.label });
+          return true;
+        case 'wordpress:focus':
+          await tab.focus(payload.selector);
+          return true;
+        case 'wordpress:upload':
+          await tab.setInputFiles(payload.selector, uploadFile(payload.file, uploads));
+          return true;
+        case 'wordpress:click':
+          if (payload.navigates) await Promise.all([tab.waitForNavigation({ timeout: 60_000 }), tab.click(payload.selector)]);
+          else await tab.click(payload.selector);
+          return true;
+        case 'wordpress:url':
+          return { url: tab.url() };
+        case 'wordpress:text':
+          return { text: await tab.locator(payload.selector).first().innerText({ timeout: payload.timeout ?? 10_000 }) };
         case 'wordpress:missing':
           return { missing: missingWordPress() ?? null, ci: Boolean(process.env.CI) };
         case 'wordpress:start': {

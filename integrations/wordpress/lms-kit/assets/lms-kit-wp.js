@@ -17,7 +17,7 @@ if (config.serviceWorker && !document.querySelector('meta[name="lms-kit-service-
 }
 
 const renew = async () => {
-  const response = await fetch(`${config.endpoint}token`, { credentials: 'same-origin', headers: { 'X-WP-Nonce': config.nonce } });
+  const response = await fetch(`${config.endpoint}v1/token`, { credentials: 'same-origin', headers: { 'X-WP-Nonce': config.nonce } });
   if (!response.ok) throw new Error(`The site did not renew the learner token (${response.status}).`);
   return (await response.json()).token;
 };

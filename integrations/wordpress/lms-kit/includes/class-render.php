@@ -71,7 +71,8 @@ final class Lms_Kit_Render {
 	/** What the mount script needs: endpoint, token and how to renew it, the learner. */
 	public static function page_config(): array {
 		$config = array(
-			'endpoint'      => rest_url( Lms_Kit_Protocol::NAMESPACE_V1 . '/' ),
+			// The protocol base: `HttpStorageAdapter` resolves `v1/…` against it.
+			'endpoint'      => rest_url( 'lms-kit/' ),
 			'serviceWorker' => Lms_Kit_Assets::service_worker_url(),
 			'scope'         => wp_parse_url( home_url( '/' ), PHP_URL_PATH ),
 		);
