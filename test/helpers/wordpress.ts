@@ -14,7 +14,6 @@ export interface WordPressSite {
   users: Record<'admin' | 'instructor' | 'learner', WordPressUser>;
 }
 
-
 /** The site (started once per run; the first start installs it). */
 export async function wordpress(): Promise<WordPressSite> {
   for (;;) {
@@ -55,9 +54,22 @@ export const choose = (id: number, selector: string, label: string) => executeSe
 export const focus = (id: number, selector: string) => executeServerCommand('wordpress:focus', { id, selector });
 /** Puts a file in a file input: `fixture:<path under shared/fixtures>`, `course:<test/pages course>` or `broken`. */
 export const attach = (id: number, selector: string, file: string) => executeServerCommand('wordpress:upload', { id, selector, file });
-export const click = (id: number, selector: string, navigates = false) => executeServerCommand('wordpress:click', { id, selector, navigates });
+export const click = (id: number, selector: string, navigates = false) =>
+  executeServerCommand('wordpress:click', { id, selector, navigates });
 export const urlOf = async (id: number) => ((await executeServerCommand('wordpress:url', { id })) as { url: string }).url;
 export const textOf = async (id: number, selector: string, timeout?: number) =>
   ((await executeServerCommand('wordpress:text', { id, selector, timeout })) as { text: string }).text;
 /** Presses a key (or a chord such as `Control+Alt+y`) in the tab, as a keyboard user. */
 export const pressKey = (id: number, key: string) => executeServerCommand('lms:press-tab', { id, key });
+
+/** Waits up to `timeout` ms for `expression` in the tab, asking in steps shorter than a command's 20 s limit. */
+export async function waitLong(id: number, expression: string, timeout = 60_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await executeServerCommand('lms:wait-tab', { id, expression, timeout: Math.min(15_000, Math.max(1000, end - Date.now())) });
+    } catch (error) {
+      if (Date.now() >= end) throw error;
+    }
+  }
+}

@@ -36,7 +36,8 @@ export function missingWordPress() {
     ['mariadbd (mariadb-server)', commandExists('mariadbd')],
     [`WordPress in ${WORDPRESS} (wordpress)`, existsSync(join(WORDPRESS, 'wp-load.php'))],
   ])
-    if (!found) return `${what} is not installed: apt-get install -y wordpress php-cli php-mysql php-xml php-mbstring mariadb-server (.ci/run does it)`;
+    if (!found)
+      return `${what} is not installed: apt-get install -y wordpress php-cli php-mysql php-xml php-mbstring mariadb-server (.ci/run does it)`;
   return undefined;
 }
 
@@ -294,7 +295,12 @@ export function wordpressPlugin() {
         case 'wordpress:url':
           return { url: tab.url() };
         case 'wordpress:text':
-          return { text: await tab.locator(payload.selector).first().innerText({ timeout: payload.timeout ?? 10_000 }) };
+          return {
+            text: await tab
+              .locator(payload.selector)
+              .first()
+              .innerText({ timeout: payload.timeout ?? 10_000 }),
+          };
         case 'wordpress:missing':
           return { missing: missingWordPress() ?? null, ci: Boolean(process.env.CI) };
         case 'wordpress:start': {

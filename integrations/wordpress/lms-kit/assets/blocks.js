@@ -23,7 +23,10 @@
     edit({ attributes, setAttributes }) {
       const courses = useSelect((select) => select('core').getEntityRecords('postType', 'lms_course', { per_page: 100 }), []);
       const options = [{ value: '0', label: courses ? __('Choose a course…', 'lms-kit') : __('Loading courses…', 'lms-kit') }].concat(
-        (courses || []).map((course) => ({ value: String(course.id), label: course.title.raw || course.title.rendered || `#${course.id}` })),
+        (courses || []).map((course) => ({
+          value: String(course.id),
+          label: course.title.raw || course.title.rendered || `#${course.id}`,
+        })),
       );
       const picker = h(SelectControl, {
         label: __('Course', 'lms-kit'),

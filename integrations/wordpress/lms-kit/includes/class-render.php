@@ -19,6 +19,15 @@ final class Lms_Kit_Render {
 	public static function init(): void {
 		add_shortcode( 'lms_course', array( self::class, 'course_shortcode' ) );
 		add_action( 'wp_footer', array( self::class, 'footer' ) );
+		add_filter( 'the_content', array( self::class, 'course_page' ) );
+	}
+
+	/** A Course post's own page shows its description, then the course with the learner's progress. */
+	public static function course_page( $content ) {
+		if ( is_singular( Lms_Kit_Courses::POST_TYPE ) && in_the_loop() && is_main_query() ) {
+			$content .= self::course( (int) get_the_ID(), true, false );
+		}
+		return $content;
 	}
 
 	/** `[lms_course id="12" progress="yes" certificate="no"]`: the course post 12 in a player. */
