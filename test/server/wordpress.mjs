@@ -140,7 +140,12 @@ if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
 require_once ABSPATH . 'wp-settings.php';
 `,
     );
-    // The plugin as an admin installs it: the zip, unpacked into wp-content/plugins.
+    // The plugin as an admin installs it: the zip, unpacked into wp-content/plugins. It carries the CDN
+    // bundle, built first on a fresh clone (`npm test` runs the browser tests before `npm run build`).
+    if (!existsSync(join(process.cwd(), 'packages/elements/cdn/lms-kit.js'))) {
+      await run('npx', ['rollup', '-c', '--silent']);
+      await run(process.execPath, ['scripts/copy-cdn.mjs']);
+    }
     const { path: zipPath } = buildWordPressPlugin();
     for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zipPath)))) {
       const target = join(site, 'wp-content/plugins', name);
@@ -186,8 +191,21 @@ require ${php(site)} . '/index.php';
       cwd: site,
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
       stdio: ['ignore', 'ignore', 'ignore'],
+      // Its own process group: the workers are its children, and stop with it.
+      detached: true,
     });
-    stops.push(() => killAndWait(server));
+    stops.push(() => killAndWait(server, true));
+    // If the run ends without stopping the site (Ctrl+C), the servers go with it.
+    const onExit = () => {
+      for (const kill of [() => process.kill(-server.pid, 'SIGTERM'), () => db.child.kill('SIGTERM')])
+        try {
+          kill();
+        } catch {
+          // already gone
+        }
+    };
+    process.once('exit', onExit);
+    stops.push(() => process.off('exit', onExit));
     await waitFor(
       async () => (await fetch(`${url}/wp-json/`)).ok,
       () => 'The WordPress site',
@@ -199,11 +217,13 @@ require ${php(site)} . '/index.php';
   }
 }
 
-function killAndWait(child) {
+/** Stops a child (with `group`, its whole process group) and waits for it to exit. */
+function killAndWait(child, group = false) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', resolve);
-    child.kill('SIGTERM');
+    if (group) process.kill(-child.pid, 'SIGTERM');
+    else child.kill('SIGTERM');
   });
 }
 
