@@ -73,3 +73,17 @@ export async function waitLong(id: number, expression: string, timeout = 60_000)
     }
   }
 }
+
+export interface PluginState {
+  settings: boolean;
+  secret: boolean;
+  role: boolean;
+  tables: number;
+  progressRows: number;
+  courses: number;
+  packages: boolean;
+}
+
+/** Deletes the plugin as WordPress does (its uninstall.php), reports the site before and after, and puts it back. */
+export const uninstallPlugin = async () =>
+  (await executeServerCommand('wordpress:uninstall')) as { before: PluginState; after: PluginState };

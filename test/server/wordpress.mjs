@@ -210,11 +210,48 @@ require ${php(site)} . '/index.php';
       async () => (await fetch(`${url}/wp-json/`)).ok,
       () => 'The WordPress site',
     );
-    return { url, secret, stop };
+    return { url, secret, stop, site, dir };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * Runs the plugin's uninstall as WordPress does when an admin deletes it (`uninstall_plugin()`), and answers
+ * what the site held before and after: options, role, tables, course posts and packages. Then puts the
+ * plugin back (activation, the run's token secret) for the tests that follow.
+ */
+async function uninstallAndRestore({ site, dir, secret }) {
+  const script = join(dir, 'uninstall-check.php');
+  writeFileSync(
+    script,
+    `<?php
+$_SERVER['HTTP_HOST'] = '127.0.0.1';
+require ${php(join(site, 'wp-load.php'))};
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+function lms_kit_state() {
+  global $wpdb;
+  return array(
+    'settings' => get_option('lms_kit_settings', null) !== null,
+    'secret' => get_option('lms_kit_jwt_secret', null) !== null,
+    'role' => get_role('lms_instructor') !== null,
+    'tables' => count($wpdb->get_col("SHOW TABLES LIKE '{$wpdb->prefix}lms\\_kit\\_%'")),
+    'progressRows' => (int) $wpdb->get_var("SELECT COUNT(*) FROM {$wpdb->prefix}lms_kit_progress"),
+    'courses' => (int) $wpdb->get_var("SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_type = 'lms_course'"),
+    'packages' => is_dir(wp_upload_dir()['basedir'] . '/lms-kit'),
+  );
+}
+update_option('lms_kit_settings', array_merge((array) get_option('lms_kit_settings', array()), array('delete_on_uninstall' => false)));
+$before = lms_kit_state();
+uninstall_plugin('lms-kit/lms-kit.php');
+$after = lms_kit_state();
+update_option('lms_kit_jwt_secret', ${php(secret)});
+lms_kit_activate();
+echo wp_json_encode(array('before' => $before, 'after' => $after));
+`,
+  );
+  return JSON.parse((await run('php', [script], { cwd: site })).stdout);
 }
 
 /** Stops a child (with `group`, its whole process group) and waits for it to exit. */
@@ -329,6 +366,8 @@ export function wordpressPlugin() {
           const ready = await Promise.race([site, new Promise((resolve) => setTimeout(resolve, 10_000, 'pending'))]);
           return ready === 'pending' ? { pending: true } : { url: ready.url, users: USERS };
         }
+        case 'wordpress:uninstall':
+          return uninstallAndRestore(await site);
         case 'wordpress:token':
           return { token: await signFor((await site).secret, payload.claims, payload.expiresIn) };
         default:

@@ -10,6 +10,7 @@ import {
   pressKey,
   skipWithoutWordPress,
   textOf,
+  uninstallPlugin,
   urlOf,
   waitLong,
   wordpress,
@@ -116,6 +117,15 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
         `Object.values(${scorm}?.progress?.lessons ?? {}).some((l) => l.status === 'in-progress' || l.status === 'completed')`,
         90_000,
       );
+      // The site serves the service worker at its root, so its scope covers every page.
+      await waitLong(
+        laptop,
+        `navigator.serviceWorker.getRegistrations().then((all) => (window.__workers = all.map((r) => [r.scope, r.active?.scriptURL]))),
+          window.__workers?.length > 0`,
+        20_000,
+      );
+      const { url } = await wordpress();
+      expect(await evalInTab(laptop, 'window.__workers')).to.deep.equal([[`${url}/`, `${url}/lms-kit-sw.js`]]);
       // Saved on the site: the next profile reads it from WordPress.
       await waitLong(
         laptop,
@@ -188,5 +198,15 @@ describe('WordPress plugin: admin, learner and instructor in a real WordPress', 
     } finally {
       await closeProfile(guest);
     }
+  });
+
+  it('removes its options on uninstall and keeps courses and learner records unless asked', async () => {
+    const { before, after } = await uninstallPlugin();
+    expect(before).to.deep.include({ settings: true, secret: true, role: true, packages: true });
+    expect(before.progressRows).to.be.greaterThan(0);
+    expect(after).to.deep.include({ settings: false, secret: false, role: false, packages: true });
+    expect(after.tables).to.equal(before.tables);
+    expect(after.progressRows).to.equal(before.progressRows);
+    expect(after.courses).to.equal(before.courses);
   });
 });
