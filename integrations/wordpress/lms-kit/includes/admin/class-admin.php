@@ -79,7 +79,7 @@ final class Lms_Kit_Admin {
 			esc_html__( 'Certificate signing key', 'lms-kit' ),
 			esc_attr( $name ),
 			esc_textarea( $s['certificate_key'] ),
-			esc_html__( 'A private JWK (JSON) used to sign certificates; it never reaches learners\' browsers.', 'lms-kit' )
+			esc_html__( 'The private key certificates will be signed with (PEM or JWK). It is kept in the site\'s options and never sent to browsers.', 'lms-kit' )
 		);
 		printf(
 			'<tr><th scope="row">%s</th><td><label><input type="checkbox" name="%s[delete_on_uninstall]" value="1" %s> %s</label></td></tr>',
