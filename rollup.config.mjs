@@ -57,7 +57,7 @@ export default [
   packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind', 'isolation/index']),
   packageBuild('certificates', ['index', 'pdf/index', 'qr']),
   packageBuild('xapi', ['index', 'validate', 'cmi5/index', 'cmi5/service-worker-route']),
-  packageBuild('runtime', ['index', 'course/index', 'quiz/index', 'package/index', 'cmi5/index']),
+  packageBuild('runtime', ['index', 'course/index', 'quiz/index', 'package/index', 'cmi5/index', 'engagement/index']),
   packageBuild('elements', ['index', 'all', ...defines]),
   packageBuild('react', ['index', 'hooks/index']),
   // The single-file build for `<script type="module" src="…/lms-kit.js">`: everything bundled; what

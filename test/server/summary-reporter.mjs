@@ -37,7 +37,10 @@ export function summaryReporter() {
     stop() {
       if (failures.length) console.log('\nFailed tests:');
       for (const { testFile, name, error } of failures) {
-        const message = String(error?.message ?? error ?? '').split('\n').slice(0, 4).join('\n    ');
+        const message = String(error?.message ?? error ?? '')
+          .split('\n')
+          .slice(0, 4)
+          .join('\n    ');
         console.log(`  ✗ ${testFile.replace(process.cwd() + '/', '')} — ${name}\n    ${message}`);
       }
       console.log(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);

@@ -64,6 +64,7 @@ export const LMS_ERROR_CODES = [
   'server/payload-too-large',
   'server/failed',
   'import/invalid-rows',
+  'engagement/invalid-config',
 ] as const;
 
 /** One of `LMS_ERROR_CODES`. */

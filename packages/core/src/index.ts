@@ -18,3 +18,4 @@ export * from './xapi/model.js';
 export * from './xapi/vocabulary.js';
 export * from './xapi/duration.js';
 export * from './xapi/statements.js';
+export * from './engagement/index.js';

@@ -14,6 +14,7 @@ import { registerLazyElement } from './autoload.js';
 registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js'));
 registerLazyElement('lms-certificate', () => import('./define/lms-certificate.js'));
 registerLazyElement('lms-certificate-verify', () => import('./define/lms-certificate-verify.js'));
+registerLazyElement('lms-badges', () => import('./define/lms-badges.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
@@ -24,6 +25,7 @@ export { registerLessonView, type LessonViewDefinition } from './lessons/registr
 export { registerLazyElement } from './autoload.js';
 export { registerMessages, type Messages } from './i18n/index.js';
 export * from './events/index.js';
+export type { LmsPointsAwardEvent, LmsBadgeEarnedEvent } from './events/engagement-events.js';
 // Dispatched by the LRS sync, which loads on demand: its class stays in that chunk.
 export type { LmsSyncChangeEvent } from './events/sync-change.js';
 export type { LmsElementTagNameMap } from './tag-map.js';

@@ -3,6 +3,7 @@
  * `document.createElement('lms-certificate')` are typed from the main entry, whichever define
  * modules a page imports. Types only: importing this module runs nothing.
  */
+import type { LmsBadges } from './components/badges/lms-badges.js';
 import type { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
 import type { LmsCertificateVerify } from './components/certificate-verify/lms-certificate-verify.js';
 import type { LmsCertificate } from './components/certificate/lms-certificate.js';
@@ -28,6 +29,7 @@ export interface LmsElementTagNameMap {
   'lms-certificate': LmsCertificate;
   'lms-certificate-verify': LmsCertificateVerify;
   'lms-certificate-status': LmsCertificateStatus;
+  'lms-badges': LmsBadges;
   'lms-quiz-lesson': LmsQuizLesson;
   'lms-text-lesson': LmsTextLesson;
   'lms-video-lesson': LmsVideoLesson;

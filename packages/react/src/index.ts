@@ -12,3 +12,4 @@ export { LmsQuizLesson } from './quiz-lesson.js';
 export { LmsCertificate } from './certificate.js';
 export { LmsCertificateVerify } from './certificate-verify.js';
 export { LmsCertificateStatus } from './certificate-status.js';
+export { LmsBadges } from './badges.js';

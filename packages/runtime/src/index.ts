@@ -6,3 +6,4 @@ export * from './course/index.js';
 export * from './quiz/index.js';
 export * from './package/index.js';
 export * from './cmi5/index.js';
+export * from './engagement/index.js';

@@ -17,6 +17,8 @@ export interface Course {
   description?: string;
   /** BCP 47 language of the content, e.g. `en` or `ar`. */
   language?: string;
+  /** Topics for catalogs and badge rules (`"safety"`, `"onboarding"`). */
+  tags?: string[];
   /** xAPI activity IRI of the course. Defaults to `urn:lms-kit:course:<id>`. */
   activityId?: string;
   /** Each lesson opens only once the required lesson before it is completed. */

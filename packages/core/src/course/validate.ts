@@ -33,6 +33,7 @@ export function validateCourse(input: unknown): ValidationIssue[] {
   course.string('version');
   course.string('description');
   course.string('language');
+  course.stringArray('tags');
   course.string('activityId', { pattern: /^[a-z][a-z0-9+.-]*:\S+$/i, patternHint: 'must be an absolute IRI' });
   course.boolean('sequential');
 

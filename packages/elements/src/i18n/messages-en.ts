@@ -1,3 +1,4 @@
+import type { engagementMessages } from './messages-en-engagement.js';
 import type { certificateMessages } from './messages-en-certificate.js';
 import type { lessonViewMessages } from './messages-en-lesson-views.js';
 import type { quizMessages } from './messages-en-quiz.js';
@@ -59,5 +60,6 @@ export type MessageId =
   | keyof typeof resultMessages
   | keyof typeof certificateMessages
   | keyof typeof syncMessages
-  | keyof typeof cmi5Messages;
+  | keyof typeof cmi5Messages
+  | keyof typeof engagementMessages;
 export type Messages = Partial<Record<MessageId, string>>;

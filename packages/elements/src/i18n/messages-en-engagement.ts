@@ -1,0 +1,22 @@
+/** English strings of points, levels and badges; they load with `<lms-badges>`. */
+export const engagementMessages = {
+  'badges.heading': 'Points and badges',
+  'badges.points': '{count, plural, one {# point} other {# points}}',
+  'badges.level': 'Level: {level}',
+  'badges.toNext': '{count, plural, one {# point} other {# points}} to {level}',
+  'badges.earnedHeading': 'Earned',
+  'badges.lockedHeading': 'Still to earn',
+  'badges.none': 'No badges yet.',
+  'badges.earned': 'Earned',
+  'badges.progress': '{current} of {required}',
+  'badges.award': '+{points} points: {reason}',
+  'badges.badgeEarned': 'Badge earned: {title}',
+  'badges.reason.lesson-completed': 'lesson completed',
+  'badges.reason.quiz-score': 'quiz score',
+  'badges.reason.first-try': 'passed at the first try',
+  'badges.reason.streak': 'learning streak',
+  'badges.reason.badge': 'badge earned',
+  'badges.loading': 'Loading points and badges…',
+  'badges.error': 'Points and badges could not be loaded.',
+  'badges.noConfig': 'This site has no points or badges.',
+} as const;
