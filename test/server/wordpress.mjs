@@ -187,7 +187,8 @@ require ${php(site)} . '/index.php';
 `,
     );
     // Several workers: a page's module scripts, REST calls and the service worker arrive at once.
-    const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site, join(dir, 'router.php')], {
+    // OPcache (off by default for PHP's command-line server) keeps WordPress compiled between requests.
+    const server = spawn('php', ['-d', 'opcache.enable_cli=1', '-S', `127.0.0.1:${port}`, '-t', site, join(dir, 'router.php')], {
       cwd: site,
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
       stdio: ['ignore', 'ignore', 'ignore'],

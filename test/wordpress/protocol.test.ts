@@ -18,13 +18,17 @@ const base = async () => protocolBase(await wordpress());
 
 runProtocolSuite('WordPress plugin', { base, token: wordpressToken, openapi: false });
 
-const tokens = new WeakMap<HttpStorageAdapter, string>();
-runStorageAdapterSuite('HttpStorageAdapter on the WordPress plugin', {
-  async create() {
-    const token = await wordpressToken({ sub: 'mailto:ada@example.com', tenant: freshTenant('wp'), roles: ['admin'] });
-    const adapter = new HttpStorageAdapter({ endpoint: await base(), token });
-    tokens.set(adapter, token);
-    return adapter;
-  },
-  connectAgain: async (adapter) => new HttpStorageAdapter({ endpoint: await base(), token: tokens.get(adapter as HttpStorageAdapter)! }),
+// Every request boots WordPress (PHP's server, 4 workers): the contract's concurrency cases take longer than on Node.
+describe('WordPress plugin: storage adapter contract', function () {
+  this.timeout(60_000);
+  const tokens = new WeakMap<HttpStorageAdapter, string>();
+  runStorageAdapterSuite('HttpStorageAdapter on the WordPress plugin', {
+    async create() {
+      const token = await wordpressToken({ sub: 'mailto:ada@example.com', tenant: freshTenant('wp'), roles: ['admin'] });
+      const adapter = new HttpStorageAdapter({ endpoint: await base(), token });
+      tokens.set(adapter, token);
+      return adapter;
+    },
+    connectAgain: async (adapter) => new HttpStorageAdapter({ endpoint: await base(), token: tokens.get(adapter as HttpStorageAdapter)! }),
+  });
 });
