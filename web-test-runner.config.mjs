@@ -21,6 +21,7 @@ import { certificateServerMiddleware } from './test/server/certificate-server.mj
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 import { offlineCoursesMiddleware } from './test/server/offline-courses.mjs';
 import { lmsServerPlugin } from './test/server/lms-server.mjs';
+import { wordpressPlugin } from './test/server/wordpress.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const executablePath = await findChromium();
@@ -54,6 +55,7 @@ export default {
     lrsPlugin(),
     framesPlugin(),
     lmsServerPlugin(),
+    wordpressPlugin(),
   ],
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 10 * 60 * 1000,

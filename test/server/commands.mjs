@@ -9,6 +9,15 @@ import { fixturesFound } from './fixtures.mjs';
 const tabs = new Map();
 let nextTab = 1;
 
+/** Registers a tab opened elsewhere (e.g. a WordPress user's profile) so the `lms:*-tab` commands reach it. */
+export function registerTab(entry) {
+  const id = nextTab++;
+  tabs.set(id, entry);
+  return id;
+}
+
+export const tabOf = (id) => tabs.get(id);
+
 function pageOf(session) {
   return session.browser.getPage(session.id);
 }

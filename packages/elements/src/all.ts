@@ -39,4 +39,5 @@ export type { LmsElementTagNameMap } from './tag-map.js';
 export { LmsError, isLmsError, type LmsErrorCode } from '@lms-kit/core';
 export { createIndexedDbStorage, observeStorage } from '@lms-kit/storage';
 export { createMemoryStorage } from './context/default-services.js';
+export { createHttpStorage } from './context/http-storage.js';
 export type { LrsConfig, SyncOptions, SyncStatus } from '@lms-kit/xapi';
