@@ -46,7 +46,9 @@ export function summaryReporter() {
       }
       // Tests that read third-party course packages skip without them (a fresh clone): say so once.
       if (counts.skipped && !fixturesFound())
-        console.log(`\n${fixturesMissingLine(`${counts.skipped} tests that play third-party packages`)}`);
+        console.log(
+          `\n${fixturesMissingLine(`${counts.skipped} ${counts.skipped === 1 ? 'test that plays' : 'tests that play'} third-party packages`)}`,
+        );
       console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
     },
   };
