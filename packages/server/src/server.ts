@@ -27,6 +27,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () => resolve(s));
   });
   const forwarder = options.forwarding === false ? undefined : startForwarder(db, options.forwarding);
+  // Idle keep-alive connections outlive a client's (and a load balancer's) reuse window: a request sent on a
+  // connection the server is closing at that moment would fail.
+  Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}`,
