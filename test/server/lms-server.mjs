@@ -32,16 +32,24 @@ export async function spawnServer(cli, env) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return watchServerProcess(child, /listening on (\S+)/, 'The LMS server');
+}
+
+/**
+ * Waits for a server started as a child process to print its URL (`announce`'s first group); `stop()`
+ * ends it, and so does this process's exit. Its last stderr is in the error if it exits first.
+ */
+async function watchServerProcess(child, announce, name) {
   const kill = () => child.kill();
   process.once('exit', kill);
   let log = '';
   child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
   const url = await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
-      const match = /listening on (\S+)/.exec(String(chunk));
+      const match = announce.exec(String(chunk));
       if (match) resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`The LMS server exited (${code}):\n${log}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${log}`)));
   });
   return {
     url,
@@ -128,25 +136,11 @@ async function startDemo() {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const kill = () => child.kill();
-  process.once('exit', kill);
-  let log = '';
-  child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
-  const url = await new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      const match = /full stack: (http:\/\/[^/\s]+)/.exec(String(chunk));
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`The demo server exited (${code}):\n${log}`)));
-  });
+  const { url, stop } = await watchServerProcess(child, /full stack: (http:\/\/[^/\s]+)/, 'The demo server');
   return {
     url,
     async close() {
-      process.off('exit', kill);
-      if (child.exitCode === null) {
-        child.kill();
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
+      await stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
