@@ -23,6 +23,7 @@ import { quizRoutes } from './routes/quizzes.js';
 import { certificateRoutes } from './routes/certificates.js';
 import { anonymousRoutes, tenantAllowsAnonymous } from './routes/anonymous.js';
 import { reportRoutes } from './routes/reports.js';
+import { leaderboardRoutes } from './routes/leaderboard.js';
 
 export interface AppOptions {
   db: Db;
@@ -50,6 +51,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...certificateRoutes,
   ...anonymousRoutes,
   ...catalogRoutes,
+  ...leaderboardRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {
