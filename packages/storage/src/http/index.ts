@@ -2,12 +2,4 @@ export { HttpStorageAdapter, type HttpStorageAdapterOptions } from './http-adapt
 export { OfflineFirstStorage, type OfflineFirstOptions } from './offline-first.js';
 export { ServerClient, type ServerClientOptions, type TokenSource } from './client.js';
 export { ServerQuizClient } from './quiz-client.js';
-export {
-  LeaderboardClient,
-  type Leaderboard,
-  type LeaderboardMembership,
-  type LeaderboardPeriod,
-  type LeaderboardQuery,
-  type LeaderboardRow,
-  type LeaderboardScope,
-} from './leaderboard-client.js';
+export { LeaderboardClient } from './leaderboard-client.js';

@@ -1,52 +1,8 @@
 /** The leaderboard routes of an LMS Kit server (`/v1/leaderboard`): ranks are computed there, in SQL. */
+import type { Leaderboard, LeaderboardMembership, LeaderboardQuery, LeaderboardReads } from '../leaderboard.js';
 import type { ServerClient } from './client.js';
 
-export type LeaderboardScope = 'site' | 'course' | 'group';
-export type LeaderboardPeriod = 'all' | 'week' | 'month';
-
-export interface LeaderboardQuery {
-  scope?: LeaderboardScope;
-  /** The course of a `course` scope. */
-  courseId?: string;
-  /** The group of a `group` scope. */
-  groupId?: string;
-  period?: LeaderboardPeriod;
-  /** How many learners from the top (default 10). */
-  limit?: number;
-  /** Learners shown above and below the caller (default 2). */
-  around?: number;
-}
-
-export interface LeaderboardRow {
-  /** 1 + the number of learners with more points: ties share a rank. */
-  rank: number;
-  points: number;
-  /** The pseudonym, else the name (null with neither); staff looking at their group see names. */
-  name: string | null;
-  you: boolean;
-  /** Only for staff looking at a group they teach or administer. */
-  learnerId?: string;
-}
-
-export interface LeaderboardMembership {
-  optedIn: boolean;
-  pseudonym: string | null;
-}
-
-export type Leaderboard =
-  | { enabled: false }
-  | {
-      enabled: true;
-      scope: LeaderboardScope;
-      /** `all`, `week:2026-W49` (ISO week, UTC) or `month:2026-12`. */
-      period: string;
-      top: LeaderboardRow[];
-      /** The caller with the learners just above and below. */
-      nearby: LeaderboardRow[];
-      you: LeaderboardRow & LeaderboardMembership;
-    };
-
-export class LeaderboardClient {
+export class LeaderboardClient implements LeaderboardReads {
   constructor(private readonly client: ServerClient) {}
 
   /** `{ enabled: false }` while the tenant has the leaderboard off (the default). */
