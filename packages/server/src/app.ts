@@ -24,6 +24,7 @@ import { certificateRoutes } from './routes/certificates.js';
 import { anonymousRoutes, tenantAllowsAnonymous } from './routes/anonymous.js';
 import { reportRoutes } from './routes/reports.js';
 import { leaderboardRoutes } from './routes/leaderboard.js';
+import { reminderRoutes } from './routes/reminders.js';
 
 export interface AppOptions {
   db: Db;
@@ -52,6 +53,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...anonymousRoutes,
   ...catalogRoutes,
   ...leaderboardRoutes,
+  ...reminderRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {

@@ -75,6 +75,14 @@ export const tenantSettingsBody = z.object({
   anonymous: z.boolean().optional(),
   /** The leaderboard (off by default: learners' points are shown to others only where the tenant allows it). */
   leaderboard: z.object({ enabled: z.boolean() }).optional(),
+  /** Reminders posted to the site's `webhook` (which sends its emails): a course due within `dueSoonDays`, a certificate expiring within `remindDays`. */
+  reminders: z
+    .object({
+      webhook: z.url({ protocol: /^https?$/ }),
+      dueSoonDays: z.number().int().min(0).max(365).optional(),
+      remindDays: z.number().int().min(0).max(365).optional(),
+    })
+    .optional(),
 });
 export const credentialBody = z.object({
   credential: z.looseObject({
