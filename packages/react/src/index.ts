@@ -18,3 +18,4 @@ export { LmsCatalog } from './catalog.js';
 export { LmsMyLearning } from './my-learning.js';
 export { LmsBadges } from './badges.js';
 export { LmsLeaderboard } from './leaderboard.js';
+export { LmsNotifications } from './notifications.js';

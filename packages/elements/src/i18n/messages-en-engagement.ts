@@ -42,4 +42,13 @@ export const engagementMessages = {
   'leaderboard.hidden': 'Others do not see you until you choose to be shown.',
   'leaderboard.loading': 'Loading the leaderboard…',
   'leaderboard.error': 'The leaderboard could not be loaded.',
+  'notifications.heading': 'Notifications',
+  'notifications.loading': 'Loading notifications…',
+  'notifications.error': 'Notifications could not be loaded.',
+  'notifications.none': 'Nothing needs your attention.',
+  'notifications.overdue': '“{title}” was due on {date}.',
+  'notifications.due-soon': '“{title}” is due on {date}.',
+  'notifications.certificate-expiring': 'Your certificate for “{title}” expires on {date}: renew it.',
+  'notifications.certificate-expired': 'Your certificate for “{title}” expired on {date}.',
+  'notifications.idle': 'You have not worked on “{title}” since {date}.',
 } as const;

@@ -249,4 +249,13 @@ export const messages: Messages = {
   'leaderboard.hidden': 'لا يراك الآخرون حتى تختار الظهور.',
   'leaderboard.loading': 'جارٍ تحميل لوحة الصدارة…',
   'leaderboard.error': 'تعذّر تحميل لوحة الصدارة.',
+  'notifications.heading': 'الإشعارات',
+  'notifications.loading': 'جارٍ تحميل الإشعارات…',
+  'notifications.error': 'تعذّر تحميل الإشعارات.',
+  'notifications.none': 'لا شيء يحتاج إلى انتباهك.',
+  'notifications.overdue': 'كان موعد «{title}» في {date}.',
+  'notifications.due-soon': 'موعد «{title}» في {date}.',
+  'notifications.certificate-expiring': 'تنتهي شهادتك في «{title}» في {date}: جدّدها.',
+  'notifications.certificate-expired': 'انتهت شهادتك في «{title}» في {date}.',
+  'notifications.idle': 'لم تعمل على «{title}» منذ {date}.',
 };

@@ -251,4 +251,13 @@ export const messages: Messages = {
   'leaderboard.hidden': 'Andere sehen Sie erst, wenn Sie sich zeigen lassen.',
   'leaderboard.loading': 'Bestenliste wird geladen…',
   'leaderboard.error': 'Die Bestenliste konnte nicht geladen werden.',
+  'notifications.heading': 'Benachrichtigungen',
+  'notifications.loading': 'Benachrichtigungen werden geladen…',
+  'notifications.error': 'Benachrichtigungen konnten nicht geladen werden.',
+  'notifications.none': 'Nichts erfordert Ihre Aufmerksamkeit.',
+  'notifications.overdue': '„{title}“ war am {date} fällig.',
+  'notifications.due-soon': '„{title}“ ist am {date} fällig.',
+  'notifications.certificate-expiring': 'Ihr Zertifikat für „{title}“ läuft am {date} ab: Erneuern Sie es.',
+  'notifications.certificate-expired': 'Ihr Zertifikat für „{title}“ ist am {date} abgelaufen.',
+  'notifications.idle': 'Sie haben seit {date} nicht an „{title}“ gearbeitet.',
 };

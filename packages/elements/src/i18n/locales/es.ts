@@ -251,4 +251,13 @@ export const messages: Messages = {
   'leaderboard.hidden': 'Los demás no te ven hasta que elijas mostrarte.',
   'leaderboard.loading': 'Cargando la clasificación…',
   'leaderboard.error': 'No se pudo cargar la clasificación.',
+  'notifications.heading': 'Notificaciones',
+  'notifications.loading': 'Cargando notificaciones…',
+  'notifications.error': 'No se pudieron cargar las notificaciones.',
+  'notifications.none': 'Nada requiere tu atención.',
+  'notifications.overdue': '«{title}» vencía el {date}.',
+  'notifications.due-soon': '«{title}» vence el {date}.',
+  'notifications.certificate-expiring': 'Tu certificado de «{title}» caduca el {date}: renuévalo.',
+  'notifications.certificate-expired': 'Tu certificado de «{title}» caducó el {date}.',
+  'notifications.idle': 'No has trabajado en «{title}» desde el {date}.',
 };

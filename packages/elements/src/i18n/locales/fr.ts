@@ -251,4 +251,13 @@ export const messages: Messages = {
   'leaderboard.hidden': 'Les autres ne vous voient pas tant que vous ne choisissez pas d’être affiché.',
   'leaderboard.loading': 'Chargement du classement…',
   'leaderboard.error': 'Le classement n’a pas pu être chargé.',
+  'notifications.heading': 'Notifications',
+  'notifications.loading': 'Chargement des notifications…',
+  'notifications.error': 'Les notifications n’ont pas pu être chargées.',
+  'notifications.none': 'Rien ne demande votre attention.',
+  'notifications.overdue': '« {title} » était à terminer le {date}.',
+  'notifications.due-soon': '« {title} » est à terminer le {date}.',
+  'notifications.certificate-expiring': 'Votre certificat pour « {title} » expire le {date} : renouvelez-le.',
+  'notifications.certificate-expired': 'Votre certificat pour « {title} » a expiré le {date}.',
+  'notifications.idle': 'Vous n’avez pas travaillé sur « {title} » depuis le {date}.',
 };

@@ -246,4 +246,13 @@ export const messages: Messages = {
   'leaderboard.hidden': 'אחרים לא רואים אותך עד שתבחר/י להיות מוצג/ת.',
   'leaderboard.loading': 'טבלת המובילים נטענת…',
   'leaderboard.error': 'לא ניתן היה לטעון את טבלת המובילים.',
+  'notifications.heading': 'התראות',
+  'notifications.loading': 'ההתראות נטענות…',
+  'notifications.error': 'לא ניתן היה לטעון את ההתראות.',
+  'notifications.none': 'אין דבר שדורש את תשומת לבך.',
+  'notifications.overdue': 'המועד של „{title}” היה ב-{date}.',
+  'notifications.due-soon': 'המועד של „{title}” הוא ב-{date}.',
+  'notifications.certificate-expiring': 'התעודה שלך עבור „{title}” פגה ב-{date}: חדש/י אותה.',
+  'notifications.certificate-expired': 'התעודה שלך עבור „{title}” פגה ב-{date}.',
+  'notifications.idle': 'לא עבדת על „{title}” מאז {date}.',
 };

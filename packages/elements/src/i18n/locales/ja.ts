@@ -246,4 +246,13 @@ export const messages: Messages = {
   'leaderboard.hidden': '表示を選ぶまで、他の人にはあなたは見えません。',
   'leaderboard.loading': 'ランキングを読み込んでいます…',
   'leaderboard.error': 'ランキングを読み込めませんでした。',
+  'notifications.heading': 'お知らせ',
+  'notifications.loading': 'お知らせを読み込んでいます…',
+  'notifications.error': 'お知らせを読み込めませんでした。',
+  'notifications.none': '対応が必要なものはありません。',
+  'notifications.overdue': '「{title}」の期限は{date}でした。',
+  'notifications.due-soon': '「{title}」の期限は{date}です。',
+  'notifications.certificate-expiring': '「{title}」の修了証は{date}に期限切れになります。更新してください。',
+  'notifications.certificate-expired': '「{title}」の修了証は{date}に期限切れになりました。',
+  'notifications.idle': '{date}から「{title}」に取り組んでいません。',
 };

@@ -251,4 +251,13 @@ export const messages: Messages = {
   'leaderboard.hidden': 'Os outros não veem você até que você escolha aparecer.',
   'leaderboard.loading': 'Carregando a classificação…',
   'leaderboard.error': 'Não foi possível carregar a classificação.',
+  'notifications.heading': 'Notificações',
+  'notifications.loading': 'Carregando notificações…',
+  'notifications.error': 'Não foi possível carregar as notificações.',
+  'notifications.none': 'Nada precisa da sua atenção.',
+  'notifications.overdue': '“{title}” venceu em {date}.',
+  'notifications.due-soon': '“{title}” vence em {date}.',
+  'notifications.certificate-expiring': 'Seu certificado de “{title}” expira em {date}: renove-o.',
+  'notifications.certificate-expired': 'Seu certificado de “{title}” expirou em {date}.',
+  'notifications.idle': 'Você não estuda “{title}” desde {date}.',
 };

@@ -243,4 +243,13 @@ export const messages: Messages = {
   'leaderboard.hidden': '在你选择显示之前，其他人看不到你。',
   'leaderboard.loading': '正在加载排行榜…',
   'leaderboard.error': '无法加载排行榜。',
+  'notifications.heading': '通知',
+  'notifications.loading': '正在加载通知…',
+  'notifications.error': '无法加载通知。',
+  'notifications.none': '没有需要你处理的事项。',
+  'notifications.overdue': '“{title}”已于{date}到期。',
+  'notifications.due-soon': '“{title}”将于{date}到期。',
+  'notifications.certificate-expiring': '你的“{title}”证书将于{date}过期：请续期。',
+  'notifications.certificate-expired': '你的“{title}”证书已于{date}过期。',
+  'notifications.idle': '你自{date}以来没有学习“{title}”。',
 };
