@@ -4,7 +4,11 @@
  * `records` trigger that keeps the totals), 80 % opted in; then the leaderboard as a learner in the
  * middle of the ranks asks for it over HTTP (top 10, rank, 2 above and below), and the EXPLAIN plans'
  * index use of its rank queries.
+ * Then the reminder job over REMINDER_BENCH_ENROLLMENTS (100,000) enrollments with due dates spread over
+ * ±60 days: one run that claims and posts what is due to a webhook receiver on loopback, and a second
+ * run that finds everything already sent.
  */
+import { createServer } from 'node:http';
 import pg from 'pg';
 import { buildServer } from '../scripts/build-server.mjs';
 import { signToken, spawnServer } from '../test/server/lms-server.mjs';
@@ -12,6 +16,7 @@ import { startPostgres } from '../test/server/postgres.mjs';
 
 const LEARNERS = Number(process.env.LEADERBOARD_BENCH_LEARNERS ?? 100_000);
 const TENANT = 'bench-board';
+const ENROLLMENTS = Number(process.env.REMINDER_BENCH_ENROLLMENTS ?? 100_000);
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const round = (n, digits = 2) => Number(n.toFixed(digits));
 
@@ -22,7 +27,7 @@ export default async function run() {
     const url = await postgres.database('bench');
     const server = await spawnServer(cli, { DATABASE_URL: url, LMS_DB_POOL: '10' });
     try {
-      return await leaderboardBench(server.url, url);
+      return [...(await leaderboardBench(server.url, url)), ...(await reminderBench(server.url, url))];
     } finally {
       await server.stop();
     }
@@ -119,6 +124,63 @@ async function leaderboardBench(base, url) {
       value: round(timings[timings.length - 1]),
       unit: 'ms',
       note: plans.join('; '),
+    },
+  ];
+}
+
+async function reminderBench(base, url) {
+  const tenant = 'bench-remind';
+  let received = 0;
+  const receiver = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      received++;
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const webhook = `http://127.0.0.1:${receiver.address().port}/hook`;
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  await db.query(`INSERT INTO tenants (id, settings) VALUES ($1, $2)`, [tenant, JSON.stringify({ reminders: { webhook } })]);
+  // Due dates spread from 60 days ago to 60 days ahead; one learner in ten completed the course.
+  await db.query(
+    `INSERT INTO enrollments (tenant_id, course_id, learner_id, due_at)
+     SELECT $1, 'course-' || (i % 20), 'mailto:e' || i || '@example.com', now() + make_interval(hours => ((i * 7919) % 2880) - 1440)
+     FROM generate_series(1, ${ENROLLMENTS}) i`,
+    [tenant],
+  );
+  await db.query(
+    `INSERT INTO progress (tenant_id, learner_id, course_id, data)
+     SELECT $1, 'mailto:e' || i || '@example.com', 'course-' || (i % 20), jsonb_build_object('completedAt', now())
+     FROM generate_series(1, ${ENROLLMENTS}, 10) i`,
+    [tenant],
+  );
+  await db.query('ANALYZE');
+  const token = await signToken({ sub: 'mailto:admin@example.com', tenant, roles: ['admin'] });
+  const run = async () => {
+    const start = performance.now();
+    const response = await fetch(`${base}/v1/reminders/run`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    const body = await response.json();
+    if (!response.ok) throw new Error(JSON.stringify(body));
+    return { ms: performance.now() - start, body };
+  };
+  const first = await run();
+  const second = await run();
+  await db.end();
+  receiver.close();
+  return [
+    {
+      name: `reminders: job over ${ENROLLMENTS.toLocaleString('en')} enrollments, first run (claims and posts)`,
+      value: Math.round(first.ms),
+      unit: 'ms',
+      note: `claimed ${first.body.claimed}, sent ${first.body.sent}, failed ${first.body.failed}; webhook received ${received}`,
+    },
+    {
+      name: 'reminders: the same job again (everything already sent)',
+      value: Math.round(second.ms),
+      unit: 'ms',
+      note: `claimed ${second.body.claimed}`,
     },
   ];
 }
