@@ -150,14 +150,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 
 /** Colleagues who chose to be on the leaderboard (one under a pseudonym), with this week's points. */
 const LEADERBOARD_COLLEAGUES = [
-  { name: 'Priya Shah', pseudonym: null, points: [30, 25, 20], kitchen: true },
-  { name: 'Tom Becker', pseudonym: 'Sourdough Tom', points: [30, 10], kitchen: true },
-  { name: 'Ana Lima', pseudonym: null, points: [30, 10], kitchen: false },
-  { name: 'Kofi Mensah', pseudonym: null, points: [10], kitchen: true },
+  { name: 'Priya Shah', pseudonym: null, points: [30, 25, 20] },
+  { name: 'Tom Becker', pseudonym: 'Sourdough Tom', points: [30, 10] },
+  { name: 'Ana Lima', pseudonym: null, points: [30, 10] },
+  { name: 'Kofi Mensah', pseudonym: null, points: [10] },
 ];
 
 async function seedLeaderboard(url, api, sign) {
   await api('PUT', 'v1/tenant/settings', { leaderboard: { enabled: true } });
+  // The whole bakery as a group (not enrolled in anything): Morgan sees its board by name.
+  await api('PUT', 'v1/groups/bakery', { name: 'The whole bakery' });
+  await api('PUT', `v1/groups/bakery/members/${encodeURIComponent(DEMO_USERS.learner.sub)}`, {});
+  await api('PUT', `v1/groups/bakery/members/${encodeURIComponent(DEMO_USERS.instructor.sub)}`, { role: 'instructor' });
   const awardedAt = new Date().toISOString();
   for (const colleague of LEADERBOARD_COLLEAGUES) {
     const sub = `mailto:${colleague.name.split(' ')[0].toLowerCase()}@northwind-bakery.example`;
@@ -178,6 +182,6 @@ async function seedLeaderboard(url, api, sign) {
       await as('PUT', `v1/records/points/${encodeURIComponent(id)}`, award);
     }
     await as('PUT', 'v1/leaderboard/me', { optIn: true, ...(colleague.pseudonym ? { pseudonym: colleague.pseudonym } : {}) });
-    if (colleague.kitchen) await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(sub)}`, {});
+    await api('PUT', `v1/groups/bakery/members/${encodeURIComponent(sub)}`, {});
   }
 }
