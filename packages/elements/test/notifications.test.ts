@@ -67,7 +67,7 @@ describe('<lms-notifications>', function () {
     centre.shadowRoot!.querySelector<HTMLButtonElement>('li button')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => items().length === 2, items().join());
-    expect(centre.shadowRoot!.activeElement?.closest('li')?.className).to.equal('due-soon');
+    await waitUntil(() => centre.shadowRoot!.activeElement?.closest('li')?.className === 'due-soon', 'focus not on the next reminder');
 
     // Again on another page: the dismissed one stays dismissed, and nothing is announced twice.
     centre.closest('lms-provider')!.remove();
