@@ -4,7 +4,8 @@
  * not completed; a certificate expiring within `remindDays` or expired, not renewed), claims each once
  * in `reminders_sent` and posts it to the webhook, which sends the site's own emails. Any number of
  * instances may run it at once: the claim is an INSERT … ON CONFLICT DO NOTHING on the reminder's key,
- * so exactly one instance sends each reminder. A delivery that fails gives the claim back for the next run.
+ * under a per-tenant advisory lock (claims of one tenant never interleave, so never deadlock), so
+ * exactly one instance sends each reminder. A delivery that fails gives the claim back for the next run.
  */
 import type { Db, Queryable } from './db.js';
 
@@ -68,11 +69,14 @@ const CLAIM = `
 export async function runReminders(db: Db, tenant: string, send: typeof fetch = fetch): Promise<ReminderRunResult> {
   const settings = await reminderSettings(db, tenant);
   if (!settings.webhook) return { claimed: 0, sent: 0, failed: 0 };
-  const { rows } = await db.query<{ learner_id: string; key: string; kind: string; course_id: string; at: string }>(CLAIM, [
-    tenant,
-    settings.dueSoonDays ?? 7,
-    settings.remindDays ?? 30,
-  ]);
+  const { rows } = await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('lms-kit:reminders:' || $1))`, [tenant]);
+    return tx.query<{ learner_id: string; key: string; kind: string; course_id: string; at: string }>(CLAIM, [
+      tenant,
+      settings.dueSoonDays ?? 7,
+      settings.remindDays ?? 30,
+    ]);
+  });
   if (!rows.length) return { claimed: 0, sent: 0, failed: 0 };
   const people = await db.query<{ id: string; name: string | null; email: string | null }>(
     'SELECT id, name, email FROM learners WHERE tenant_id = $1 AND id = ANY($2::text[])',
