@@ -22,7 +22,7 @@ async function render(storage: unknown, who: string): Promise<LmsLeaderboard> {
     </lms-provider>`,
   );
   const board = provider.querySelector('lms-leaderboard') as LmsLeaderboard;
-  await waitUntil(() => customElements.get('lms-leaderboard') && board.shadowRoot && !text(board).includes('Loading'), 'not loaded', {
+  await waitUntil(() => customElements.get('lms-leaderboard') && text(board).trim() && !text(board).includes('Loading'), 'not loaded', {
     timeout: 15000,
   });
   return board;

@@ -32,7 +32,7 @@ async function render(storage: MemoryAdapter, events: LmsReminderEvent[] = [], u
     </lms-provider>`,
   );
   const centre = provider.querySelector('lms-notifications') as LmsNotifications;
-  await waitUntil(() => customElements.get('lms-notifications') && centre.shadowRoot && !text(centre).includes('Loading'), 'not loaded', {
+  await waitUntil(() => customElements.get('lms-notifications') && text(centre).trim() && !text(centre).includes('Loading'), 'not loaded', {
     timeout: 15000,
   });
   return centre;

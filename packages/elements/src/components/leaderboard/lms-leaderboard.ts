@@ -68,7 +68,8 @@ export class LmsLeaderboard extends LmsElement {
     const services = this.services.value;
     if (!services) return undefined;
     if (services.leaderboard) return { reads: services.leaderboard, local: false };
-    return { reads: localLeaderboard(services.storage, services.learner), local: true };
+    const { id, actor } = services.learner;
+    return { reads: localLeaderboard(services.storage, { id, name: actor.name }), local: true };
   }
 
   protected override willUpdate(): void {
