@@ -92,19 +92,22 @@ export const leaderboardRoutes = [
       ]);
       const points = mine.rows[0]?.points ?? 0;
       // Ranks count the learners with more points (ties share a rank); the caller is ranked among them
-      // even when not opted in, without being shown to anyone else.
+      // even when not opted in, without being shown to anyone else. Neighbours are read as index ranges
+      // (same points on one side of the caller's id, then more or fewer points), never by scanning.
       const rankOf = `1 + (SELECT count(*) FROM board b WHERE b.points > x.points)::int`;
       const [above, below, me] = await Promise.all([
         db.query<{ learner_id: string; points: number; rank: number }>(
-          `${board} SELECT x.learner_id, x.points, ${rankOf} AS rank FROM (
-             SELECT learner_id, points FROM board WHERE learner_id <> $${n + 1} AND (points > $${n + 2} OR (points = $${n + 2} AND learner_id < $${n + 1}))
-             ORDER BY points, learner_id DESC LIMIT $${n + 3}) x ORDER BY x.points DESC, x.learner_id`,
+          `${board} SELECT x.learner_id, x.points, ${rankOf} AS rank FROM (SELECT * FROM (
+             (SELECT learner_id, points FROM board WHERE points = $${n + 2} AND learner_id < $${n + 1} ORDER BY learner_id DESC LIMIT $${n + 3})
+             UNION ALL (SELECT learner_id, points FROM board WHERE points > $${n + 2} ORDER BY points, learner_id DESC LIMIT $${n + 3})
+           ) u ORDER BY points, learner_id DESC LIMIT $${n + 3}) x ORDER BY x.points DESC, x.learner_id`,
           [...args, who.sub, points, query.around],
         ),
         db.query<{ learner_id: string; points: number; rank: number }>(
-          `${board} SELECT x.learner_id, x.points, ${rankOf} AS rank FROM (
-             SELECT learner_id, points FROM board WHERE learner_id <> $${n + 1} AND (points < $${n + 2} OR (points = $${n + 2} AND learner_id > $${n + 1}))
-             ORDER BY points DESC, learner_id LIMIT $${n + 3}) x ORDER BY x.points DESC, x.learner_id`,
+          `${board} SELECT x.learner_id, x.points, ${rankOf} AS rank FROM (SELECT * FROM (
+             (SELECT learner_id, points FROM board WHERE points = $${n + 2} AND learner_id > $${n + 1} ORDER BY learner_id LIMIT $${n + 3})
+             UNION ALL (SELECT learner_id, points FROM board WHERE points < $${n + 2} ORDER BY points DESC, learner_id LIMIT $${n + 3})
+           ) u ORDER BY points DESC, learner_id LIMIT $${n + 3}) x ORDER BY x.points DESC, x.learner_id`,
           [...args, who.sub, points, query.around],
         ),
         db.query<{ rank: number }>(`${board} SELECT 1 + count(*)::int AS rank FROM board WHERE points > $${n + 1}`, [...args, points]),
