@@ -24,6 +24,14 @@ export const DEMO_USERS = {
 /** A learner of another team, with some progress: the admin sees them, the kitchen team's instructor does not. */
 const OTHER_LEARNER = 'mailto:sam@northwind-bakery.example';
 
+/** Colleagues who chose to be on the leaderboard (one under a pseudonym), with this week's points. */
+const LEADERBOARD_COLLEAGUES = [
+  { name: 'Priya Shah', pseudonym: null, points: [30, 25, 20] },
+  { name: 'Tom Becker', pseudonym: 'Sourdough Tom', points: [30, 10] },
+  { name: 'Ana Lima', pseudonym: null, points: [30, 10] },
+  { name: 'Kofi Mensah', pseudonym: null, points: [10] },
+];
+
 /**
  * Starts the full-stack demo; resolves to its page origin and a `close()`. `elementsBundle`: a file to
  * serve as `dist/lms-kit.js` (tests, before any `npm run build`); `seed`: add the ~200 seeded colleagues.
@@ -147,14 +155,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     `\nLMS Kit full stack: ${demo.url}/demo/staff.html  (server of record ${demo.server}, data in ${process.env.LMS_DATA_DIR ?? './lms-data/demo'})\n(Ctrl+C to stop)`,
   );
 }
-
-/** Colleagues who chose to be on the leaderboard (one under a pseudonym), with this week's points. */
-const LEADERBOARD_COLLEAGUES = [
-  { name: 'Priya Shah', pseudonym: null, points: [30, 25, 20] },
-  { name: 'Tom Becker', pseudonym: 'Sourdough Tom', points: [30, 10] },
-  { name: 'Ana Lima', pseudonym: null, points: [30, 10] },
-  { name: 'Kofi Mensah', pseudonym: null, points: [10] },
-];
 
 async function seedLeaderboard(url, api, sign) {
   await api('PUT', 'v1/tenant/settings', { leaderboard: { enabled: true } });
