@@ -15,6 +15,7 @@ import { reactPlugin } from './test/server/react.mjs';
 import { sharedFilesMiddleware } from './test/server/shared-files.mjs';
 import { zipFolderMiddleware } from './test/server/zip-folder.mjs';
 import { uploadsMiddleware } from './test/server/uploads.mjs';
+import { webhookMiddleware } from './test/server/webhook.mjs';
 import { strictCspMiddleware } from './test/server/csp.mjs';
 import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
@@ -34,6 +35,7 @@ export default {
     sharedFilesMiddleware(),
     zipFolderMiddleware(),
     uploadsMiddleware(),
+    webhookMiddleware(),
     strictCspMiddleware(),
     certificateServerMiddleware(),
     serviceWorkerScopeMiddleware(),

@@ -24,6 +24,14 @@ export const DEMO_USERS = {
 /** A learner of another team, with some progress: the admin sees them, the kitchen team's instructor does not. */
 const OTHER_LEARNER = 'mailto:sam@northwind-bakery.example';
 
+/** Colleagues who chose to be on the leaderboard (one under a pseudonym), with this week's points. */
+const LEADERBOARD_COLLEAGUES = [
+  { name: 'Priya Shah', pseudonym: null, points: [30, 25, 20] },
+  { name: 'Tom Becker', pseudonym: 'Sourdough Tom', points: [30, 10] },
+  { name: 'Ana Lima', pseudonym: null, points: [30, 10] },
+  { name: 'Kofi Mensah', pseudonym: null, points: [10] },
+];
+
 /**
  * Starts the full-stack demo; resolves to its page origin and a `close()`. `elementsBundle`: a file to
  * serve as `dist/lms-kit.js` (tests, before any `npm run build`); `seed`: add the ~200 seeded colleagues.
@@ -98,6 +106,8 @@ export async function startDemoServer({ port = 8000, dataDir, secret, elementsBu
     },
   });
 
+  await seedLeaderboard(lms.url, api, sign);
+
   // The "site login": /demo-sign-in?as=learner answers a token and the server's URL.
   const staticServer = await startStaticServer({ port: 0, host });
   const staticOrigin = `http://${host}:${staticServer.address().port}`;
@@ -144,4 +154,34 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(
     `\nLMS Kit full stack: ${demo.url}/demo/staff.html  (server of record ${demo.server}, data in ${process.env.LMS_DATA_DIR ?? './lms-data/demo'})\n(Ctrl+C to stop)`,
   );
+}
+
+async function seedLeaderboard(url, api, sign) {
+  await api('PUT', 'v1/tenant/settings', { leaderboard: { enabled: true } });
+  // The whole bakery as a group (not enrolled in anything): Morgan sees its board by name.
+  await api('PUT', 'v1/groups/bakery', { name: 'The whole bakery' });
+  await api('PUT', `v1/groups/bakery/members/${encodeURIComponent(DEMO_USERS.learner.sub)}`, {});
+  await api('PUT', `v1/groups/bakery/members/${encodeURIComponent(DEMO_USERS.instructor.sub)}`, { role: 'instructor' });
+  const awardedAt = new Date().toISOString();
+  for (const colleague of LEADERBOARD_COLLEAGUES) {
+    const sub = `mailto:${colleague.name.split(' ')[0].toLowerCase()}@northwind-bakery.example`;
+    const token = await sign({ sub, name: colleague.name, roles: ['learner'] });
+    const as = (method, path, body) =>
+      fetch(`${url}/${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (response) => {
+        if (!response.ok) throw new Error(`Demo set-up: ${method} ${path} answered ${response.status}: ${await response.text()}`);
+      });
+    // Each award as the page's points ledger writes it: its id made from learner, reason and source.
+    for (const [i, points] of colleague.points.entries()) {
+      const source = `food-safety-basics/lesson-${i + 1}`;
+      const id = `${sub}|lesson-completed|${source}`;
+      const award = { id, learnerId: sub, reason: 'lesson-completed', source, courseId: 'food-safety-basics', points, awardedAt };
+      await as('PUT', `v1/records/points/${encodeURIComponent(id)}`, award);
+    }
+    await as('PUT', 'v1/leaderboard/me', { optIn: true, ...(colleague.pseudonym ? { pseudonym: colleague.pseudonym } : {}) });
+    await api('PUT', `v1/groups/bakery/members/${encodeURIComponent(sub)}`, {});
+  }
 }

@@ -28,6 +28,8 @@ export async function spawnServer(cli, env) {
       PORT: '0',
       HOST: '127.0.0.1',
       LMS_FORWARD_INTERVAL_MS: '200',
+      // Tests run the reminder job themselves (POST /v1/reminders/run), so counts are theirs alone.
+      LMS_REMINDERS_MINUTES: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

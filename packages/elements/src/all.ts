@@ -19,6 +19,8 @@ registerLazyElement('lms-grading', () => import('./define/lms-grading.js'));
 registerLazyElement('lms-catalog', () => import('./define/lms-catalog.js'));
 registerLazyElement('lms-my-learning', () => import('./define/lms-my-learning.js'));
 registerLazyElement('lms-badges', () => import('./define/lms-badges.js'));
+registerLazyElement('lms-leaderboard', () => import('./define/lms-leaderboard.js'));
+registerLazyElement('lms-notifications', () => import('./define/lms-notifications.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';

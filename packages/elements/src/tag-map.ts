@@ -6,6 +6,8 @@
 import type { LmsCatalog } from './components/catalog/lms-catalog.js';
 import type { LmsMyLearning } from './components/my-learning/lms-my-learning.js';
 import type { LmsBadges } from './components/badges/lms-badges.js';
+import type { LmsLeaderboard } from './components/leaderboard/lms-leaderboard.js';
+import type { LmsNotifications } from './components/notifications/lms-notifications.js';
 import type { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
 import type { LmsCertificateVerify } from './components/certificate-verify/lms-certificate-verify.js';
 import type { LmsCertificate } from './components/certificate/lms-certificate.js';
@@ -34,6 +36,8 @@ export interface LmsElementTagNameMap {
   'lms-certificate-verify': LmsCertificateVerify;
   'lms-certificate-status': LmsCertificateStatus;
   'lms-badges': LmsBadges;
+  'lms-leaderboard': LmsLeaderboard;
+  'lms-notifications': LmsNotifications;
   'lms-quiz-lesson': LmsQuizLesson;
   'lms-text-lesson': LmsTextLesson;
   'lms-video-lesson': LmsVideoLesson;

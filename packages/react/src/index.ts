@@ -17,3 +17,5 @@ export { LmsGrading } from './grading.js';
 export { LmsCatalog } from './catalog.js';
 export { LmsMyLearning } from './my-learning.js';
 export { LmsBadges } from './badges.js';
+export { LmsLeaderboard } from './leaderboard.js';
+export { LmsNotifications } from './notifications.js';

@@ -23,6 +23,8 @@ import { quizRoutes } from './routes/quizzes.js';
 import { certificateRoutes } from './routes/certificates.js';
 import { anonymousRoutes, tenantAllowsAnonymous } from './routes/anonymous.js';
 import { reportRoutes } from './routes/reports.js';
+import { leaderboardRoutes } from './routes/leaderboard.js';
+import { reminderRoutes } from './routes/reminders.js';
 
 export interface AppOptions {
   db: Db;
@@ -50,6 +52,8 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...certificateRoutes,
   ...anonymousRoutes,
   ...catalogRoutes,
+  ...leaderboardRoutes,
+  ...reminderRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {

@@ -6,6 +6,7 @@
  *   HOST (127.0.0.1), PORT (8787; 0 picks a free one), LMS_DB_POOL (connections per instance)
  *   LMS_SIGNING_KEY         private P-256 JWK (JSON) for certificates and anonymous identities (default: one kept in the database)
  *   LMS_ISSUER              issuer URI of what the server signs
+ *   LMS_REMINDERS_MINUTES   minutes between runs of the reminder job (15; 0 turns it off)
  * Prints one line `listening on http://HOST:PORT` when ready.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ const server = await startServer({
   databaseUrl: env.DATABASE_URL,
   dataDir,
   maxConnections: env.LMS_DB_POOL ? Number(env.LMS_DB_POOL) : undefined,
+  remindersEveryMinutes: env.LMS_REMINDERS_MINUTES ? Number(env.LMS_REMINDERS_MINUTES) : undefined,
   auth: {
     secret,
     jwksUrl: env.LMS_JWKS_URL,

@@ -71,7 +71,19 @@ export const quizBody = z.object({
   quiz: z.looseObject({ id, grading: z.literal('server') }),
 });
 export const answerBody = z.object({ value: z.unknown().refine((v) => v !== undefined, 'a value is required') });
-export const tenantSettingsBody = z.object({ anonymous: z.boolean().optional() });
+export const tenantSettingsBody = z.object({
+  anonymous: z.boolean().optional(),
+  /** The leaderboard (off by default: learners' points are shown to others only where the tenant allows it). */
+  leaderboard: z.object({ enabled: z.boolean() }).optional(),
+  /** Reminders posted to the site's `webhook` (which sends its emails): a course due within `dueSoonDays`, a certificate expiring within `remindDays`. */
+  reminders: z
+    .object({
+      webhook: z.url({ protocol: /^https?$/ }),
+      dueSoonDays: z.number().int().min(0).max(365).optional(),
+      remindDays: z.number().int().min(0).max(365).optional(),
+    })
+    .optional(),
+});
 export const credentialBody = z.object({
   credential: z.looseObject({
     id: z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/i, 'must be urn:uuid:<uuid>'),
@@ -80,4 +92,31 @@ export const credentialBody = z.object({
     credentialSubject: z.looseObject({}),
     lmsKit: z.looseObject({ learnerId: id, courseId: id }),
   }),
+});
+
+/** An award of the points ledger, as the leaderboard counts it. */
+export const pointsAwardBody = z.looseObject({ learnerId: id, points: z.number().int().min(0).max(10_000) });
+export const leaderboardQuery = z
+  .object({
+    scope: z.enum(['site', 'course', 'group']).default('site'),
+    course: id.optional(),
+    group: id.optional(),
+    period: z.enum(['all', 'week', 'month']).default('all'),
+    limit: z.coerce.number().int().min(1).max(100).default(10),
+    /** Learners shown above and below the caller. */
+    around: z.coerce.number().int().min(0).max(10).default(2),
+  })
+  .refine((q) => q.scope !== 'course' || q.course, 'a course scope needs `course`')
+  .refine((q) => q.scope !== 'group' || q.group, 'a group scope needs `group`');
+export const leaderboardMemberBody = z.object({
+  optIn: z.boolean(),
+  /** Shown instead of the learner's name; letters, digits, spaces and simple punctuation. */
+  pseudonym: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\p{L}\p{N} ._'-]+$/u, "letters, digits, spaces and . _ ' -")
+    .nullable()
+    .optional(),
 });

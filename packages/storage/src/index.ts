@@ -24,3 +24,14 @@ export type {
 } from './reports.js';
 export { localReports, isGradingStore } from './reports.js';
 export { ENROLLMENTS, catalogReadsOf, type CatalogReads } from './catalog.js';
+export {
+  leaderboardPeriodKey,
+  localLeaderboard,
+  type Leaderboard,
+  type LeaderboardMembership,
+  type LeaderboardPeriod,
+  type LeaderboardQuery,
+  type LeaderboardReads,
+  type LeaderboardRow,
+  type LeaderboardScope,
+} from './leaderboard.js';

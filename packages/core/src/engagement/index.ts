@@ -5,3 +5,4 @@ export * from './levels.js';
 export * from './streak.js';
 export * from './validate.js';
 export * from './course-facts.js';
+export * from './reminders.js';

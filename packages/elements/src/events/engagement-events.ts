@@ -1,4 +1,4 @@
-import type { BadgeDefinition, PointsAward } from '@lms-kit/core';
+import type { BadgeDefinition, PointsAward, Reminder } from '@lms-kit/core';
 
 export interface PointsAwardDetail {
   award: PointsAward;
@@ -27,8 +27,20 @@ export class LmsBadgeEarnedEvent extends Event {
   }
 }
 
+/**
+ * A reminder the learner is due (a course due soon or overdue, a certificate expiring, a course left
+ * untouched), dispatched once per reminder by `<lms-notifications>`: a site can send its own email.
+ */
+export class LmsReminderEvent extends Event {
+  static readonly type = 'lms-reminder';
+  constructor(readonly detail: { reminder: Reminder; learnerId: string }) {
+    super(LmsReminderEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'lms-reminder': LmsReminderEvent;
     'lms-points-award': LmsPointsAwardEvent;
     'lms-badge-earned': LmsBadgeEarnedEvent;
   }

@@ -1,1 +1,2 @@
 export * from './engagement-session.js';
+export * from './notifications.js';

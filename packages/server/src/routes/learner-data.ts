@@ -191,6 +191,9 @@ export const learnerDataRoutes = [
     body: s.recordBody,
     async handler({ db, who, params, body }) {
       if (body.id !== params.id) throw new HttpError(400, 'storage/invalid-record', 'The record id is not the one in the URL.');
+      // The leaderboard counts points awards: their points must be an integer 0..10,000 (also checked by the database).
+      if (params.collection === 'points' && !s.pointsAwardBody.safeParse(body).success)
+        throw new HttpError(400, 'storage/invalid-record', 'A points award needs a learnerId and integer points from 0 to 10,000.');
       assertCanWrite(who, body.learnerId ?? who.sub);
       const existing = await readRecordOwner(db, who.tenant, params.collection, params.id);
       if (existing) assertCanWrite(who, existing);

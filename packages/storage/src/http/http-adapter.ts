@@ -34,6 +34,7 @@ import type {
 import type { CatalogReads } from '../catalog.js';
 import { seg, ServerClient, type ServerClientOptions } from './client.js';
 import { ServerQuizClient } from './quiz-client.js';
+import { LeaderboardClient } from './leaderboard-client.js';
 import { decodeValue, encodeValue } from './values.js';
 
 export type HttpStorageAdapterOptions = ServerClientOptions;
@@ -51,6 +52,8 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
   private readonly client: ServerClient;
   /** Server-graded quizzes (`"grading": "server"`) of this server: `QuizSession` finds them here. */
   readonly quizzes: ServerQuizClient;
+  /** The server's leaderboard (ranked in SQL; off unless the tenant turns it on). */
+  readonly leaderboard: LeaderboardClient;
   /** `fetch` with this adapter's token, for the server's other routes (its certificate signer: see @lms-kit/server). */
   readonly authorizedFetch: ServerClient['authorizedFetch'];
   private closed = false;
@@ -65,6 +68,7 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
   constructor(options: HttpStorageAdapterOptions) {
     this.client = new ServerClient(options);
     this.quizzes = new ServerQuizClient(this.client);
+    this.leaderboard = new LeaderboardClient(this.client);
     this.authorizedFetch = this.client.authorizedFetch;
     this.scope = `http:${this.client.base}`;
   }

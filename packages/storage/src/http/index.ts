@@ -2,3 +2,4 @@ export { HttpStorageAdapter, type HttpStorageAdapterOptions } from './http-adapt
 export { OfflineFirstStorage, type OfflineFirstOptions } from './offline-first.js';
 export { ServerClient, type ServerClientOptions, type TokenSource } from './client.js';
 export { ServerQuizClient } from './quiz-client.js';
+export { LeaderboardClient } from './leaderboard-client.js';

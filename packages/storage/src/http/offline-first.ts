@@ -64,6 +64,8 @@ export class OfflineFirstStorage implements StorageAdapter {
   readonly scope: string;
   /** Server-graded quizzes go straight to the server: grading needs it online. */
   readonly quizzes: HttpStorageAdapter['quizzes'];
+  /** The leaderboard is the server's: ranks need everyone's points. */
+  readonly leaderboard: HttpStorageAdapter['leaderboard'];
   private readonly local: StorageAdapter;
   private readonly remote: HttpStorageAdapter;
   private failures = 0;
@@ -76,6 +78,7 @@ export class OfflineFirstStorage implements StorageAdapter {
     this.local = options.local;
     this.remote = options.remote;
     this.quizzes = options.remote.quizzes;
+    this.leaderboard = options.remote.leaderboard;
     this.scope = options.remote.scope;
     globalThis.addEventListener?.('online', this.onOnline);
     this.schedule(0);

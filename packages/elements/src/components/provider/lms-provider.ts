@@ -1,7 +1,14 @@
 import { ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
-import { createIndexedDbStorage, isGradingStore, type GradingStore, type LearningReports, type StorageAdapter } from '@lms-kit/storage';
+import {
+  createIndexedDbStorage,
+  isGradingStore,
+  type GradingStore,
+  type LeaderboardReads,
+  type LearningReports,
+  type StorageAdapter,
+} from '@lms-kit/storage';
 import type { LrsConfig, SyncOptions } from '@lms-kit/xapi';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createMemoryStorage, elementStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
@@ -127,13 +134,15 @@ export class LmsProvider extends LitElement {
   }
 
   /** Reports, grading and roles of a multi-learner backend given as `storage` (the server adapter). */
-  private async backendServices(): Promise<Pick<LmsServices, 'roles' | 'reports' | 'grading'>> {
-    const backend = this.storage as (Partial<LearningReports & GradingStore> & { roles?: () => Promise<string[]> }) | undefined;
+  private async backendServices(): Promise<Pick<LmsServices, 'roles' | 'reports' | 'grading' | 'leaderboard'>> {
+    const backend = this.storage as
+      (Partial<LearningReports & GradingStore> & { roles?: () => Promise<string[]>; leaderboard?: LeaderboardReads }) | undefined;
     const roles = this.roles ?? (typeof backend?.roles === 'function' ? await backend.roles() : undefined);
     return {
       ...(roles ? { roles } : {}),
       ...(typeof backend?.courseSummary === 'function' ? { reports: backend as LearningReports } : {}),
       ...(isGradingStore(backend) ? { grading: backend } : {}),
+      ...(backend?.leaderboard ? { leaderboard: backend.leaderboard } : {}),
     };
   }
 
