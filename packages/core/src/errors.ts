@@ -58,6 +58,8 @@ export const LMS_ERROR_CODES = [
   'lrs/unauthorized',
   'lrs/forbidden',
   'lrs/rejected',
+  'export/missing-file',
+  'export/unsafe-path',
   'cmi5/invalid-course',
   'cmi5/invalid-package',
   'cmi5/unknown-au',

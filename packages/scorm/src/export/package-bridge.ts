@@ -1,0 +1,163 @@
+export type ExportFormat = 'scorm12' | 'scorm2004' | 'cmi5';
+
+type Api = Record<string, (...args: string[]) => string>;
+type Json = Record<string, unknown>;
+interface Detail {
+  lessonId?: string;
+  percent?: number;
+  completed?: boolean;
+  result?: { passed?: boolean; score?: { scaled?: number } };
+}
+
+/**
+ * The script inside an exported package, between the LMS and its `<lms-course-player>`: it reports
+ * completion, score and bookmark through the SCORM 1.2 / 2004 API or as cmi5 statements, and reopens
+ * the bookmarked lesson. It is written into the package with `Function.prototype.toString`, so it
+ * uses browser globals only: no imports, no helpers outside its body.
+ */
+export function packageBridge(format: ExportFormat): void {
+  const player = document.querySelector('lms-course-player') as (HTMLElement & { goToLesson?(id: string): Promise<boolean> }) | null;
+  if (!player) return;
+  const startedAt = Date.now();
+  const scores: number[] = [];
+  let passed: boolean | undefined;
+  let done = false;
+  const on = (type: string, listener: (detail: Detail) => void) =>
+    player.addEventListener(type, (event) => listener((event as CustomEvent<Detail>).detail ?? {}));
+  const scaledScore = () => (scores.length ? scores.reduce((sum, score) => sum + score, 0) / scores.length : undefined);
+  on('lms-lesson-complete', ({ result }) => {
+    if (typeof result?.score?.scaled === 'number') scores.push(result.score.scaled);
+    if (typeof result?.passed === 'boolean') passed = (passed ?? true) && result.passed;
+  });
+  // The bookmark is reopened once the player has the course (goToLesson answers false until then).
+  const resume = (lessonId: string) => {
+    let tries = 0;
+    const attempt = () =>
+      customElements.whenDefined('lms-course-player').then(async () => {
+        if (!(await player.goToLesson?.(lessonId)) && ++tries < 100) setTimeout(attempt, 100);
+      });
+    if (lessonId) void attempt();
+  };
+
+  if (format === 'cmi5') {
+    const params = new URLSearchParams(location.search);
+    const endpoint = (params.get('endpoint') ?? '').replace(/\/$/, '');
+    const actor = params.get('actor') ?? '{}';
+    const registration = params.get('registration') ?? '';
+    const activityId = params.get('activityId') ?? '';
+    const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
+    let queue: Promise<unknown> = (async () => {
+      const token = (await (await fetch(params.get('fetch') ?? '', { method: 'POST' })).json()) as Json;
+      headers.Authorization = `Basic ${String(token['auth-token'])}`;
+      const query = new URLSearchParams({ stateId: 'LMS.LaunchData', activityId, agent: actor, registration });
+      return (await fetch(`${endpoint}/activities/state?${query}`, { headers })).json();
+    })();
+    let launchData: Json = {};
+    const send = (verb: string, result?: Json, moveOn = false) => {
+      queue = queue.then((data) => {
+        if (data && !Object.keys(launchData).length) launchData = data as Json;
+        const context = JSON.parse(JSON.stringify(launchData.contextTemplate ?? {})) as Json & { contextActivities?: Json };
+        const activities = (context.contextActivities ??= {});
+        const category = [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }];
+        if (moveOn) category.push({ id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' });
+        activities.category = [...((activities.category as unknown[]) ?? []), ...category];
+        const statement = {
+          id: crypto.randomUUID(),
+          actor: JSON.parse(actor),
+          verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } },
+          object: { id: activityId, objectType: 'Activity' },
+          result,
+          context: { ...context, registration },
+          timestamp: new Date().toISOString(),
+        };
+        return fetch(`${endpoint}/statements`, { method: 'POST', headers, body: JSON.stringify(statement), keepalive: true });
+      });
+    };
+    const duration = () => `PT${Math.max(0, (Date.now() - startedAt) / 1000).toFixed(2)}S`;
+    send('initialized');
+    on('lms-course-complete', () => {
+      if (launchData.launchMode && launchData.launchMode !== 'Normal') return;
+      const scaled = scaledScore();
+      if (passed !== undefined)
+        send(
+          passed ? 'passed' : 'failed',
+          { success: passed, duration: duration(), ...(scaled === undefined ? {} : { score: { scaled } }) },
+          passed,
+        );
+      send('completed', { completion: true, duration: duration() }, true);
+    });
+    addEventListener('pagehide', () => {
+      if (done) return;
+      done = true;
+      send('terminated', { duration: duration() });
+    });
+    return;
+  }
+
+  const v12 = format === 'scorm12';
+  const find = (start: Window | null): Api | undefined => {
+    for (let win = start, hops = 0; win && hops < 12; hops++) {
+      try {
+        const api = (win as unknown as Record<string, Api | undefined>)[v12 ? 'API' : 'API_1484_11'];
+        if (api) return api;
+      } catch {
+        return undefined; // a cross-origin frame: stop climbing
+      }
+      if (win.parent === win) break;
+      win = win.parent;
+    }
+    return undefined;
+  };
+  const api = find(window) ?? find(window.opener as Window | null);
+  if (!api) return;
+  const call = (name12: string, name2004: string, ...args: string[]) => String(api[v12 ? name12 : name2004]?.(...args) ?? '');
+  const get = (element: string) => call('LMSGetValue', 'GetValue', element);
+  const set = (element: string, value: string | number) => call('LMSSetValue', 'SetValue', element, String(value));
+  const commit = () => call('LMSCommit', 'Commit', '');
+  call('LMSInitialize', 'Initialize', '');
+  const bookmark = v12 ? 'cmi.core.lesson_location' : 'cmi.location';
+  const status = get(v12 ? 'cmi.core.lesson_status' : 'cmi.completion_status');
+  if (status === 'not attempted' || status === 'unknown' || status === '')
+    set(v12 ? 'cmi.core.lesson_status' : 'cmi.completion_status', 'incomplete');
+  resume(get(bookmark));
+  let completed = status === 'completed' || status === 'passed';
+  on('lms-lesson-select', ({ lessonId }) => {
+    if (lessonId) set(bookmark, lessonId);
+    commit();
+  });
+  const report = () => {
+    const scaled = scaledScore();
+    if (scaled !== undefined) {
+      if (!v12) set('cmi.score.scaled', scaled.toFixed(4));
+      set(v12 ? 'cmi.core.score.min' : 'cmi.score.min', 0);
+      set(v12 ? 'cmi.core.score.max' : 'cmi.score.max', 100);
+      set(v12 ? 'cmi.core.score.raw' : 'cmi.score.raw', Math.round(scaled * 100));
+    }
+    if (completed) {
+      if (v12) set('cmi.core.lesson_status', passed === undefined ? 'completed' : passed ? 'passed' : 'failed');
+      else set('cmi.completion_status', 'completed');
+    }
+    if (!v12 && passed !== undefined) set('cmi.success_status', passed ? 'passed' : 'failed');
+    commit();
+  };
+  on('lms-progress-change', ({ percent, completed: courseCompleted }) => {
+    if (!v12 && typeof percent === 'number') set('cmi.progress_measure', (percent / 100).toFixed(2));
+    completed ||= courseCompleted === true;
+    report();
+  });
+  on('lms-course-complete', () => {
+    completed = true;
+    report();
+  });
+  addEventListener('pagehide', () => {
+    if (done) return;
+    done = true;
+    const seconds = Math.round((Date.now() - startedAt) / 1000);
+    if (v12) {
+      const pad = (n: number) => String(n).padStart(2, '0');
+      set('cmi.core.session_time', `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`);
+    } else set('cmi.session_time', `PT${seconds}S`);
+    set(v12 ? 'cmi.core.exit' : 'cmi.exit', completed ? '' : 'suspend');
+    call('LMSFinish', 'Terminate', '');
+  });
+}
