@@ -29,6 +29,12 @@ export function packageBridge(format: ExportFormat): void {
     if (typeof result?.score?.scaled === 'number') scores.push(result.score.scaled);
     if (typeof result?.passed === 'boolean') passed = (passed ?? true) && result.passed;
   });
+  // A course completed in an earlier visit fires no completion event: the player's `status` tells.
+  const whenCompleted = (listener: () => void) => {
+    const check = () => player.getAttribute('status') === 'completed' && listener();
+    new MutationObserver(check).observe(player, { attributes: true, attributeFilter: ['status'] });
+    check();
+  };
   // The bookmark is reopened once the player has the course (goToLesson answers false until then).
   const resume = (lessonId: string) => {
     let tries = 0;
@@ -75,8 +81,10 @@ export function packageBridge(format: ExportFormat): void {
     };
     const duration = () => `PT${Math.max(0, (Date.now() - startedAt) / 1000).toFixed(2)}S`;
     send('initialized');
-    on('lms-course-complete', () => {
-      if (launchData.launchMode && launchData.launchMode !== 'Normal') return;
+    let sentCompleted = false;
+    whenCompleted(() => {
+      if (sentCompleted || (launchData.launchMode && launchData.launchMode !== 'Normal')) return;
+      sentCompleted = true;
       const scaled = scaledScore();
       if (passed !== undefined)
         send(
@@ -145,7 +153,8 @@ export function packageBridge(format: ExportFormat): void {
     completed ||= courseCompleted === true;
     report();
   });
-  on('lms-course-complete', () => {
+  whenCompleted(() => {
+    if (completed) return;
     completed = true;
     report();
   });
