@@ -10,6 +10,7 @@ import { exportCoursePackage, type ExportFormat } from '@lms-kit/scorm/export';
 import { parseCourseStructure } from '@lms-kit/xapi/cmi5';
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { strFromU8, unzipSync } from 'fflate';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '@lms-kit/elements/all';
 import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
 
@@ -73,6 +74,29 @@ describe('exportCoursePackage: package contents', () => {
       const [item] = manifest.organizations[0].items;
       expect(item).to.include({ launch: 'index.html', scormType: 'sco' });
       expect(JSON.parse(strFromU8(files['course.json']))).to.deep.equal(source);
+    }
+  });
+
+  it('writes manifests that the official ADL schemas (XSD) accept', async function () {
+    for (const format of ['scorm12', 'scorm2004'] as const) {
+      const exported = await exportCoursePackage(course(2), { format, runtime: RUNTIME, files: { 'media/a file.txt': 'x' } });
+      const xml = strFromU8(unzipSync(exported.zip)['imsmanifest.xml']);
+      const answer = await executeServerCommand<{ valid?: boolean; output?: string; skipped?: string }, unknown>('lms:validate-xsd', {
+        xml,
+        standard: format,
+      });
+      if (answer.skipped) {
+        console.log(`XSD validation skipped: ${answer.skipped}`);
+        this.skip();
+      }
+      expect(answer.output).to.equal('');
+      expect(answer.valid, `${format}: ${answer.output}`).to.equal(true);
+      // The same schemas refuse a broken manifest: the check is not vacuous.
+      const broken = await executeServerCommand<{ valid?: boolean }, unknown>('lms:validate-xsd', {
+        xml: xml.replace('<organizations', '<organisations').replace('</organizations', '</organisations'),
+        standard: format,
+      });
+      expect(broken.valid).to.equal(false);
     }
   });
 
