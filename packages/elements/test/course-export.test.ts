@@ -13,6 +13,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '@lms-kit/elements/all';
 import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
+import { choiceQuiz } from '../../../test/helpers/quizzes.js';
+import { lessonView } from './helpers.js';
 
 const SERVICE_WORKER = '/packages/elements/src/service-worker/lms-kit-sw.ts';
 /** The runtime inside the packages: the elements from this server (a published package ships `lms-kit.js`). */
@@ -214,4 +216,39 @@ describe('exported SCORM packages under plain scorm-again', function () {
       await waitUntil(() => second.player.currentLessonId === 'l2', 'the package did not resume at the bookmark');
     });
   }
+
+  it('scorm2004: reports a quiz as interactions with their SCORM types, its score and success', async () => {
+    const source = course(1);
+    source.modules[0].lessons.push({ id: 'check', kind: 'quiz', title: 'Check', quiz: choiceQuiz(2, { passingScore: { percent: 50 } }) });
+    const api = new Scorm2004API({ autocommit: false }) as Api;
+    win.API_1484_11 = api;
+    const { player } = await launch(unzipSync((await exportCoursePackage(source, { format: 'scorm2004', runtime: RUNTIME })).zip), uuid());
+    await player.goToLesson('check');
+    const quiz = (await lessonView(player)).shadowRoot?.querySelector('lms-quiz') as HTMLElement & {
+      ready: Promise<void>;
+      start(): Promise<void>;
+      submit(): Promise<boolean>;
+      updateComplete: Promise<unknown>;
+    };
+    await quiz.ready;
+    await quiz.start();
+    await quiz.updateComplete;
+    // The first answer right, the second wrong: 50%, the pass mark.
+    quiz.shadowRoot?.querySelectorAll('fieldset.question').forEach((fieldset, index) => {
+      (fieldset.querySelector(`input[value="${index === 0 ? 'a' : 'b'}"]`) as HTMLInputElement).click();
+    });
+    await waitUntil(async () => (await quiz.submit()) === true, 'the quiz was not submitted');
+    await waitUntil(() => api.lmsGetValue('cmi.interactions._count') === '2', 'no interactions were reported', { timeout: 15_000 });
+    const interaction = (n: number, element: string) => api.lmsGetValue(`cmi.interactions.${n}.${element}`);
+    expect([interaction(0, 'id'), interaction(0, 'type'), interaction(0, 'learner_response'), interaction(0, 'result')]).to.deep.equal([
+      'urn:lms-kit:choices-2/q1',
+      'choice',
+      'a',
+      'correct',
+    ]);
+    expect([interaction(1, 'learner_response'), interaction(1, 'result')]).to.deep.equal(['b', 'incorrect']);
+    await waitUntil(() => api.lmsGetValue('cmi.completion_status') === 'completed', 'completion was not reported');
+    expect(api.lmsGetValue('cmi.success_status')).to.equal('passed');
+    expect(Number(api.lmsGetValue('cmi.score.scaled'))).to.equal(0.5);
+  });
 });

@@ -1,4 +1,4 @@
-import { LmsError, parseCourse, type ValidationIssue } from '@lms-kit/core';
+import { LmsError, courseLessons, parseCourse, type Course, type ValidationIssue } from '@lms-kit/core';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { cmi5Structure } from './cmi5-structure.js';
 import { courseFileReferences, normalizePath } from './course-files.js';
@@ -64,7 +64,8 @@ export async function exportCoursePackage(input: unknown, options: ExportOptions
 
   entries.set('course.json', strToU8(JSON.stringify(course, null, 2)));
   entries.set(LAUNCH_PAGE, strToU8(launchPage(course, options.runtime.entry, BRIDGE)));
-  entries.set(BRIDGE, strToU8(`(${packageBridge.toString()})(${JSON.stringify(options.format)});\n`));
+  const bridgeArguments = [options.format, questionTypes(course)].map((value) => JSON.stringify(value)).join(', ');
+  entries.set(BRIDGE, strToU8(`(${packageBridge.toString()})(${bridgeArguments});\n`));
   const descriptor = options.format === 'cmi5' ? 'cmi5.xml' : 'imsmanifest.xml';
   const files = [...entries.keys()].sort();
   entries.set(
@@ -78,6 +79,20 @@ export async function exportCoursePackage(input: unknown, options: ExportOptions
   const zippable: Zippable = {};
   for (const path of [descriptor, ...files]) zippable[path] = entries.get(path)!;
   return { zip: zipSync(zippable, { level: 9 }), fileName: `${course.id}-${options.format}.zip`, files: [descriptor, ...files] };
+}
+
+/** The type of each question of the course's inline quizzes, by `<quiz id>/<question id>` (and by lesson id). */
+function questionTypes(course: Course): Record<string, string> {
+  const types: Record<string, string> = {};
+  for (const lesson of courseLessons(course)) {
+    if (lesson.kind !== 'quiz' || !lesson.quiz) continue;
+    const quiz = lesson.quiz;
+    for (const question of [...(quiz.questions ?? []), ...(quiz.banks ?? []).flatMap((bank) => bank.questions)]) {
+      types[`${quiz.id}/${question.id}`] = question.type;
+      types[`${lesson.id}/${question.id}`] = question.type;
+    }
+  }
+  return types;
 }
 
 async function bytesOf(content: FileContent): Promise<Uint8Array> {

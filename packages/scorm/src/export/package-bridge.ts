@@ -4,18 +4,23 @@ type Api = Record<string, (...args: string[]) => string>;
 type Json = Record<string, unknown>;
 interface Detail {
   lessonId?: string;
+  quizId?: string;
+  questionId?: string;
+  response?: unknown;
+  pending?: boolean;
   percent?: number;
   completed?: boolean;
-  result?: { passed?: boolean; score?: { scaled?: number } };
+  result?: { passed?: boolean; score?: { scaled?: number }; questions?: Record<string, { correct?: boolean; max?: number }> };
 }
 
 /**
  * The script inside an exported package, between the LMS and its `<lms-course-player>`: it reports
  * completion, score and bookmark through the SCORM 1.2 / 2004 API or as cmi5 statements, and reopens
  * the bookmarked lesson. It is written into the package with `Function.prototype.toString`, so it
- * uses browser globals only: no imports, no helpers outside its body.
+ * uses browser globals only: no imports, no helpers outside its body. `questionTypes` gives the
+ * interaction type of each question (`<quiz id>/<question id>`), for SCORM's `cmi.interactions`.
  */
-export function packageBridge(format: ExportFormat): void {
+export function packageBridge(format: ExportFormat, questionTypes: Record<string, string> = {}): void {
   const player = document.querySelector('lms-course-player') as (HTMLElement & { goToLesson?(id: string): Promise<boolean> }) | null;
   if (!player) return;
   const startedAt = Date.now();
@@ -148,6 +153,40 @@ export function packageBridge(format: ExportFormat): void {
     if (!v12 && passed !== undefined) set('cmi.success_status', passed ? 'passed' : 'failed');
     commit();
   };
+  // Quiz answers become interactions when the attempt is scored: type, response in SCORM's format, result.
+  const responses: Record<string, unknown> = {};
+  let interactions = Number(get('cmi.interactions._count')) || 0;
+  on('lms-question-answer', ({ quizId, questionId, response }) => {
+    responses[`${quizId}/${questionId}`] = response;
+  });
+  on('lms-attempt-complete', ({ quizId, result, pending }) => {
+    if (pending) return;
+    for (const [questionId, outcome] of Object.entries(result?.questions ?? {})) {
+      const key = `${quizId}/${questionId}`;
+      const type = questionTypes[key] ?? 'other';
+      const prefix = `cmi.interactions.${interactions++}.`;
+      set(`${prefix}id`, (v12 ? key : `urn:lms-kit:${key}`).replace(/[^A-Za-z0-9:._/-]/g, '-'));
+      if (!v12 || type !== 'other') set(`${prefix}type`, v12 && type === 'long-fill-in' ? 'fill-in' : type);
+      if (typeof outcome.max === 'number') set(`${prefix}weighting`, outcome.max);
+      const answer = responses[key];
+      const list = (values: unknown[]) => values.map(String).join(v12 ? ',' : '[,]');
+      const formatted =
+        type === 'true-false' && typeof answer === 'boolean'
+          ? v12
+            ? answer
+              ? 't'
+              : 'f'
+            : String(answer)
+          : ['choice', 'fill-in', 'long-fill-in', 'sequencing'].includes(type) && Array.isArray(answer)
+            ? list(answer)
+            : ['fill-in', 'long-fill-in', 'numeric'].includes(type) && (typeof answer === 'string' || typeof answer === 'number')
+              ? String(answer)
+              : undefined;
+      if (formatted !== undefined) set(`${prefix}${v12 ? 'student_response' : 'learner_response'}`, formatted);
+      if (typeof outcome.correct === 'boolean') set(`${prefix}result`, outcome.correct ? 'correct' : v12 ? 'wrong' : 'incorrect');
+    }
+    commit();
+  });
   on('lms-progress-change', ({ percent, completed: courseCompleted }) => {
     if (!v12 && typeof percent === 'number') set('cmi.progress_measure', (percent / 100).toFixed(2));
     completed ||= courseCompleted === true;
