@@ -123,6 +123,7 @@ export default [
     'catalog/index',
     'offline/index',
     'offline/service-worker-route',
+    'authoring/index',
   ]),
   packageBuild('elements', ['index', 'all', ...defines]),
   packageBuild('react', ['index', 'hooks/index']),
