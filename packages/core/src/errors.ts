@@ -59,6 +59,7 @@ export const LMS_ERROR_CODES = [
   'lrs/forbidden',
   'lrs/rejected',
   'export/missing-file',
+  'translation/invalid-xliff',
   'export/unsafe-path',
   'cmi5/invalid-course',
   'cmi5/invalid-package',
