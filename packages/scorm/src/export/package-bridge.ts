@@ -57,32 +57,34 @@ export function packageBridge(format: ExportFormat, questionTypes: Record<string
     const registration = params.get('registration') ?? '';
     const activityId = params.get('activityId') ?? '';
     const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
+    let launchData: Json = {};
+    // Statements go one after another, after the token and the launch data; one that fails does not stop the next.
     let queue: Promise<unknown> = (async () => {
       const token = (await (await fetch(params.get('fetch') ?? '', { method: 'POST' })).json()) as Json;
       headers.Authorization = `Basic ${String(token['auth-token'])}`;
       const query = new URLSearchParams({ stateId: 'LMS.LaunchData', activityId, agent: actor, registration });
-      return (await fetch(`${endpoint}/activities/state?${query}`, { headers })).json();
+      launchData = (await (await fetch(`${endpoint}/activities/state?${query}`, { headers })).json()) as Json;
     })();
-    let launchData: Json = {};
     const send = (verb: string, result?: Json, moveOn = false) => {
-      queue = queue.then((data) => {
-        if (data && !Object.keys(launchData).length) launchData = data as Json;
-        const context = JSON.parse(JSON.stringify(launchData.contextTemplate ?? {})) as Json & { contextActivities?: Json };
-        const activities = (context.contextActivities ??= {});
-        const category = [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }];
-        if (moveOn) category.push({ id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' });
-        activities.category = [...((activities.category as unknown[]) ?? []), ...category];
-        const statement = {
-          id: crypto.randomUUID(),
-          actor: JSON.parse(actor),
-          verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } },
-          object: { id: activityId, objectType: 'Activity' },
-          result,
-          context: { ...context, registration },
-          timestamp: new Date().toISOString(),
-        };
-        return fetch(`${endpoint}/statements`, { method: 'POST', headers, body: JSON.stringify(statement), keepalive: true });
-      });
+      queue = queue
+        .then(() => {
+          const context = JSON.parse(JSON.stringify(launchData.contextTemplate ?? {})) as Json & { contextActivities?: Json };
+          const activities = (context.contextActivities ??= {});
+          const category = [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }];
+          if (moveOn) category.push({ id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' });
+          activities.category = [...((activities.category as unknown[]) ?? []), ...category];
+          const statement = {
+            id: crypto.randomUUID(),
+            actor: JSON.parse(actor),
+            verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } },
+            object: { id: activityId, objectType: 'Activity' },
+            result,
+            context: { ...context, registration },
+            timestamp: new Date().toISOString(),
+          };
+          return fetch(`${endpoint}/statements`, { method: 'POST', headers, body: JSON.stringify(statement), keepalive: true });
+        })
+        .catch(() => undefined);
     };
     const duration = () => `PT${Math.max(0, (Date.now() - startedAt) / 1000).toFixed(2)}S`;
     send('initialized');
