@@ -27,6 +27,25 @@ async function waitForFrame(page, urlPart, timeout) {
   }
 }
 
+/**
+ * Waits for `expression` to be true in the frame with `urlPart` in its URL. A frame can be replaced while we
+ * wait (content reloaded, a SCO relaunched, an isolated launch moving from the content host to the package):
+ * each short wait that fails finds the frame again, so a detached frame is never waited on until the deadline.
+ */
+async function waitForExpression(page, urlPart, frame, expression, timeout) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const left = deadline - Date.now();
+    try {
+      await frame.waitForFunction(expression, undefined, { timeout: Math.max(1, Math.min(2_000, left)) });
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      if (urlPart) frame = findFrame(page, urlPart) ?? frame;
+    }
+  }
+}
+
 export function framesPlugin() {
   return {
     name: 'lms-kit-frames',
@@ -39,7 +58,7 @@ export function framesPlugin() {
       switch (command) {
         case 'frame:wait':
           if (payload.selector) await frame.locator(payload.selector).first().waitFor({ state: 'visible', timeout });
-          if (payload.expression) await frame.waitForFunction(payload.expression, undefined, { timeout });
+          if (payload.expression) await waitForExpression(page, payload.url, frame, payload.expression, timeout);
           return true;
         case 'frame:click':
           await frame.locator(payload.selector).first().click({ timeout });

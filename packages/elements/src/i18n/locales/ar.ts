@@ -11,6 +11,7 @@ export const messages: Messages = {
   'player.outline': 'مخطط الدورة',
   'player.previous': 'السابق',
   'player.next': 'التالي',
+  'player.offlineBanner': 'أنت غير متصل — سيُزامَن تقدّمك عند عودة الشبكة.',
   'player.lessonPosition': 'الدرس {index} من {total}',
   'player.courseComplete': 'اكتملت الدورة. أحسنت!',
   'player.lessonCompleted': 'اكتمل الدرس «{title}».',

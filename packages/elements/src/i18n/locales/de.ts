@@ -12,6 +12,7 @@ export const messages: Messages = {
   'player.outline': 'Kursübersicht',
   'player.previous': 'Zurück',
   'player.next': 'Weiter',
+  'player.offlineBanner': 'Offline – Ihr Fortschritt wird synchronisiert, sobald das Netz wieder da ist.',
   'player.lessonPosition': 'Lektion {index} von {total}',
   'player.courseComplete': 'Kurs abgeschlossen. Gut gemacht!',
   'player.lessonCompleted': '„{title}“ abgeschlossen.',

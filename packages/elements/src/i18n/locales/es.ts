@@ -11,6 +11,7 @@ export const messages: Messages = {
   'player.outline': 'Índice del curso',
   'player.previous': 'Anterior',
   'player.next': 'Siguiente',
+  'player.offlineBanner': 'Sin conexión: tu progreso se sincronizará cuando vuelva la red.',
   'player.lessonPosition': 'Lección {index} de {total}',
   'player.courseComplete': 'Curso completado. ¡Bien hecho!',
   'player.lessonCompleted': '«{title}» completada.',

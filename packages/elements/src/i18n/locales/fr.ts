@@ -12,6 +12,7 @@ export const messages: Messages = {
   'player.outline': 'Plan du cours',
   'player.previous': 'Précédent',
   'player.next': 'Suivant',
+  'player.offlineBanner': 'Hors ligne — votre progression sera synchronisée au retour du réseau.',
   'player.lessonPosition': 'Leçon {index} sur {total}',
   'player.courseComplete': 'Cours terminé. Bravo !',
   'player.lessonCompleted': '« {title} » terminée.',

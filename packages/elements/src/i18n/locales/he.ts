@@ -11,6 +11,7 @@ export const messages: Messages = {
   'player.outline': 'מבנה הקורס',
   'player.previous': 'הקודם',
   'player.next': 'הבא',
+  'player.offlineBanner': 'אין חיבור — ההתקדמות שלך תסונכרן כשהרשת תחזור.',
   'player.lessonPosition': 'שיעור {index} מתוך {total}',
   'player.courseComplete': 'הקורס הושלם. כל הכבוד!',
   'player.lessonCompleted': 'השיעור ״{title}״ הושלם.',

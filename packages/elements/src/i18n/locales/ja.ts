@@ -11,6 +11,7 @@ export const messages: Messages = {
   'player.outline': 'コースの目次',
   'player.previous': '前へ',
   'player.next': '次へ',
+  'player.offlineBanner': 'オフラインです。ネットワークが戻ると進捗が同期されます。',
   'player.lessonPosition': 'レッスン {index}/{total}',
   'player.courseComplete': 'コースを修了しました。おつかれさまでした!',
   'player.lessonCompleted': '「{title}」を完了しました。',

@@ -11,6 +11,7 @@ export const messages: Messages = {
   'player.outline': 'Sumário do curso',
   'player.previous': 'Anterior',
   'player.next': 'Próxima',
+  'player.offlineBanner': 'Sem conexão — seu progresso será sincronizado quando a rede voltar.',
   'player.lessonPosition': 'Aula {index} de {total}',
   'player.courseComplete': 'Curso concluído. Parabéns!',
   'player.lessonCompleted': '“{title}” concluída.',

@@ -11,6 +11,7 @@ export const messages: Messages = {
   'player.outline': '课程大纲',
   'player.previous': '上一个',
   'player.next': '下一个',
+  'player.offlineBanner': '离线 — 网络恢复后将同步你的学习进度。',
   'player.lessonPosition': '第 {index} 课，共 {total} 课',
   'player.courseComplete': '课程已完成，做得好！',
   'player.lessonCompleted': '“{title}”已完成。',
