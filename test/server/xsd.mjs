@@ -2,7 +2,7 @@
  * Validates a manifest against the official ADL XML schemas with libxml2's `xmllint`. The schemas are
  * not on npm: they travel inside the ADL example packages in the third-party fixtures (SCORM 1.2 and
  * SCORM 2004 3rd edition; the 4th edition's own XSDs are not among them, and a plain one-SCO manifest
- * uses nothing the 4th edition changed). Command `lms:validate-xsd` { xml, standard: 'scorm12' | 'scorm2004' }
+ * uses nothing the 4th edition changed). Command `xsd:validate` { xml, standard: 'scorm12' | 'scorm2004' }
  * answers { valid, output } or { skipped } when xmllint or the fixtures are missing.
  */
 import { execFile } from 'node:child_process';
@@ -56,7 +56,7 @@ export function xsdPlugin() {
   return {
     name: 'lms-kit-xsd',
     async executeCommand({ command, payload }) {
-      if (command !== 'lms:validate-xsd') return undefined;
+      if (command !== 'xsd:validate') return undefined;
       if (!fixturesFound()) return { skipped: 'the third-party fixtures (which hold the ADL schemas) are not there' };
       const schema = schemaFor(payload.standard);
       return new Promise((resolve) => {

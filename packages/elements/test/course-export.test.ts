@@ -4,10 +4,12 @@
  * played under plain scorm-again in a bare page, as a third-party LMS would.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { isLmsError, uuid, type Course } from '@lms-kit/core';
+import { isLmsError, uuid, type Course, type Statement } from '@lms-kit/core';
+import { DexieAdapter } from '@lms-kit/storage/dexie';
+import Dexie from 'dexie';
 import { parseManifest } from '@lms-kit/scorm';
 import { exportCoursePackage, type ExportFormat } from '@lms-kit/scorm/export';
-import { parseCourseStructure } from '@lms-kit/xapi/cmi5';
+import { Cmi5Collections, parseCourseStructure } from '@lms-kit/xapi/cmi5';
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { strFromU8, unzipSync } from 'fflate';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -83,7 +85,7 @@ describe('exportCoursePackage: package contents', () => {
     for (const format of ['scorm12', 'scorm2004'] as const) {
       const exported = await exportCoursePackage(course(2), { format, runtime: RUNTIME, files: { 'media/a file.txt': 'x' } });
       const xml = strFromU8(unzipSync(exported.zip)['imsmanifest.xml']);
-      const answer = await executeServerCommand<{ valid?: boolean; output?: string; skipped?: string }, unknown>('lms:validate-xsd', {
+      const answer = await executeServerCommand<{ valid?: boolean; output?: string; skipped?: string }, unknown>('xsd:validate', {
         xml,
         standard: format,
       });
@@ -94,7 +96,7 @@ describe('exportCoursePackage: package contents', () => {
       expect(answer.output).to.equal('');
       expect(answer.valid, `${format}: ${answer.output}`).to.equal(true);
       // The same schemas refuse a broken manifest: the check is not vacuous.
-      const broken = await executeServerCommand<{ valid?: boolean }, unknown>('lms:validate-xsd', {
+      const broken = await executeServerCommand<{ valid?: boolean }, unknown>('xsd:validate', {
         xml: xml.replace('<organizations', '<organisations').replace('</organizations', '</organisations'),
         standard: format,
       });
@@ -152,13 +154,24 @@ describe('exported packages in <lms-course-player>', function () {
     it(`${format}: imports the package and completes the course when the learner reads its lesson`, async () => {
       const exported = await exportCoursePackage(course(), { format, runtime: RUNTIME });
       const src = await upload(`${uuid()}/${exported.fileName}`, exported.zip);
+      // cmi5 keeps its sessions in IndexedDB, where the service worker reads them.
+      const database = `export-${uuid()}`;
+      const storage = new DexieAdapter({ databaseName: database });
       const provider = await fixture<LmsProvider>(html`
-        <lms-provider learner-email="ada@example.com" learner-name="Ada" storage-type="memory" locale="en">
+        <lms-provider learner-email="ada@example.com" learner-name="Ada" database=${database} locale="en">
           <lms-course-player src=${src}></lms-course-player>
         </lms-provider>
       `);
       const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
-      await waitUntil(() => player.progress?.completed, `the ${format} package did not report completion`, { timeout: 60_000 });
+      await waitUntil(() => player.progress?.completed, `the ${format} package did not report completion`, { timeout: 60_000 }).catch(
+        async (error: Error) => {
+          const verbs = (await storage.listRecords<{ statement: Statement }>(Cmi5Collections.statements)).map((r) => r.statement.verb.id);
+          throw new Error(`${error.message}; cmi5 statements: ${verbs.join(', ')}`);
+        },
+      );
+      provider.remove();
+      await storage.close();
+      await Dexie.delete(database);
     });
   }
 });
@@ -176,7 +189,12 @@ describe('exported SCORM packages under plain scorm-again', function () {
   /** Unzips the package onto the test server, as an LMS does, and launches it in a frame. */
   async function launch(files: Record<string, Uint8Array>, base: string) {
     for (const [path, bytes] of Object.entries(files)) await upload(`${base}/${path}`, bytes);
-    const frame = Object.assign(document.createElement('iframe'), { className: 'export-test', src: `/__uploads/${base}/index.html` });
+    const frame = Object.assign(document.createElement('iframe'), {
+      className: 'export-test',
+      src: `/__uploads/${base}/index.html`,
+      width: '1000',
+      height: '700',
+    });
     document.body.append(frame);
     const innerPlayer = () => frame.contentDocument?.querySelector('lms-course-player') as LmsCoursePlayer | null | undefined;
     await waitUntil(() => innerPlayer()?.currentLessonId, 'the packaged player did not open a lesson', { timeout: 30_000 });
@@ -198,10 +216,17 @@ describe('exported SCORM packages under plain scorm-again', function () {
 
       const first = await launch(files, base);
       await waitUntil(() => api.isInitialized(), 'the package did not initialize the API');
+      await waitUntil(() => first.player.progress?.lessons.l1?.status === 'completed', 'the first lesson did not complete', {
+        timeout: 15_000,
+      });
       expect(api.lmsGetValue(status)).to.equal('incomplete');
       await first.player.goToLesson('l2');
       await waitUntil(() => api.lmsGetValue(bookmark) === 'l2', 'the bookmark was not reported');
-      await waitUntil(() => ['completed', 'passed'].includes(api.lmsGetValue(status)), 'completion was not reported');
+      await waitUntil(
+        () => ['completed', 'passed'].includes(api.lmsGetValue(status)),
+        `completion was not reported: ${status} ${api.lmsGetValue(status)}, player ${first.player.getAttribute('status')}`,
+        { timeout: 15_000 },
+      );
       first.frame.remove();
       await waitUntil(() => api.isTerminated(), 'the package did not finish the session on exit');
 
@@ -223,6 +248,7 @@ describe('exported SCORM packages under plain scorm-again', function () {
     const api = new Scorm2004API({ autocommit: false }) as Api;
     win.API_1484_11 = api;
     const { player } = await launch(unzipSync((await exportCoursePackage(source, { format: 'scorm2004', runtime: RUNTIME })).zip), uuid());
+    await waitUntil(() => player.progress?.lessons.l1?.status === 'completed', 'the first lesson did not complete', { timeout: 15_000 });
     await player.goToLesson('check');
     const quiz = (await lessonView(player)).shadowRoot?.querySelector('lms-quiz') as HTMLElement & {
       ready: Promise<void>;

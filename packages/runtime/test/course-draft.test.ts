@@ -32,9 +32,9 @@ describe('CourseDraft', () => {
     expect(outline(draft)).to.deep.equal(['module-3: text-5 text-3 text-6', 'module-1: text-2 text-1', 'module-2: text-4']);
     draft.undo();
     draft.undo();
-    expect(outline(draft)).to.deep.equal(['module-1: text-2 text-1', 'module-2: text-4', 'module-3: text-5 text-3 text-6']);
+    expect(outline(draft)).to.deep.equal(['module-1: text-2 text-1', 'module-2: text-3 text-4', 'module-3: text-5 text-6']);
     draft.redo();
-    expect(outline(draft)[0]).to.equal('module-3: text-5 text-3 text-6');
+    expect(outline(draft)).to.deep.equal(['module-1: text-2 text-1', 'module-2: text-4', 'module-3: text-5 text-3 text-6']);
     expect(draft.canRedo).to.equal(true);
     draft.update((course) => (course.title = 'Safety at work'));
     expect(draft.canRedo, 'an edit clears redo').to.equal(false);
