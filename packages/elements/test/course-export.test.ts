@@ -16,6 +16,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '@lms-kit/elements/all';
 import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
 import { choiceQuiz } from '../../../test/helpers/quizzes.js';
+import { evalInFrame } from '../../../test/helpers/frames.js';
 import { lessonView } from './helpers.js';
 
 const SERVICE_WORKER = '/packages/elements/src/service-worker/lms-kit-sw.ts';
@@ -165,8 +166,14 @@ describe('exported packages in <lms-course-player>', function () {
       const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
       await waitUntil(() => player.progress?.completed, `the ${format} package did not report completion`, { timeout: 60_000 }).catch(
         async (error: Error) => {
-          const verbs = (await storage.listRecords<{ statement: Statement }>(Cmi5Collections.statements)).map((r) => r.statement.verb.id);
-          throw new Error(`${error.message}; cmi5 statements: ${verbs.join(', ')}`);
+          const verbs = (await storage.listRecords<{ id: string; statement: Statement }>(Cmi5Collections.statements)).map(
+            (r) => r.statement.verb.id,
+          );
+          const page = await evalInFrame<string>(
+            `/lms-kit/cmi5/${database}/content/`,
+            `'packaged player: ' + document.querySelector('lms-course-player')?.getAttribute('status') + '; statement posts: ' + performance.getEntriesByType('resource').filter((e) => e.name.includes('/xapi/statements')).map((e) => e.responseStatus).join(' ')`,
+          ).catch((e: Error) => `frame: ${e.message}`);
+          throw new Error(`${error.message}; cmi5 statements: ${verbs.join(', ')}; ${page}`);
         },
       );
       provider.remove();

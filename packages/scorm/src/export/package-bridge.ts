@@ -64,6 +64,8 @@ export function packageBridge(format: ExportFormat, questionTypes: Record<string
       headers.Authorization = `Basic ${String(token['auth-token'])}`;
       const query = new URLSearchParams({ stateId: 'LMS.LaunchData', activityId, agent: actor, registration });
       launchData = (await (await fetch(`${endpoint}/activities/state?${query}`, { headers })).json()) as Json;
+      // cmi5 11.0: the AU reads the learner's preferences (language, audio) before "initialized"; none is a 404.
+      await fetch(`${endpoint}/agents/profile?${new URLSearchParams({ agent: actor, profileId: 'cmi5LearnerPreferences' })}`, { headers });
     })();
     const send = (verb: string, result?: Json, moveOn = false) => {
       queue = queue
