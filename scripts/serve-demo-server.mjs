@@ -136,7 +136,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     secret: process.env.LMS_JWT_SECRET,
     dataDir: process.env.LMS_DATA_DIR,
     elementsBundle: process.env.LMS_DEMO_ELEMENTS_BUNDLE,
-    seed: true,
+    seed: process.env.LMS_DEMO_SEED !== '0',
   }).catch((error) => {
     console.error(portProblem(error, port, host, 'npm run demo:server') ?? error.message);
     process.exit(1);

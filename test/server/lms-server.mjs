@@ -119,7 +119,13 @@ async function startDemo() {
   });
   // As `npm run demo:server` runs it: its own process (PGlite would hold this one's event loop while it starts).
   const child = spawn(process.execPath, ['scripts/serve-demo-server.mjs'], {
-    env: { PATH: process.env.PATH, PORT: '0', LMS_DATA_DIR: join(dir, 'data'), LMS_DEMO_ELEMENTS_BUNDLE: elementsBundle },
+    env: {
+      PATH: process.env.PATH,
+      PORT: '0',
+      LMS_DATA_DIR: join(dir, 'data'),
+      LMS_DEMO_ELEMENTS_BUNDLE: elementsBundle,
+      LMS_DEMO_SEED: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const kill = () => child.kill();

@@ -52,16 +52,18 @@ export const reportRoutes = [
     path: '/v1/reports/courses/:course/summary',
     tag: 'reports',
     summary:
-      'A course’s enrolled/started/completed counts, score distribution, per-lesson reach and time spent (admins and its instructors).',
+      'A course’s enrolled/started/completed counts, score distribution, per-lesson reach and time spent (admins, its instructors, and instructors of the `group` asked for).',
     query: s.summaryQuery,
     async handler({ db, who, params, query }) {
       if (!isAdmin(who)) {
-        const { rows } = await db.query('SELECT 1 FROM course_instructors WHERE tenant_id = $1 AND course_id = $2 AND learner_id = $3', [
-          who.tenant,
-          params.course,
-          who.sub,
-        ]);
-        if (!rows.length) throw forbidden('Only an admin or an instructor of this course may see its report.');
+        // An instructor of the course sees all of it; an instructor of a group, the course filtered to that group.
+        const { rows } = await db.query(
+          `SELECT 1 FROM course_instructors WHERE tenant_id = $1 AND course_id = $2 AND learner_id = $3
+           UNION ALL SELECT 1 FROM group_members WHERE tenant_id = $1 AND group_id = $4 AND learner_id = $3 AND role = 'instructor'`,
+          [who.tenant, params.course, who.sub, query.group ?? null],
+        );
+        if (!rows.length)
+          throw forbidden('Only an admin, an instructor of this course, or an instructor of the group asked for may see this report.');
       }
       const filtered = Boolean(query.group || query.from || query.to || query.version);
       const args = [who.tenant, params.course, query.group ?? null, query.from ?? null, query.to ?? null, query.version ?? null];
