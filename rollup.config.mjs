@@ -108,7 +108,7 @@ const defines = readdirSync('packages/elements/src/define')
 export default [
   packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'http/index', 'test-suite']),
-  packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind', 'isolation/index']),
+  packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind', 'isolation/index', 'export/index']),
   packageBuild('certificates', ['index', 'pdf/index', 'qr']),
   packageBuild('xapi', ['index', 'validate', 'cmi5/index', 'cmi5/service-worker-route']),
   packageBuild('runtime', [
@@ -123,6 +123,7 @@ export default [
     'catalog/index',
     'offline/index',
     'offline/service-worker-route',
+    'authoring/index',
   ]),
   packageBuild('elements', ['index', 'all', ...defines]),
   packageBuild('react', ['index', 'hooks/index']),

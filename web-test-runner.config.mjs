@@ -23,6 +23,7 @@ import { summaryReporter } from './test/server/summary-reporter.mjs';
 import { offlineCoursesMiddleware } from './test/server/offline-courses.mjs';
 import { lmsServerPlugin } from './test/server/lms-server.mjs';
 import { wordpressPlugin } from './test/server/wordpress.mjs';
+import { xsdPlugin } from './test/server/xsd.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 const executablePath = await findChromium();
@@ -58,6 +59,7 @@ export default {
     framesPlugin(),
     lmsServerPlugin(),
     wordpressPlugin(),
+    xsdPlugin(),
   ],
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 10 * 60 * 1000,

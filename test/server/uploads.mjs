@@ -2,7 +2,10 @@
  * Files a test made in the browser, served back as a web server serves files: `PUT /__uploads/<name>`
  * keeps the body in memory, `GET /__uploads/<name>` answers it with `Range` support (206 and
  * `Content-Range`), as nginx or Apache do. For tests that need a real URL for bytes they generate.
+ * Pages, scripts and JSON get their own type, so an unzipped package can be played from here.
  */
+const TYPES = { '.zip': 'application/zip', '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
+
 export function uploadsMiddleware() {
   const files = new Map();
   return async (ctx, next) => {
@@ -19,7 +22,7 @@ export function uploadsMiddleware() {
       ctx.status = 404;
       return undefined;
     }
-    ctx.type = ctx.path.endsWith('.zip') ? 'application/zip' : 'application/octet-stream';
+    ctx.type = TYPES[/\.[a-z]+$/.exec(ctx.path)?.[0] ?? ''] ?? 'application/octet-stream';
     ctx.set('Accept-Ranges', 'bytes');
     const range = /^bytes=(\d*)-(\d*)$/.exec(ctx.get('range'));
     if (!range || (range[1] === '' && range[2] === '')) {

@@ -7,6 +7,7 @@ export * from './course/model.js';
 export * from './course/checks.js';
 export * from './course/lesson-kinds.js';
 export * from './course/validate.js';
+export { translatableStrings, courseToXliff, applyXliff, type AppliedTranslation } from './course/xliff.js';
 export * from './catalog/model.js';
 export * from './catalog/validate.js';
 export * from './progress/model.js';
