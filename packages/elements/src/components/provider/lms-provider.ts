@@ -1,14 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
-import {
-  createIndexedDbStorage,
-  isGradingStore,
-  type GradingStore,
-  type LeaderboardReads,
-  type LearningReports,
-  type StorageAdapter,
-} from '@lms-kit/storage';
+import { createIndexedDbStorage, type StorageAdapter } from '@lms-kit/storage';
 import type { LrsConfig, SyncOptions } from '@lms-kit/xapi';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createMemoryStorage, elementStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
@@ -133,17 +126,10 @@ export class LmsProvider extends LitElement {
     }
   }
 
-  /** Reports, grading and roles of a multi-learner backend given as `storage` (the server adapter). */
-  private async backendServices(): Promise<Pick<LmsServices, 'roles' | 'reports' | 'grading' | 'leaderboard'>> {
-    const backend = this.storage as
-      (Partial<LearningReports & GradingStore> & { roles?: () => Promise<string[]>; leaderboard?: LeaderboardReads }) | undefined;
-    const roles = this.roles ?? (typeof backend?.roles === 'function' ? await backend.roles() : undefined);
-    return {
-      ...(roles ? { roles } : {}),
-      ...(typeof backend?.courseSummary === 'function' ? { reports: backend as LearningReports } : {}),
-      ...(isGradingStore(backend) ? { grading: backend } : {}),
-      ...(backend?.leaderboard ? { leaderboard: backend.leaderboard } : {}),
-    };
+  /** A page's own storage may be a multi-learner backend; its services load only then. */
+  private async backendServices(): Promise<Partial<LmsServices>> {
+    if (!this.storage) return this.roles ? { roles: this.roles } : {};
+    return (await import('./backend-services.js')).backendServices(this.storage, this.roles);
   }
 
   private async createStorage(): Promise<StorageAdapter> {

@@ -1,0 +1,22 @@
+import { isGradingStore, type GradingStore, type LeaderboardReads, type LearningReports, type StorageAdapter } from '@lms-kit/storage';
+import type { LmsServices } from '../../context/services.js';
+
+type Backend = Partial<LearningReports & GradingStore> & { roles?: () => Promise<string[]>; leaderboard?: LeaderboardReads };
+
+/**
+ * Reports, grading, leaderboard and roles of a multi-learner backend given as `storage` (the server adapter).
+ * Loaded only when a page passes its own storage, so pages on the IndexedDB default never download it.
+ */
+export async function backendServices(
+  storage: StorageAdapter | undefined,
+  roles: string[] | undefined,
+): Promise<Pick<LmsServices, 'roles' | 'reports' | 'grading' | 'leaderboard'>> {
+  const backend = storage as Backend | undefined;
+  const granted = roles ?? (typeof backend?.roles === 'function' ? await backend.roles() : undefined);
+  return {
+    ...(granted ? { roles: granted } : {}),
+    ...(typeof backend?.courseSummary === 'function' ? { reports: backend as LearningReports } : {}),
+    ...(isGradingStore(backend) ? { grading: backend } : {}),
+    ...(backend?.leaderboard ? { leaderboard: backend.leaderboard } : {}),
+  };
+}
