@@ -14,6 +14,7 @@ import { serverKey } from './keys.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { gradingRoutes } from './routes/grading.js';
+import { courseContentRoutes } from './routes/course-content.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
@@ -43,6 +44,7 @@ export interface AppOptions {
 export const ALL_ROUTES: RouteSpec[] = [
   ...learnerDataRoutes,
   ...adminRoutes,
+  ...courseContentRoutes,
   ...importRoutes,
   ...lrsRoutes,
   ...reportRoutes,

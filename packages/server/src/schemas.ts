@@ -120,3 +120,4 @@ export const leaderboardMemberBody = z.object({
     .nullable()
     .optional(),
 });
+export const courseContentBody = z.object({ course: z.looseObject({ id }) });
