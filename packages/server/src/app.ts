@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { gradingRoutes } from './routes/grading.js';
 import { courseContentRoutes } from './routes/course-content.js';
+import { batchRoutes } from './routes/batch.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
@@ -43,6 +44,7 @@ export interface AppOptions {
 
 export const ALL_ROUTES: RouteSpec[] = [
   ...learnerDataRoutes,
+  ...batchRoutes,
   ...adminRoutes,
   ...courseContentRoutes,
   ...importRoutes,
@@ -61,7 +63,11 @@ export const ALL_ROUTES: RouteSpec[] = [
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
   const key = serverKey(options.db, options.signingKey);
-  const services: Services = { serverKey: key, issuer: async () => options.issuer ?? `urn:lms-kit:issuer:${(await key()).kid}` };
+  const services: Services = {
+    serverKey: key,
+    issuer: async () => options.issuer ?? `urn:lms-kit:issuer:${(await key()).kid}`,
+    dispatch: async (request) => app.fetch(request),
+  };
   const verify = createVerifier(options.auth, services.serverKey, services.issuer);
   const isPublic = publicMatcher(ALL_ROUTES);
   const origins = options.corsOrigins ?? [];
