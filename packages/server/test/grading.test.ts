@@ -1,6 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LmsError } from '@lms-kit/core';
-import { buildCredential } from '@lms-kit/certificates';
+import { serverSigner } from '@lms-kit/certificates';
+import type { LmsCoursePlayer } from '@lms-kit/elements';
+import '@lms-kit/elements/all';
 import { applyLessonResult, createProgress, openLesson, type Course, type CourseProgress } from '@lms-kit/core';
 import { answerQuestion, attemptStatus, gradingSnapshot, startAttempt, submitAttempt, type Quiz } from '@lms-kit/core/quiz';
 import { lessonActivityId } from '@lms-kit/core/xapi';
@@ -189,27 +191,28 @@ for (const backend of ['postgres', 'pglite'] as Backend[])
       });
       expect(seen?.completedAt).to.equal(progress.completedAt);
 
-      // Certificate eligibility follows: the server issues it on its own records.
-      const credential = buildCredential(
-        {
-          id: 'urn:uuid:00000000-0000-4000-8000-0000000000e1',
-          learnerId: ada,
-          learnerName: 'Ada',
-          courseId: 'baking',
-          courseTitle: 'Baking',
-          template: 'classic',
-          issuedAt: new Date().toISOString(),
-          passed: true,
-          issuer: { id: 'https://northwind.example', name: 'Northwind Bakery' },
-          remindDays: 30,
-          selfIssued: false,
-        },
-        'urn:lms-kit:course:baking',
-        'Completed',
+      // Ada's page, reloaded: the course player shows the exam and the course complete, and gets the
+      // certificate signed by the server (which checks completion in its own records).
+      const signer = serverSigner({ endpoint: new URL('v1/certificates', base).href, fetch: adas.authorizedFetch });
+      const provider = await fixture(
+        html`<lms-provider
+          learner-email="ada@example.com"
+          .storage=${new HttpStorageAdapter({ endpoint: base, token: learner })}
+          .certificateSigner=${signer}
+          ><lms-course-player .course=${course}></lms-course-player
+        ></lms-provider>`,
       );
-      const issued = await call(base, learner, 'POST', 'v1/certificates/credentials', { credential });
-      expect(issued.status).to.equal(201);
-      expect(issued.body.jwt).to.be.a('string');
+      const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+      await waitUntil(() => player.getAttribute('status') === 'completed', 'the player shows the course complete', { timeout: 15_000 });
+      expect(player.progress?.lessons.exam?.status).to.equal('completed');
+      let issued: Array<{ jwt?: string; courseId: string }> = [];
+      for (let i = 0; i < 75 && !issued.length; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        issued = (await call(base, learner, 'GET', `v1/records/certificates?learner=${enc(ada)}`)).body.items;
+      }
+      expect(issued).to.have.length(1);
+      expect(issued[0].courseId).to.equal('baking');
+      expect(issued[0].jwt).to.be.a('string');
     });
 
     it('refuses grades from learners, from instructors who do not teach the learner, and on one’s own attempt', async () => {
