@@ -160,6 +160,7 @@ export const editorStyles = css`
   }
   .rich-text-body {
     min-block-size: 8rem;
+    white-space: pre-wrap; /* what ProseMirror expects */
     outline: none;
   }
   .rich-text:focus-within {
