@@ -47,7 +47,9 @@ const field = (editor: LmsCourseEditor, path: string) => $<HTMLInputElement>(edi
 
 async function renderEditor(storage: MemoryAdapter = new MemoryAdapter(), course?: Course): Promise<LmsCourseEditor> {
   const provider = await fixture(
-    html`<lms-provider .storage=${storage}><lms-course-editor course-id="safety-${uuid()}" .course=${course}></lms-course-editor></lms-provider>`,
+    html`<lms-provider .storage=${storage}
+      ><lms-course-editor course-id="safety-${uuid()}" .course=${course}></lms-course-editor
+    ></lms-provider>`,
   );
   const editor = provider.querySelector('lms-course-editor') as LmsCourseEditor;
   await waitUntil(() => editor.draft, 'the draft opens', { timeout: 10_000 });
@@ -89,7 +91,9 @@ describe('<lms-course-editor>', () => {
     await waitUntil(() => JSON.stringify(editor.draft?.course).includes('Wash for twenty seconds.'), 'the rich text reaches the draft');
 
     await addLessonByKeyboard(editor, 1, 'Video', 'Handwashing video');
-    expect(field(editor, 'modules[1].lessons[0].src').getAttribute('aria-invalid'), 'an empty URL is flagged at its field').to.equal('true');
+    expect(field(editor, 'modules[1].lessons[0].src').getAttribute('aria-invalid'), 'an empty URL is flagged at its field').to.equal(
+      'true',
+    );
     expect(buttonNamed(editor, 'Save').disabled, 'Save is disabled while invalid').to.equal(true);
     const describedBy = field(editor, 'modules[1].lessons[0].src').getAttribute('aria-describedby') as string;
     expect(root(editor).getElementById(describedBy.split(' ').pop() as string)?.textContent).to.equal('must not be empty');
@@ -104,7 +108,10 @@ describe('<lms-course-editor>', () => {
     // Alt+Up moves the quiz into the module above (end), announced; Alt+Down takes it back.
     await press(editor, $(editor, '.item[data-id="quiz-1"]'), 'Alt+ArrowUp');
     expect(editor.draft?.course.modules[1].lessons.map((lesson) => lesson.id)).to.deep.equal(['video-1', 'quiz-1']);
-    await waitUntil(() => $(editor, '[role="status"]').textContent?.includes('position 2 of 2 in “In the kitchen”'), 'the move is announced');
+    await waitUntil(
+      () => $(editor, '[role="status"]').textContent?.includes('position 2 of 2 in “In the kitchen”'),
+      'the move is announced',
+    );
     expect(root(editor).activeElement?.getAttribute('data-id'), 'focus stays on the moved lesson').to.equal('quiz-1');
     await sendKeys({ press: 'Alt+ArrowDown' });
     await settle(editor);
@@ -182,7 +189,9 @@ describe('<lms-course-editor>', () => {
         throw new LmsError('storage/failed', 'The disk is full.');
       }
     }
-    const provider = await fixture(html`<lms-provider .storage=${new BrokenStorage()}><lms-course-editor></lms-course-editor></lms-provider>`);
+    const provider = await fixture(
+      html`<lms-provider .storage=${new BrokenStorage()}><lms-course-editor></lms-course-editor></lms-provider>`,
+    );
     const broken = provider.querySelector('lms-course-editor') as LmsCourseEditor;
     await waitUntil(() => broken.shadowRoot?.querySelector('[role="alert"]'), 'the error shows', { timeout: 10_000 });
     expect(broken.shadowRoot?.textContent).to.include('The disk is full.');
@@ -204,7 +213,10 @@ describe('<lms-course-editor>', () => {
     );
     data.setData('text/plain', 'Hello');
     body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    await waitUntil(() => String((editor.draft?.course.modules[0].lessons[0] as { html?: string }).html).includes('Hello'), 'the paste is saved');
+    await waitUntil(
+      () => String((editor.draft?.course.modules[0].lessons[0] as { html?: string }).html).includes('Hello'),
+      'the paste is saved',
+    );
     const saved = String((editor.draft?.course.modules[0].lessons[0] as { html?: string }).html);
     expect(saved).to.not.match(/onclick|onerror|<script|javascript:|<iframe/i);
     expect((window as { hacked?: number }).hacked).to.equal(undefined);
@@ -218,7 +230,10 @@ describe('<lms-course-editor>', () => {
     let again: number | undefined;
     try {
       await waitInTab(tab, `window.editor?.draft && window.editor.shadowRoot.querySelector('#f-title')`, 15_000);
-      await evalInTab(tab, `(() => { const input = editor.shadowRoot.querySelector('#f-title'); input.focus(); input.select(); return true; })()`);
+      await evalInTab(
+        tab,
+        `(() => { const input = editor.shadowRoot.querySelector('#f-title'); input.focus(); input.select(); return true; })()`,
+      );
       await typeInTab(tab, 'Typed before the crash');
       await evalInTab(tab, `(() => { editor.draft.saved.then(() => (window.saved = true)); return true; })()`);
       await waitInTab(tab, 'window.saved === true', 15_000);

@@ -2,7 +2,8 @@
 export const editorMessages = {
   'editor.title': 'Course editor',
   'editor.outline': 'Course outline',
-  'editor.outlineHelp': 'Alt+Up and Alt+Down move the focused module or lesson; a lesson moves into the next module at the edge of its own.',
+  'editor.outlineHelp':
+    'Alt+Up and Alt+Down move the focused module or lesson; a lesson moves into the next module at the edge of its own.',
   'editor.addModule': 'Add module',
   'editor.addLesson': 'Add lesson',
   'editor.lessonKind': 'Kind of the new lesson',
@@ -65,7 +66,8 @@ export const editorMessages = {
   'editor.field.weight': 'Points',
   'editor.field.correct': 'The answer is true',
   'editor.field.answers': 'Answers',
-  'editor.field.answersHelp': 'One a line. Choice: * before right answers. Pairs and steps: left = right. Numbers: 42, 42 ± 1 or 10..20. Alternatives: a | b.',
+  'editor.field.answersHelp':
+    'One a line. Choice: * before right answers. Pairs and steps: left = right. Numbers: 42, 42 ± 1 or 10..20. Alternatives: a | b.',
   'editor.field.feedbackCorrect': 'Feedback when right',
   'editor.field.feedbackIncorrect': 'Feedback when wrong',
   'editor.field.bank': 'In bank',

@@ -27,7 +27,13 @@ export function renderOutline(ctx: OutlineContext): TemplateResult {
     <button class="item" aria-current=${ctx.selection.type === 'course' ? 'true' : nothing} @click=${() => ctx.select({ type: 'course' })}>
       ${ctx.t('editor.course')}
     </button>
-    ${modules.length ? html`<ol class="modules">${modules.map((module) => renderModule(ctx, module))}</ol>` : html`<p>${ctx.t('editor.empty')}</p>`}
+    ${
+      modules.length
+        ? html`<ol class="modules">
+            ${modules.map((module) => renderModule(ctx, module))}
+          </ol>`
+        : html`<p>${ctx.t('editor.empty')}</p>`
+    }
     <button class="action" part="add-module" @click=${() => addModule(ctx)}>${ctx.t('editor.addModule')}</button>
   </nav>`;
 }
@@ -43,9 +49,10 @@ function renderModule(ctx: OutlineContext, module: Module): TemplateResult {
     ${itemRow(ctx, module.id, module.title, 'module')}
     <ol class="lessons">
       ${module.lessons.map(
-        (lesson) => html`<li @dragover=${allowDrop} @drop=${(event: DragEvent) => drop(ctx, event, module.id, lesson.id)}>
-          ${itemRow(ctx, lesson.id, lesson.title, 'lesson', lesson)}
-        </li>`,
+        (lesson) =>
+          html`<li @dragover=${allowDrop} @drop=${(event: DragEvent) => drop(ctx, event, module.id, lesson.id)}>
+            ${itemRow(ctx, lesson.id, lesson.title, 'lesson', lesson)}
+          </li>`,
       )}
     </ol>
     <div class="add-lesson">
@@ -80,9 +87,9 @@ function itemRow(ctx: OutlineContext, id: string, title: string, type: 'module' 
       @click=${() => ctx.select({ type, id })}
       @keydown=${(event: KeyboardEvent) => moveKeys(ctx, event, id)}
     >
-      ${lesson ? html`<span class="kind">${ctx.t(`editor.kind.${lesson.kind as 'text'}`)}</span>` : nothing}${title}${invalid
-        ? html`<span class="flag" aria-hidden="true">!</span>`
-        : nothing}
+      ${lesson ? html`<span class="kind">${ctx.t(`editor.kind.${lesson.kind as 'text'}`)}</span>` : nothing}${title}${
+        invalid ? html`<span class="flag" aria-hidden="true">!</span>` : nothing
+      }
     </button>
     <button class="icon" aria-label=${ctx.t('editor.delete', { title })} @click=${() => ctx.remove(id, title)}>✕</button>
   </div>`;
@@ -103,7 +110,12 @@ function movedMessage(ctx: EditorContext, id: string): string {
   if (m >= 0) return ctx.t('editor.movedModule', { title: modules[m].title, position: m + 1, total: modules.length });
   const module = modules.find((item) => item.lessons.some((lesson) => lesson.id === id)) as Module;
   const index = module.lessons.findIndex((lesson) => lesson.id === id);
-  return ctx.t('editor.moved', { title: module.lessons[index].title, position: index + 1, total: module.lessons.length, module: module.title });
+  return ctx.t('editor.moved', {
+    title: module.lessons[index].title,
+    position: index + 1,
+    total: module.lessons.length,
+    module: module.title,
+  });
 }
 
 function allowDrop(event: DragEvent): void {
@@ -118,7 +130,11 @@ function drop(ctx: OutlineContext, event: DragEvent, moduleId: string, beforeLes
   const modules = ctx.draft.course.modules;
   const isModule = modules.some((module) => module.id === id);
   if (isModule) {
-    if (id !== moduleId) ctx.draft.moveModule(id, modules.findIndex((module) => module.id === moduleId));
+    if (id !== moduleId)
+      ctx.draft.moveModule(
+        id,
+        modules.findIndex((module) => module.id === moduleId),
+      );
   } else {
     const target = modules.find((module) => module.id === moduleId) as Module;
     const without = target.lessons.filter((lesson) => lesson.id !== id);

@@ -33,14 +33,21 @@ export function renderToolbar(ctx: EditorContext, state: DraftSaveState, error: 
   return html`<header class="toolbar" part="toolbar">
     <h2 id="editor-title">${ctx.t('editor.title')}: ${draft.course.title}</h2>
     <div class="buttons">
-      <button class="action secondary" ?disabled=${!draft.canUndo} aria-keyshortcuts="Control+Z" @click=${actions.undo}>${ctx.t('editor.undo')}</button>
+      <button class="action secondary" ?disabled=${!draft.canUndo} aria-keyshortcuts="Control+Z" @click=${actions.undo}>
+        ${ctx.t('editor.undo')}
+      </button>
       <button class="action secondary" ?disabled=${!draft.canRedo} aria-keyshortcuts="Control+Shift+Z" @click=${actions.redo}>
         ${ctx.t('editor.redo')}
       </button>
-      <span class=${state === 'failed' ? 'draft-state error' : 'draft-state'} aria-live="polite" aria-busy=${state === 'saving' ? 'true' : 'false'}
+      <span
+        class=${state === 'failed' ? 'draft-state error' : 'draft-state'}
+        aria-live="polite"
+        aria-busy=${state === 'saving' ? 'true' : 'false'}
         >${status}</span
       >
-      <button class="action" part="save" ?disabled=${invalid} aria-describedby=${describedBy} @click=${actions.save}>${ctx.t('editor.save')}</button>
+      <button class="action" part="save" ?disabled=${invalid} aria-describedby=${describedBy} @click=${actions.save}>
+        ${ctx.t('editor.save')}
+      </button>
       <button class="action" part="publish" ?disabled=${invalid} aria-describedby=${describedBy} @click=${actions.publish}>
         ${ctx.t('editor.publish')}
       </button>
@@ -48,7 +55,9 @@ export function renderToolbar(ctx: EditorContext, state: DraftSaveState, error: 
     <div class="buttons" role="group" aria-label=${ctx.t('editor.export')}>
       ${exports.map(
         ([format, label]) =>
-          html`<button class="action secondary" ?disabled=${invalid} data-export=${format} @click=${() => actions.exportAs(format)}>${ctx.t(label)}</button>`,
+          html`<button class="action secondary" ?disabled=${invalid} data-export=${format} @click=${() => actions.exportAs(format)}>
+            ${ctx.t(label)}
+          </button>`,
       )}
     </div>
   </header>`;
@@ -71,11 +80,13 @@ export function renderPreview(ctx: EditorContext, course: Course | undefined, ba
   return html`<section class="preview" aria-labelledby="preview-title">
     <h3 id="preview-title">${ctx.t('editor.preview')}</h3>
     ${ctx.draft.valid ? nothing : html`<p class="hint">${ctx.t('editor.previewStale')}</p>`}
-    ${course
-      ? html`<lms-provider storage-type="memory">
-          <lms-course-player .course=${baseUrl ? withBase(course, baseUrl) : course} heading-level="4" hide-title></lms-course-player>
-        </lms-provider>`
-      : nothing}
+    ${
+      course
+        ? html`<lms-provider storage-type="memory">
+            <lms-course-player .course=${baseUrl ? withBase(course, baseUrl) : course} heading-level="4" hide-title></lms-course-player>
+          </lms-provider>`
+        : nothing
+    }
   </section>`;
 }
 

@@ -19,7 +19,14 @@ export function field(ctx: EditorContext, path: string, label: string, kind: Kin
   const common = { id, described: described || nothing, invalid: issues.length ? 'true' : nothing };
   const control =
     kind === 'textarea'
-      ? html`<textarea id=${common.id} rows="3" aria-describedby=${common.described} aria-invalid=${common.invalid} .value=${value} @input=${onInput}></textarea>`
+      ? html`<textarea
+          id=${common.id}
+          rows="3"
+          aria-describedby=${common.described}
+          aria-invalid=${common.invalid}
+          .value=${value}
+          @input=${onInput}
+        ></textarea>`
       : html`<input
           id=${common.id}
           type=${kind === 'number' ? 'number' : kind === 'url' ? 'url' : 'text'}
@@ -30,7 +37,10 @@ export function field(ctx: EditorContext, path: string, label: string, kind: Kin
         />`;
   return html`<div class="field">
     <label for=${id}>${label}</label>${control}${help ? html`<p class="hint" id="${id}-help">${help}</p>` : nothing}
-    ${errorText(id, issues.map((issue) => issue.message))}
+    ${errorText(
+      id,
+      issues.map((issue) => issue.message),
+    )}
   </div>`;
 }
 
@@ -39,7 +49,9 @@ export function checkbox(ctx: EditorContext, path: string, label: string): Templ
   const id = fieldId(path);
   const onChange = (event: Event) => ctx.edit(path, (event.target as HTMLInputElement).checked || undefined);
   return html`<div class="field check">
-    <input id=${id} type="checkbox" .checked=${getAt(ctx.draft.course, path) === true} @change=${onChange} /><label for=${id}>${label}</label>
+    <input id=${id} type="checkbox" .checked=${getAt(ctx.draft.course, path) === true} @change=${onChange} /><label for=${id}
+      >${label}</label
+    >
   </div>`;
 }
 
@@ -51,10 +63,18 @@ export function choice(ctx: EditorContext, path: string, label: string, options:
   const onChange = (event: Event) => ctx.edit(path, (event.target as HTMLSelectElement).value || undefined);
   return html`<div class="field">
     <label for=${id}>${label}</label>
-    <select id=${id} aria-invalid=${issues.length ? 'true' : nothing} aria-describedby=${issues.length ? `${id}-error` : nothing} @change=${onChange}>
+    <select
+      id=${id}
+      aria-invalid=${issues.length ? 'true' : nothing}
+      aria-describedby=${issues.length ? `${id}-error` : nothing}
+      @change=${onChange}
+    >
       ${options.map(([option, text]) => html`<option value=${option} ?selected=${option === value}>${text}</option>`)}
     </select>
-    ${errorText(id, issues.map((issue) => issue.message))}
+    ${errorText(
+      id,
+      issues.map((issue) => issue.message),
+    )}
   </div>`;
 }
 

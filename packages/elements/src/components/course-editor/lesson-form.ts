@@ -29,13 +29,17 @@ export function renderLessonForm(ctx: LessonFormContext, lesson: Lesson, path: s
       ${field(ctx, `${path}.points`, ctx.t('editor.field.points'), 'number')}
       ${field(ctx, `${path}.unlock.points`, ctx.t('editor.field.unlockPoints'), 'number')}
       ${field(ctx, `${path}.prerequisites`, ctx.t('editor.field.prerequisites'), 'list')}
-      ${field(ctx, `${path}.minutes`, ctx.t('editor.field.minutes'), 'number')} ${checkbox(ctx, `${path}.optional`, ctx.t('editor.field.optional'))}
+      ${field(ctx, `${path}.minutes`, ctx.t('editor.field.minutes'), 'number')}
+      ${checkbox(ctx, `${path}.optional`, ctx.t('editor.field.optional'))}
     </fieldset>
   </section>`;
 }
 
 function kindFields(ctx: LessonFormContext, lesson: Lesson, path: string): TemplateResult | typeof nothing {
-  const option = (value: 'view' | 'scroll-end' | 'message' | 'inline' | 'link'): [string, string] => [value, ctx.t(`editor.option.${value}`)];
+  const option = (value: 'view' | 'scroll-end' | 'message' | 'inline' | 'link'): [string, string] => [
+    value,
+    ctx.t(`editor.option.${value}`),
+  ];
   switch (lesson.kind) {
     case 'text':
       return html`${ctx.richText(`${path}.html`, ctx.t('editor.field.body'))}
@@ -43,15 +47,18 @@ function kindFields(ctx: LessonFormContext, lesson: Lesson, path: string): Templ
     case 'video':
       return html`${urlWithUpload(ctx, `${path}.src`, ctx.t('editor.field.src'), 'video/*')}
       ${urlWithUpload(ctx, `${path}.captions[0].src`, ctx.t('editor.field.captions'), '.vtt,text/vtt')}
-      ${lesson.captions?.length
-        ? html`${field(ctx, `${path}.captions[0].srclang`, ctx.t('editor.field.captionsLang'))}
-          ${field(ctx, `${path}.captions[0].label`, ctx.t('editor.field.title'))}`
-        : nothing}`;
+      ${
+        lesson.captions?.length
+          ? html`${field(ctx, `${path}.captions[0].srclang`, ctx.t('editor.field.captionsLang'))}
+            ${field(ctx, `${path}.captions[0].label`, ctx.t('editor.field.title'))}`
+          : nothing
+      }`;
     case 'document':
       return html`${urlWithUpload(ctx, `${path}.src`, ctx.t('editor.field.src'), '.pdf,application/pdf')}
       ${choice(ctx, `${path}.display`, ctx.t('editor.field.display'), [option('inline'), option('link')], 'inline')}`;
     case 'embed':
-      return html`${field(ctx, `${path}.src`, ctx.t('editor.field.src'), 'url')} ${field(ctx, `${path}.height`, ctx.t('editor.field.height'), 'number')}
+      return html`${field(ctx, `${path}.src`, ctx.t('editor.field.src'), 'url')}
+      ${field(ctx, `${path}.height`, ctx.t('editor.field.height'), 'number')}
       ${choice(ctx, `${path}.completion`, ctx.t('editor.field.completion'), [option('view'), option('message')])}`;
     case 'quiz':
       return renderQuizForm(ctx, `${path}.quiz`);
@@ -77,10 +84,12 @@ function urlWithUpload(ctx: LessonFormContext, path: string, label: string, acce
     } else ctx.edit(path, url);
   };
   return html`${field(ctx, path, label, 'url')}
-    ${ctx.canUpload
+  ${
+    ctx.canUpload
       ? html`<div class="field">
           <label for="${fieldId(path)}-file">${ctx.t('editor.field.upload')} (${label})</label>
           <input id="${fieldId(path)}-file" type="file" accept=${accept} @change=${onFile} />
         </div>`
-      : nothing}`;
+      : nothing
+  }`;
 }

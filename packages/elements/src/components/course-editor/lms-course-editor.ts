@@ -1,4 +1,4 @@
-import { LmsError, toLmsError, type Course, type Lesson } from '@lms-kit/core';
+import { toLmsError, type Course, type Lesson, type LmsError } from '@lms-kit/core';
 import { CourseDraft, getAt, lessonTemplate, setAt, type EditableLessonKind } from '@lms-kit/runtime/authoring';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -12,7 +12,7 @@ import { LmsElement } from '../../lessons/lms-element.js';
 import { tokens } from '../../styles/shared.styles.js';
 import { editorStyles } from './course-editor.styles.js';
 import { renderCourseForm, renderModuleForm } from './course-form.js';
-import { fieldId, type EditorContext } from './editor-context.js';
+import { fieldId } from './editor-context.js';
 import { renderOutline, type OutlineContext, type Selection } from './editor-outline.js';
 import { renderIssues, renderPreview, renderToolbar } from './editor-parts.js';
 import { renderLessonForm, type LessonFormContext } from './lesson-form.js';
@@ -149,7 +149,8 @@ export class LmsCourseEditor extends LmsElement {
     if (!draft || !(event.ctrlKey || event.metaKey)) return;
     const key = event.key.toLowerCase();
     // Inside the rich text, Tiptap's own history undoes typing.
-    if ((key !== 'z' && key !== 'y') || event.composedPath().some((node) => (node as Element).classList?.contains('rich-text-body'))) return;
+    if ((key !== 'z' && key !== 'y') || event.composedPath().some((node) => (node as Element).classList?.contains('rich-text-body')))
+      return;
     event.preventDefault();
     if (key === 'y' || event.shiftKey) draft.redo();
     else draft.undo();
@@ -263,12 +264,14 @@ export class LmsCourseEditor extends LmsElement {
         exportAs: (format) => void this.exportAs(draft, format),
       })}
       <p class="visually-hidden" role="status">${this.announcement}</p>
-      ${this.deleted === undefined
-        ? nothing
-        : html`<div class="toast" part="toast">
-            <span>${this.t('editor.deleted', { title: this.deleted })}</span>
-            <button class="action secondary" @click=${() => this.undo()}>${this.t('editor.undo')}</button>
-          </div>`}
+      ${
+        this.deleted === undefined
+          ? nothing
+          : html`<div class="toast" part="toast">
+              <span>${this.t('editor.deleted', { title: this.deleted })}</span>
+              <button class="action secondary" @click=${() => this.undo()}>${this.t('editor.undo')}</button>
+            </div>`
+      }
       ${renderIssues(ctx, (path) => this.showIssue(path))}
       <div class="columns">
         <div part="outline">${renderOutline(ctx)}</div>

@@ -1,6 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Question, Quiz } from '@lms-kit/core/quiz';
-import { QUESTION_TYPES, answerLines, getAt, questionTemplate, withAnswerLines, type EditableQuestionType } from '@lms-kit/runtime/authoring';
+import {
+  QUESTION_TYPES,
+  answerLines,
+  getAt,
+  questionTemplate,
+  withAnswerLines,
+  type EditableQuestionType,
+} from '@lms-kit/runtime/authoring';
 import { fieldId, type EditorContext } from './editor-context.js';
 import { choice, errorText, field } from './fields.js';
 import { importQuestions, type ImportFormat } from './quiz-import.js';
@@ -18,7 +25,9 @@ export function renderQuizForm(ctx: EditorContext, path: string): TemplateResult
   if (!quiz) return html``;
   const all = [
     ...(quiz.questions ?? []).map((question, i) => ({ question, path: `${path}.questions[${i}]`, bank: '' })),
-    ...(quiz.banks ?? []).flatMap((bank, b) => bank.questions.map((question, i) => ({ question, path: `${path}.banks[${b}].questions[${i}]`, bank: bank.id }))),
+    ...(quiz.banks ?? []).flatMap((bank, b) =>
+      bank.questions.map((question, i) => ({ question, path: `${path}.banks[${b}].questions[${i}]`, bank: bank.id })),
+    ),
   ];
   const feedback = (['after-submit', 'immediate', 'none'] as const).map((mode): [string, string] => [mode, ctx.t(`editor.option.${mode}`)]);
   return html`<fieldset>
@@ -33,7 +42,9 @@ export function renderQuizForm(ctx: EditorContext, path: string): TemplateResult
       <select id="new-question-type">
         ${QUESTION_TYPES.map((type) => html`<option value=${type}>${ctx.t(`editor.type.${type}`)}</option>`)}
       </select>
-      <button class="action secondary" @click=${(event: Event) => addQuestion(ctx, path, quiz, event)}>${ctx.t('editor.addQuestion')}</button>
+      <button class="action secondary" @click=${(event: Event) => addQuestion(ctx, path, quiz, event)}>
+        ${ctx.t('editor.addQuestion')}
+      </button>
       <button class="action secondary" @click=${() => addBank(ctx, path, quiz)}>${ctx.t('editor.addBank')}</button>
     </div>
     ${(quiz.banks ?? []).map((bank, b) => {
@@ -60,7 +71,11 @@ function renderQuestion(ctx: EditorContext, quizPath: string, quiz: Quiz, entry:
   const other = ctx.draft.issuesAt(path).filter((issue) => !OWN_FIELDS.some((name) => issue.path === `${path}.${name}`));
   const setType = (event: Event) => {
     const type = (event.target as HTMLSelectElement).value as EditableQuestionType;
-    ctx.edit(path, { ...questionTemplate(type, question.id), text: question.text, ...(question.weight === undefined ? {} : { weight: question.weight }) });
+    ctx.edit(path, {
+      ...questionTemplate(type, question.id),
+      text: question.text,
+      ...(question.weight === undefined ? {} : { weight: question.weight }),
+    });
   };
   return html`<fieldset class="question">
     <legend>${ctx.t('editor.question', { number })}</legend>
@@ -70,44 +85,62 @@ function renderQuestion(ctx: EditorContext, quizPath: string, quiz: Quiz, entry:
         ${QUESTION_TYPES.map((type) => html`<option value=${type} ?selected=${type === question.type}>${ctx.t(`editor.type.${type}`)}</option>`)}
       </select>
     </div>
-    ${field(ctx, `${path}.text`, ctx.t('editor.field.questionText'), 'textarea')} ${field(ctx, `${path}.weight`, ctx.t('editor.field.weight'), 'number')}
-    ${question.type === 'true-false'
-      ? html`<div class="field check">
-          <input
-            id="${fieldId(path)}-correct"
-            type="checkbox"
-            .checked=${(question as { correct?: boolean }).correct === true}
-            @change=${(event: Event) => ctx.edit(`${path}.correct`, (event.target as HTMLInputElement).checked)}
-          /><label for="${fieldId(path)}-correct">${ctx.t('editor.field.correct')}</label>
-        </div>`
-      : nothing}
-    ${lines === undefined
-      ? errorText(answersId, other.map((issue) => issue.message))
-      : html`<div class="field">
-          <label for=${answersId}>${ctx.t('editor.field.answers')}</label>
-          <textarea
-            id=${answersId}
-            rows="4"
-            aria-describedby="${answersId}-help${other.length ? ` ${answersId}-error` : ''}"
-            aria-invalid=${other.length ? 'true' : nothing}
-            .value=${lines}
-            @input=${(event: Event) => ctx.edit(path, withAnswerLines(question, (event.target as HTMLTextAreaElement).value))}
-          ></textarea>
-          <p class="hint" id="${answersId}-help">${ctx.t('editor.field.answersHelp')}</p>
-          ${errorText(answersId, other.map((issue) => `${issue.path.slice(path.length + 1)}: ${issue.message}`))}
-        </div>`}
+    ${field(ctx, `${path}.text`, ctx.t('editor.field.questionText'), 'textarea')}
+    ${field(ctx, `${path}.weight`, ctx.t('editor.field.weight'), 'number')}
+    ${
+      question.type === 'true-false'
+        ? html`<div class="field check">
+            <input
+              id="${fieldId(path)}-correct"
+              type="checkbox"
+              .checked=${(question as { correct?: boolean }).correct === true}
+              @change=${(event: Event) => ctx.edit(`${path}.correct`, (event.target as HTMLInputElement).checked)}
+            /><label for="${fieldId(path)}-correct">${ctx.t('editor.field.correct')}</label>
+          </div>`
+        : nothing
+    }
+    ${
+      lines === undefined
+        ? errorText(
+            answersId,
+            other.map((issue) => issue.message),
+          )
+        : html`<div class="field">
+            <label for=${answersId}>${ctx.t('editor.field.answers')}</label>
+            <textarea
+              id=${answersId}
+              rows="4"
+              aria-describedby="${answersId}-help${other.length ? ` ${answersId}-error` : ''}"
+              aria-invalid=${other.length ? 'true' : nothing}
+              .value=${lines}
+              @input=${(event: Event) => ctx.edit(path, withAnswerLines(question, (event.target as HTMLTextAreaElement).value))}
+            ></textarea>
+            <p class="hint" id="${answersId}-help">${ctx.t('editor.field.answersHelp')}</p>
+            ${errorText(
+              answersId,
+              other.map((issue) => `${issue.path.slice(path.length + 1)}: ${issue.message}`),
+            )}
+          </div>`
+    }
     ${field(ctx, `${path}.feedback.correct`, ctx.t('editor.field.feedbackCorrect'), 'textarea')}
     ${field(ctx, `${path}.feedback.incorrect`, ctx.t('editor.field.feedbackIncorrect'), 'textarea')}
-    ${quiz.banks?.length
-      ? html`<div class="field">
-          <label for="${fieldId(path)}-bank">${ctx.t('editor.field.bank')}</label>
-          <select id="${fieldId(path)}-bank" @change=${(event: Event) => moveToBank(ctx, quizPath, question.id, (event.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${entry.bank === ''}>${ctx.t('editor.noBank')}</option>
-            ${quiz.banks.map((bank) => html`<option value=${bank.id} ?selected=${bank.id === entry.bank}>${bank.title ?? bank.id}</option>`)}
-          </select>
-        </div>`
-      : nothing}
-    <button class="action secondary" @click=${() => removeQuestion(ctx, quizPath, question.id)}>${ctx.t('editor.deleteQuestion', { number })}</button>
+    ${
+      quiz.banks?.length
+        ? html`<div class="field">
+            <label for="${fieldId(path)}-bank">${ctx.t('editor.field.bank')}</label>
+            <select
+              id="${fieldId(path)}-bank"
+              @change=${(event: Event) => moveToBank(ctx, quizPath, question.id, (event.target as HTMLSelectElement).value)}
+            >
+              <option value="" ?selected=${entry.bank === ''}>${ctx.t('editor.noBank')}</option>
+              ${quiz.banks.map((bank) => html`<option value=${bank.id} ?selected=${bank.id === entry.bank}>${bank.title ?? bank.id}</option>`)}
+            </select>
+          </div>`
+        : nothing
+    }
+    <button class="action secondary" @click=${() => removeQuestion(ctx, quizPath, question.id)}>
+      ${ctx.t('editor.deleteQuestion', { number })}
+    </button>
   </fieldset>`;
 }
 

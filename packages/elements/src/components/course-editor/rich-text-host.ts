@@ -33,8 +33,16 @@ export class RichTextHost {
       <div class="rich-toolbar" role="group" aria-label=${this.t('editor.rich.toolbar')}>
         ${COMMANDS.map(([command, text]) => html`<button type="button" class="action secondary" @click=${() => run(command)}>${this.t(text)}</button>`)}
       </div>
-      <div class="rich-text" id=${id} aria-invalid=${issues.length ? 'true' : 'false'} ${ref((box) => this.attach(box as HTMLElement | undefined, path, html_, draft))}></div>
-      ${errorText(id, issues.map((issue) => issue.message))}
+      <div
+        class="rich-text"
+        id=${id}
+        aria-invalid=${issues.length ? 'true' : 'false'}
+        ${ref((box) => this.attach(box as HTMLElement | undefined, path, html_, draft))}
+      ></div>
+      ${errorText(
+        id,
+        issues.map((issue) => issue.message),
+      )}
     </div>`;
   }
 
