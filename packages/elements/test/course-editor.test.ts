@@ -222,6 +222,42 @@ describe('<lms-course-editor>', () => {
     expect((window as { hacked?: number }).hacked).to.equal(undefined);
   });
 
+  it('quiz form: every question type, answers as lines, a bank with a draw, and a GIFT import', async function () {
+    this.timeout(30_000);
+    const editor = await renderEditor();
+    await press(editor, $(editor, '[part="add-module"]'), 'Enter');
+    await addLessonByKeyboard(editor, 0, 'Quiz', 'Fridge check');
+    const quizPath = 'modules[0].lessons[0].quiz';
+    const quiz = () =>
+      (
+        editor.draft?.course.modules[0].lessons[0] as {
+          quiz: { questions: Array<{ id: string; type: string }>; banks?: unknown[]; draw?: unknown[] };
+        }
+      ).quiz;
+    await typeInto(editor, field(editor, `${quizPath}.questions[0].text`), 'Is 4 °C cold enough?');
+    // A choice question, its answers typed as lines.
+    const typeSelect = $<HTMLSelectElement>(editor, '#new-question-type');
+    typeSelect.focus();
+    await sendKeys({ type: 'Multiple' });
+    await press(editor, buttonNamed(editor, 'Add question'), 'Enter');
+    expect(quiz().questions.map((q) => q.type)).to.deep.equal(['true-false', 'choice']);
+    await typeInto(editor, field(editor, `${quizPath}.questions[1].text`), 'Where do raw foods go?');
+    await typeInto(editor, $(editor, `#f-${`${quizPath}.questions[1]`.replace(/[^\w-]/g, '-')}-answers`), '* Bottom shelf\nTop shelf');
+    expect((quiz().questions[1] as unknown as { choices: unknown[] }).choices).to.deep.equal([
+      { id: 'c1', text: 'Bottom shelf', correct: true },
+      { id: 'c2', text: 'Top shelf' },
+    ]);
+    await press(editor, buttonNamed(editor, 'Add bank'), 'Enter');
+    expect(quiz().draw).to.deep.equal([{ bank: 'bank-1', count: 1 }]);
+    // GIFT pasted into the import box.
+    $<HTMLTextAreaElement>(editor, '#import-text').value =
+      '::Temp:: Fridge temperature? {=below 5 °C ~above 8 °C}\n\n::Thaw:: Thaw meat on the counter. {F}';
+    await press(editor, buttonNamed(editor, 'Import questions'), 'Enter');
+    await waitUntil(() => quiz().questions.length === 4, 'the GIFT questions are added');
+    await waitUntil(() => $(editor, '[role="status"]').textContent?.includes('2 questions imported'), 'the import is announced');
+    await expect(editor).to.be.accessible();
+  });
+
   it('loses nothing when the tab is killed mid-edit, and reopens the draft (IndexedDB)', async function () {
     this.timeout(60_000);
     const db = `editor-${uuid()}`;

@@ -21,7 +21,7 @@ export interface OutlineContext extends EditorContext {
  */
 export function renderOutline(ctx: OutlineContext): TemplateResult {
   const modules = ctx.draft.course.modules;
-  return html`<nav class="outline" aria-labelledby="outline-title">
+  return html`<section class="outline" aria-labelledby="outline-title">
     <h3 id="outline-title">${ctx.t('editor.outline')}</h3>
     <p class="hint" id="outline-help">${ctx.t('editor.outlineHelp')}</p>
     <button class="item" aria-current=${ctx.selection.type === 'course' ? 'true' : nothing} @click=${() => ctx.select({ type: 'course' })}>
@@ -35,7 +35,7 @@ export function renderOutline(ctx: OutlineContext): TemplateResult {
         : html`<p>${ctx.t('editor.empty')}</p>`
     }
     <button class="action" part="add-module" @click=${() => addModule(ctx)}>${ctx.t('editor.addModule')}</button>
-  </nav>`;
+  </section>`;
 }
 
 function addModule(ctx: OutlineContext): void {
