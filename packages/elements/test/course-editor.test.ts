@@ -258,6 +258,34 @@ describe('<lms-course-editor>', () => {
     await expect(editor).to.be.accessible();
   });
 
+  it('drag and drop: a lesson dropped on a lesson of another module goes before it, a module dropped on a module takes its place', async function () {
+    this.timeout(30_000);
+    const course: Course = {
+      schema: 1,
+      id: `drag-${uuid()}`,
+      title: 'Drag',
+      modules: [
+        { id: 'm1', title: 'One', lessons: [{ id: 'a', kind: 'text', title: 'A', html: '<p>a</p>' }] },
+        { id: 'm2', title: 'Two', lessons: [{ id: 'b', kind: 'text', title: 'B', html: '<p>b</p>' }] },
+      ],
+    };
+    const editor = await renderEditor(new MemoryAdapter(), course);
+    const drag = async (fromId: string, target: Element) => {
+      const data = new DataTransfer();
+      $(editor, `.item[data-id="${fromId}"]`)
+        .closest('.row')
+        ?.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      await settle(editor);
+    };
+    await drag('a', $(editor, '.item[data-id="b"]'));
+    expect(editor.draft?.course.modules.map((m) => m.lessons.map((l) => l.id))).to.deep.equal([[], ['a', 'b']]);
+    await waitUntil(() => $(editor, '[role="status"]').textContent?.includes('position 1 of 2 in “Two”'), 'the drop is announced');
+    await drag('m2', $(editor, '.item[data-id="m1"]'));
+    expect(editor.draft?.course.modules.map((m) => m.id)).to.deep.equal(['m2', 'm1']);
+  });
+
   it('loses nothing when the tab is killed mid-edit, and reopens the draft (IndexedDB)', async function () {
     this.timeout(60_000);
     const db = `editor-${uuid()}`;
