@@ -61,6 +61,8 @@ export const LMS_ERROR_CODES = [
   'export/missing-file',
   'translation/invalid-xliff',
   'export/unsafe-path',
+  'export/failed',
+  'editor/upload-failed',
   'cmi5/invalid-course',
   'cmi5/invalid-package',
   'cmi5/unknown-au',

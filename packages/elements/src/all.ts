@@ -22,6 +22,7 @@ registerLazyElement('lms-my-learning', () => import('./define/lms-my-learning.js
 registerLazyElement('lms-badges', () => import('./define/lms-badges.js'));
 registerLazyElement('lms-leaderboard', () => import('./define/lms-leaderboard.js'));
 registerLazyElement('lms-notifications', () => import('./define/lms-notifications.js'));
+registerLazyElement('lms-course-editor', () => import('./define/lms-course-editor.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
@@ -36,6 +37,8 @@ export * from './events/index.js';
 export type { LmsContinueEvent, ContinueDetail } from './events/continue.js';
 export type { LmsCourseEnrollEvent, CourseEnrollDetail } from './events/course-enroll.js';
 export type { LmsPointsAwardEvent, LmsBadgeEarnedEvent } from './events/engagement-events.js';
+// Dispatched by the course editor, which loads on demand.
+export type { LmsCourseSaveEvent, LmsCoursePublishEvent, CourseSaveDetail } from './events/course-save.js';
 // Dispatched by the LRS sync, which loads on demand: its class stays in that chunk.
 export type { LmsSyncChangeEvent } from './events/sync-change.js';
 export type { LmsElementTagNameMap } from './tag-map.js';

@@ -24,6 +24,8 @@ export { LmsMyLearning } from './components/my-learning/lms-my-learning.js';
 export { LmsBadges } from './components/badges/lms-badges.js';
 export { LmsLeaderboard } from './components/leaderboard/lms-leaderboard.js';
 export { LmsNotifications } from './components/notifications/lms-notifications.js';
+export { LmsCourseEditor } from './components/course-editor/lms-course-editor.js';
+export { LmsCourseSaveEvent, LmsCoursePublishEvent, type CourseSaveDetail } from './events/course-save.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices, localLearner, createMemoryStorage } from './context/default-services.js';
 export { ServicesController } from './controllers/services-controller.js';

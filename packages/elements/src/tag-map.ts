@@ -23,6 +23,7 @@ import type { LmsScormLesson } from './components/scorm-lesson/lms-scorm-lesson.
 import type { LmsSyncStatus } from './components/sync-status/lms-sync-status.js';
 import type { LmsTextLesson } from './components/text-lesson/lms-text-lesson.js';
 import type { LmsGrading } from './components/grading/lms-grading.js';
+import type { LmsCourseEditor } from './components/course-editor/lms-course-editor.js';
 import type { LmsReport } from './components/report/lms-report.js';
 import type { LmsVideoLesson } from './components/video-lesson/lms-video-lesson.js';
 
@@ -49,6 +50,7 @@ export interface LmsElementTagNameMap {
   'lms-grading': LmsGrading;
   'lms-catalog': LmsCatalog;
   'lms-my-learning': LmsMyLearning;
+  'lms-course-editor': LmsCourseEditor;
 }
 
 declare global {

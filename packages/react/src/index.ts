@@ -14,6 +14,7 @@ export { LmsCertificateVerify } from './certificate-verify.js';
 export { LmsCertificateStatus } from './certificate-status.js';
 export { LmsReport } from './report.js';
 export { LmsGrading } from './grading.js';
+export { LmsCourseEditor } from './course-editor.js';
 export { LmsCatalog } from './catalog.js';
 export { LmsMyLearning } from './my-learning.js';
 export { LmsBadges } from './badges.js';

@@ -15,3 +15,9 @@ export function parseCourse(...args: Parameters<typeof parseWithKinds>): ReturnT
   registered = true;
   return parseWithKinds(...args);
 }
+
+/** Registers the lesson kinds the elements add to core's (an editor validates drafts with them). */
+export function registerElementLessonKinds(): void {
+  if (!registered) registerLessonKind(scormLessonKind);
+  registered = true;
+}

@@ -37,6 +37,7 @@ export class CourseDraft extends EventTarget {
   readonly #limit: number;
   readonly #queue = serialQueue();
   #saved: Promise<void> = Promise.resolve();
+  #lastMerge?: string;
 
   constructor(course: Course, options: CourseDraftOptions = {}) {
     super();
@@ -93,13 +94,18 @@ export class CourseDraft extends EventTarget {
     return undefined;
   }
 
-  /** Any edit: `mutate` changes a copy of the course, which becomes the current one (one undo step). */
-  update(mutate: (course: Course) => void): void {
+  /**
+   * Any edit: `mutate` changes a copy of the course, which becomes the current one (one undo step).
+   * Edits with the same `merge` key in a row (the keystrokes of one field) make a single undo step.
+   */
+  update(mutate: (course: Course) => void, options: { merge?: string } = {}): void {
     const next = structuredClone(this.#course);
     mutate(next);
-    this.#undo.push(this.#course);
+    const merging = options.merge !== undefined && options.merge === this.#lastMerge && this.#undo.length > 0;
+    if (!merging) this.#undo.push(this.#course);
     if (this.#undo.length > this.#limit) this.#undo.shift();
     this.#redo = [];
+    this.#lastMerge = options.merge;
     this.#set(next);
   }
 
@@ -150,6 +156,7 @@ export class CourseDraft extends EventTarget {
 
   undo(): void {
     const previous = this.#undo.pop();
+    this.#lastMerge = undefined;
     if (!previous) return;
     this.#redo.push(this.#course);
     this.#set(previous);
@@ -157,6 +164,7 @@ export class CourseDraft extends EventTarget {
 
   redo(): void {
     const next = this.#redo.pop();
+    this.#lastMerge = undefined;
     if (!next) return;
     this.#undo.push(this.#course);
     this.#set(next);

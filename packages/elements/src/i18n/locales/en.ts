@@ -3,6 +3,7 @@ import { cmi5Messages } from '../messages-en-cmi5.js';
 import { lessonViewMessages } from '../messages-en-lesson-views.js';
 import { engagementMessages } from '../messages-en-engagement.js';
 import { en } from '../messages-en.js';
+import { editorMessages } from '../messages-en-editor.js';
 import { quizMessages } from '../messages-en-quiz.js';
 import { resultMessages } from '../messages-en-results.js';
 import { scormMessages } from '../messages-en-scorm.js';
@@ -20,4 +21,5 @@ export const messages: Messages = {
   ...syncMessages,
   ...cmi5Messages,
   ...engagementMessages,
+  ...editorMessages,
 };
