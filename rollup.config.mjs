@@ -106,7 +106,7 @@ const defines = readdirSync('packages/elements/src/define')
   .map((file) => `define/${file.replace(/\.ts$/, '')}`);
 
 export default [
-  packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index']),
+  packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index', 'authoring']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'http/index', 'test-suite']),
   packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind', 'isolation/index', 'export/index']),
   packageBuild('certificates', ['index', 'pdf/index', 'qr']),
