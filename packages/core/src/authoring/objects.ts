@@ -95,7 +95,8 @@ export function resolveRefs(course: unknown, objects: ReadonlyMap<string, Learni
       return Object.fromEntries(
         Object.entries(value).map(([key, item]) => {
           const at = path ? `${path}.${key}` : key;
-          if (isMediaRef(item) && (key === 'src' || key === 'poster')) return [key, (lookup(item, 'media', at)?.content as SharedMedia)?.src ?? item];
+          if (isMediaRef(item) && (key === 'src' || key === 'poster'))
+            return [key, (lookup(item, 'media', at)?.content as SharedMedia)?.src ?? item];
           return [key, visit(item, at, key)];
         }),
       );
@@ -103,7 +104,9 @@ export function resolveRefs(course: unknown, objects: ReadonlyMap<string, Learni
   };
   const resolved = visit(course, '', undefined) as Course;
   if (issues.length)
-    throw new LmsError('authoring/unresolved-ref', `The course uses shared objects that cannot be resolved: ${issues[0].message}.`, { issues });
+    throw new LmsError('authoring/unresolved-ref', `The course uses shared objects that cannot be resolved: ${issues[0].message}.`, {
+      issues,
+    });
   return resolved;
 }
 
@@ -123,7 +126,9 @@ export function forkObject(course: unknown, object: LearningObject): unknown {
     if (value && typeof value === 'object')
       return Object.fromEntries(
         Object.entries(value).map(([key, item]) =>
-          item === `${REF_PREFIX}${object.id}` && object.kind === 'media' ? [key, (object.content as SharedMedia).src] : [key, visit(item, key)],
+          item === `${REF_PREFIX}${object.id}` && object.kind === 'media'
+            ? [key, (object.content as SharedMedia).src]
+            : [key, visit(item, key)],
         ),
       );
     return value;

@@ -61,7 +61,8 @@ export function assertTransition(from: ReviewState, to: ReviewState, roles: read
 
 /** Throws `auth/forbidden` unless `roles` may publish. */
 export function assertMayPublish(roles: readonly string[], policy: PublishPolicy = {}): void {
-  if (!mayPublish(roles, policy)) throw new LmsError('auth/forbidden', 'Only admins (and instructors where the tenant allows it) may publish.');
+  if (!mayPublish(roles, policy))
+    throw new LmsError('auth/forbidden', 'Only admins (and instructors where the tenant allows it) may publish.');
 }
 
 export function assertMayAuthor(roles: readonly string[]): void {

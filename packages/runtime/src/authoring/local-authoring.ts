@@ -90,7 +90,8 @@ export class LocalAuthoring implements AuthoringStore {
       const review = await this.review(courseId);
       assertTransition(review.state, 'published', this.#options.roles, this.#options.policy);
       const version = makeVersion(await this.published(courseId), review.draft, await this.#objectMap(), this.#meta(note));
-      if (version.courseId !== courseId) throw new LmsError('course/invalid', `The draft is course "${version.courseId}", not "${courseId}".`);
+      if (version.courseId !== courseId)
+        throw new LmsError('course/invalid', `The draft is course "${version.courseId}", not "${courseId}".`);
       await this.#addVersion(version);
       await this.#saveReview({ ...review, state: 'published' });
       return versionInfo(version);
