@@ -37,6 +37,7 @@ const offlineChunks = () => {
       'runtime/src/course/index.ts',
       'storage/src/dexie/dexie-adapter.ts',
       'core/src/validate.ts',
+      'elements/src/course/localize-course.ts',
     ],
     certificate: ['elements/src/certificates/issue-on-completion.ts'],
     sync: ['elements/src/sync/start-sync.ts'],
