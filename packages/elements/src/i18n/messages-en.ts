@@ -9,6 +9,7 @@ import type { cmi5Messages } from './messages-en-cmi5.js';
 import type { managementMessages } from './messages-en-management.js';
 import type { catalogMessages } from './messages-en-catalog.js';
 import type { offlineMessages } from './messages-en-offline.js';
+import type { versionsMessages } from './messages-en-versions.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -68,5 +69,6 @@ export type MessageId =
   | keyof typeof managementMessages
   | keyof typeof catalogMessages
   | keyof typeof offlineMessages
-  | keyof typeof engagementMessages;
+  | keyof typeof engagementMessages
+  | keyof typeof versionsMessages;
 export type Messages = Partial<Record<MessageId, string>>;

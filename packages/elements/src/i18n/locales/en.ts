@@ -7,6 +7,7 @@ import { quizMessages } from '../messages-en-quiz.js';
 import { resultMessages } from '../messages-en-results.js';
 import { scormMessages } from '../messages-en-scorm.js';
 import { syncMessages } from '../messages-en-sync.js';
+import { versionsMessages } from '../messages-en-versions.js';
 import type { Messages } from '../messages-en.js';
 
 /** Every English message: the reference the other locales are checked against (test/locales.test.ts). */
@@ -20,4 +21,5 @@ export const messages: Messages = {
   ...syncMessages,
   ...cmi5Messages,
   ...engagementMessages,
+  ...versionsMessages,
 };
