@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '@lms-kit/storage';
 import { LocalAuthoring } from '@lms-kit/runtime/authoring';
-import type { LmsCourseVersions, LmsProvider } from '@lms-kit/elements';
+import { PSEUDO_LOCALE, type LmsCourseVersions, type LmsProvider } from '@lms-kit/elements';
 import '@lms-kit/elements/all';
 
 /** `<lms-course-versions>`: version list, diff of two versions, roll back with confirmation by keyboard, review and comments. */
@@ -73,6 +73,12 @@ describe('<lms-course-versions>', () => {
     await waitUntil(() => root().querySelector('h2')?.textContent === 'الإصدارات', 'Arabic strings');
     expect(root().querySelector('[part="base"]')?.closest('[dir]')?.getAttribute('dir') ?? element.getAttribute('dir')).to.equal('rtl');
     await expect(element).to.be.accessible();
+
+    // The pseudo-locale: every heading, label and button comes from the messages.
+    const pseudo = await render(PSEUDO_LOCALE);
+    await waitUntil(() => pseudo.root().querySelector('h2')?.textContent?.startsWith('['), 'pseudo-locale strings');
+    const labels = [...pseudo.root().querySelectorAll('h2, h3, button, label, [part="review"] > p')].map((el) => el.textContent!.trim());
+    expect(labels.filter((label) => !label.startsWith('['))).to.deep.equal([]);
 
     const errors: unknown[] = [];
     const failing = await fixture<LmsProvider>(
