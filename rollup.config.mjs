@@ -37,6 +37,7 @@ const offlineChunks = () => {
       'runtime/src/course/index.ts',
       'storage/src/dexie/dexie-adapter.ts',
       'core/src/validate.ts',
+      'elements/src/course/localize-course.ts',
     ],
     certificate: ['elements/src/certificates/issue-on-completion.ts'],
     sync: ['elements/src/sync/start-sync.ts'],
@@ -106,7 +107,7 @@ const defines = readdirSync('packages/elements/src/define')
   .map((file) => `define/${file.replace(/\.ts$/, '')}`);
 
 export default [
-  packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index']),
+  packageBuild('core', ['index', 'validate', 'xapi', 'quiz/index', 'authoring']),
   packageBuild('storage', ['index', 'dexie/index', 'memory-adapter', 'http/index', 'test-suite']),
   packageBuild('scorm', ['index', 'manifest/index', 'runtime/index', 'sw/index', 'lesson-kind', 'isolation/index', 'export/index']),
   packageBuild('certificates', ['index', 'pdf/index', 'qr']),

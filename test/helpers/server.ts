@@ -77,3 +77,8 @@ export async function demoServer(): Promise<string> {
     if (answer.url) return answer.url;
   }
 }
+
+/** Runs one SQL statement on the PostgreSQL database behind `lmsServer('postgres', instances)` (started first). */
+export async function sqlOnPostgres(sql: string, params: unknown[] = [], instances = 1): Promise<{ rows?: unknown[]; error?: string }> {
+  return (await executeServerCommand('lms-server:sql', { sql, params, instances })) as { rows?: unknown[]; error?: string };
+}

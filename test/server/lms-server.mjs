@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { SignJWT } from 'jose';
+import pg from 'pg';
 import { buildServer } from '../../scripts/build-server.mjs';
 import { freePort } from './lrs.mjs';
 import { startPostgres } from './postgres.mjs';
@@ -157,6 +158,7 @@ export function lmsServerPlugin() {
   let demo;
   let cli;
   let postgres;
+  const databaseUrls = new Map();
   const serversOf = (backend, instances) =>
     started.get(`${backend}:${instances}`) ??
     started
@@ -169,6 +171,7 @@ export function lmsServerPlugin() {
           if (backend === 'postgres') {
             postgres ??= startPostgres().then((pg) => (cleanups.push(() => pg.stop()), pg));
             env = { DATABASE_URL: await (await postgres).database(`lms_${instances}_${Date.now()}`) };
+            databaseUrls.set(instances, env.DATABASE_URL);
           } else {
             const dataDir = mkdtempSync(join(tmpdir(), 'lms-kit-pglite-'));
             cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -228,6 +231,18 @@ export function lmsServerPlugin() {
           demo ??= startDemo().then((d) => (cleanups.unshift(() => d.close()), d));
           const ready = await Promise.race([demo, new Promise((resolve) => setTimeout(resolve, 10_000, 'pending'))]);
           return ready === 'pending' ? { pending: true } : { url: ready.url };
+        }
+        case 'lms-server:sql': {
+          // One statement straight on the PostgreSQL database behind the servers (to check what the database itself refuses).
+          const client = new pg.Client({ connectionString: databaseUrls.get(payload.instances ?? 1) });
+          await client.connect();
+          try {
+            return { rows: (await client.query(payload.sql, payload.params ?? [])).rows };
+          } catch (error) {
+            return { error: String(error.message) };
+          } finally {
+            await client.end();
+          }
         }
         case 'lms-server:token':
           return { token: await signToken(payload.claims, payload.expiresIn) };

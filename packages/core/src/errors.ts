@@ -60,6 +60,8 @@ export const LMS_ERROR_CODES = [
   'lrs/rejected',
   'export/missing-file',
   'translation/invalid-xliff',
+  'authoring/invalid-transition',
+  'authoring/unresolved-ref',
   'export/unsafe-path',
   'export/failed',
   'editor/upload-failed',

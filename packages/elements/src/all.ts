@@ -21,6 +21,7 @@ registerLazyElement('lms-catalog', () => import('./define/lms-catalog.js'));
 registerLazyElement('lms-my-learning', () => import('./define/lms-my-learning.js'));
 registerLazyElement('lms-badges', () => import('./define/lms-badges.js'));
 registerLazyElement('lms-leaderboard', () => import('./define/lms-leaderboard.js'));
+registerLazyElement('lms-course-versions', () => import('./define/lms-course-versions.js'));
 registerLazyElement('lms-notifications', () => import('./define/lms-notifications.js'));
 registerLazyElement('lms-course-editor', () => import('./define/lms-course-editor.js'));
 

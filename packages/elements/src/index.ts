@@ -23,6 +23,7 @@ export { LmsCatalog } from './components/catalog/lms-catalog.js';
 export { LmsMyLearning } from './components/my-learning/lms-my-learning.js';
 export { LmsBadges } from './components/badges/lms-badges.js';
 export { LmsLeaderboard } from './components/leaderboard/lms-leaderboard.js';
+export { LmsCourseVersions } from './components/course-versions/lms-course-versions.js';
 export { LmsNotifications } from './components/notifications/lms-notifications.js';
 export { LmsCourseEditor } from './components/course-editor/lms-course-editor.js';
 export { LmsCourseSaveEvent, LmsCoursePublishEvent, type CourseSaveDetail } from './events/course-save.js';

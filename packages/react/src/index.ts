@@ -19,4 +19,5 @@ export { LmsCatalog } from './catalog.js';
 export { LmsMyLearning } from './my-learning.js';
 export { LmsBadges } from './badges.js';
 export { LmsLeaderboard } from './leaderboard.js';
+export { LmsCourseVersions } from './course-versions.js';
 export { LmsNotifications } from './notifications.js';

@@ -27,6 +27,8 @@ import { anonymousRoutes, tenantAllowsAnonymous } from './routes/anonymous.js';
 import { reportRoutes } from './routes/reports.js';
 import { leaderboardRoutes } from './routes/leaderboard.js';
 import { reminderRoutes } from './routes/reminders.js';
+import { courseVersionRoutes } from './routes/course-versions.js';
+import { learningObjectRoutes } from './routes/learning-objects.js';
 
 export interface AppOptions {
   db: Db;
@@ -58,6 +60,8 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...catalogRoutes,
   ...leaderboardRoutes,
   ...reminderRoutes,
+  ...courseVersionRoutes,
+  ...learningObjectRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {

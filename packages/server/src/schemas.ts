@@ -73,6 +73,8 @@ export const quizBody = z.object({
 export const answerBody = z.object({ value: z.unknown().refine((v) => v !== undefined, 'a value is required') });
 export const tenantSettingsBody = z.object({
   anonymous: z.boolean().optional(),
+  /** Who publishes courses: admins always; instructors too when `instructorsMayPublish` is on (default off). */
+  authoring: z.object({ instructorsMayPublish: z.boolean() }).optional(),
   /** The leaderboard (off by default: learners' points are shown to others only where the tenant allows it). */
   leaderboard: z.object({ enabled: z.boolean() }).optional(),
   /** Reminders posted to the site's `webhook` (which sends its emails): a course due within `dueSoonDays`, a certificate expiring within `remindDays`. */
@@ -137,4 +139,23 @@ export const batchBody = z.object({
     )
     .min(1)
     .max(100),
+});
+
+export const draftBody = z.object({ draft: z.looseObject({ id }) });
+export const commentBody = z.object({ lessonId: id.optional(), text: z.string().min(1).max(5000) });
+export const noteBody = z.object({ note: z.string().max(1000).optional() });
+export const rollBackBody = z.object({ number: z.number().int().min(1), note: z.string().max(1000).optional() });
+export const compareQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+export const forkBody = z.object({ objectId: id });
+export const learningObjectBody = z.object({
+  kind: z.enum(['lesson', 'question', 'media']),
+  title: z.string().min(1).max(500),
+  tags: z.array(z.string().min(1).max(100)).max(50).default([]),
+  content: z.looseObject({}),
+  note: z.string().max(1000).optional(),
+});
+export const objectQuery = z.object({
+  text: z.string().max(200).optional(),
+  tag: z.string().max(100).optional(),
+  kind: z.enum(['lesson', 'question', 'media']).optional(),
 });

@@ -27,6 +27,16 @@ export interface Course {
   /** Issue a certificate when the course is completed (see `CourseCertificateRule`). */
   certificate?: CourseCertificateRule;
   modules: Module[];
+  /**
+   * Language variants that share this course's structure, by BCP 47 language (`fr`, `ar`): only their
+   * translated strings, so the base stays the one structure; untranslated strings fall back to the base.
+   */
+  variants?: Record<string, CourseVariant>;
+}
+
+/** A language variant: each translated string by path (as `translatableStrings` names them) and the base text it was translated from. */
+export interface CourseVariant {
+  strings: Record<string, { source: string; target: string }>;
 }
 
 export interface CourseCompletionRule {

@@ -32,6 +32,7 @@ const SKIPPED = new Set([
   'answers',
   'passingScore',
   'draw',
+  'variants',
 ]);
 
 interface XmlElement {
@@ -104,13 +105,14 @@ export interface AppliedTranslation {
   outdated: string[];
 }
 
-/**
- * Reads a translated XLIFF 2.0 document back onto the base course. Units are matched by path (`name`),
- * so the base may have been reordered since; strings added to the base since are `untranslated`,
- * strings changed in the base since are `outdated`. Throws `translation/invalid-xliff` when the document
- * is not XLIFF 2.0 or is for another course.
- */
-export function applyXliff(base: Course, xliff: string): AppliedTranslation {
+/** The units of a translated XLIFF 2.0 document for `base`: its target language and each path's source and target. */
+export interface XliffUnits {
+  language: string;
+  units: Map<string, { source: string; target?: string }>;
+}
+
+/** Reads an XLIFF 2.0 document made for `base`: the same checks and error as `applyXliff`. */
+export function readXliff(base: Course, xliff: string): XliffUnits {
   const Parser = (globalThis as unknown as { DOMParser?: DomParserClass }).DOMParser;
   if (!Parser) throw new LmsError('translation/invalid-xliff', 'Reading XLIFF needs a DOMParser (a browser, or a DOM library in Node).');
   const document = new Parser().parseFromString(trustedXml(xliff, 'the XLIFF file', 'translation/invalid-xliff'), 'application/xml');
@@ -136,6 +138,17 @@ export function applyXliff(base: Course, xliff: string): AppliedTranslation {
     };
     translations.set(unit.getAttribute('name') ?? '', { source: text('source') ?? '', target: text('target') });
   }
+  return { language, units: translations };
+}
+
+/**
+ * Reads a translated XLIFF 2.0 document back onto the base course. Units are matched by path (`name`),
+ * so the base may have been reordered since; strings added to the base since are `untranslated`,
+ * strings changed in the base since are `outdated`. Throws `translation/invalid-xliff` when the document
+ * is not XLIFF 2.0 or is for another course.
+ */
+export function applyXliff(base: Course, xliff: string): AppliedTranslation {
+  const { language, units: translations } = readXliff(base, xliff);
   const strings = translatableStrings(base);
   const untranslated: string[] = [];
   const outdated: string[] = [];
@@ -152,7 +165,7 @@ export function applyXliff(base: Course, xliff: string): AppliedTranslation {
 }
 
 /** A copy of the course with the strings at these paths replaced (paths as `translatableStrings` makes them). */
-function replaceStrings(course: Course, replacements: Map<string, string>): Course {
+export function replaceStrings(course: Course, replacements: Map<string, string>): Course {
   const copy = JSON.parse(JSON.stringify(course)) as Course;
   const visit = (value: unknown, path: string[]): void => {
     if (Array.isArray(value)) {

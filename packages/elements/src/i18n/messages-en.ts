@@ -10,6 +10,7 @@ import type { managementMessages } from './messages-en-management.js';
 import type { catalogMessages } from './messages-en-catalog.js';
 import type { offlineMessages } from './messages-en-offline.js';
 import type { editorMessages } from './messages-en-editor.js';
+import type { versionsMessages } from './messages-en-versions.js';
 
 /**
  * The user-facing strings of the elements loaded up front, in English. Chunks loaded on demand bring
@@ -70,5 +71,6 @@ export type MessageId =
   | keyof typeof catalogMessages
   | keyof typeof offlineMessages
   | keyof typeof engagementMessages
-  | keyof typeof editorMessages;
+  | keyof typeof editorMessages
+  | keyof typeof versionsMessages;
 export type Messages = Partial<Record<MessageId, string>>;

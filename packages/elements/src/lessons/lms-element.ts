@@ -12,7 +12,7 @@ export const CONTENT_LANG_ATTRIBUTE = 'data-lms-content';
  * The language the page sets for `element`: the closest `lang` among its ancestors (across shadow
  * roots; an enclosing LMS Kit element gives its own interface locale), then the document's.
  */
-function pageLanguage(element: Element): string | undefined {
+export function pageLanguage(element: Element): string | undefined {
   for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
     if (!(node instanceof Element)) continue;
     if (node !== element && node instanceof LmsElement) return node.locale;

@@ -11,3 +11,4 @@ export {
   type EditableQuestionType,
 } from './templates.js';
 export { answerLines, withAnswerLines } from './question-lines.js';
+export { LocalAuthoring, AUTHORING_COLLECTIONS, type LocalAuthoringOptions } from './local-authoring.js';

@@ -13,20 +13,24 @@ export interface OutlineOptions {
   onSelect: (lessonId: string) => void;
   /** The course's language: titles are content, marked with their own `lang` and `dir`. */
   language?: string;
+  /** The language of one string by path (`<module>/title`, `<module>/<lesson>/title`), for courses whose variants fall back to the base. */
+  langOf?: (path: string) => string | undefined;
 }
 
 /**
  * The course outline: modules with their lessons as buttons. One button is in the tab order
  * (the current lesson); arrow keys, Home and End move between lessons.
  */
-export function renderOutline({ course, state, currentLessonId, t, onSelect, language }: OutlineOptions) {
-  const lang = language ?? nothing;
-  const dir = contentDirection(language);
+export function renderOutline({ course, state, currentLessonId, t, onSelect, language, langOf = () => language }: OutlineOptions) {
+  const lang = (path: string) => langOf(path) ?? nothing;
+  const dir = (path: string) => contentDirection(langOf(path));
   return html`<ol class="modules" @keydown=${onOutlineKeydown}>
     ${course.modules.map((module) => {
       const moduleView = state.modules.find((m) => m.id === module.id);
       return html`<li class="module" part="outline-module outline-module-${moduleView?.status ?? 'available'}">
-        <span class="module-title" id="module-${module.id}" lang=${lang} dir=${dir}>${module.title}</span>
+        <span class="module-title" id="module-${module.id}" lang=${lang(`${module.id}/title`)} dir=${dir(`${module.id}/title`)}
+          >${module.title}</span
+        >
         <span class="module-status">${t(`status.${moduleView?.status ?? 'available'}`)}</span>
         <ol class="lessons" aria-labelledby="module-${module.id}">
           ${module.lessons.map((lesson) => {
@@ -47,7 +51,9 @@ export function renderOutline({ course, state, currentLessonId, t, onSelect, lan
                 @click=${() => onSelect(lesson.id)}
               >
                 ${statusIcon(view.status)}
-                <span class="lesson-title" lang=${lang} dir=${dir}>${lesson.title}</span>
+                <span class="lesson-title" lang=${lang(`${module.id}/${lesson.id}/title`)} dir=${dir(`${module.id}/${lesson.id}/title`)}
+                  >${lesson.title}</span
+                >
                 <span class="visually-hidden">, ${t(`status.${view.status}`)}</span>
                 ${lesson.minutes ? html`<span class="minutes">${t('player.minutes', { count: lesson.minutes })}</span>` : nothing}
               </button>

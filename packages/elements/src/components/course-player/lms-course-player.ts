@@ -1,4 +1,4 @@
-import { findLesson, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
+import { findLesson, moduleOfLesson, toLmsError, type Course, type CourseState, type LoadedCourse } from '@lms-kit/core';
 import { html, nothing } from 'lit';
 import { cssomStyle } from '../../styles/cssom-style.js';
 import type { CourseSession, CourseSessionEvents } from '@lms-kit/runtime/course';
@@ -15,7 +15,8 @@ import { LmsLessonSelectEvent } from '../../events/lesson-select.js';
 import { contentDirection } from '../../i18n/direction.js';
 import { formatPercent } from '../../i18n/localize.js';
 import { directionArrow } from '../../styles/icons.js';
-import { LmsElement } from '../../lessons/lms-element.js';
+import { LmsElement, pageLanguage } from '../../lessons/lms-element.js';
+import type { ContentLanguageOf } from '../../course/localize-course.js';
 import { renderOutline } from './course-outline.js';
 import { describeLockReasons } from './lock-reasons.js';
 import { playerStyles } from './lms-course-player.styles.js';
@@ -129,7 +130,8 @@ export class LmsCoursePlayer extends LmsElement {
     async ([src, course, services], { signal }): Promise<LoadedCourse | undefined> => {
       if (!services || (!src && !course)) return undefined;
       try {
-        const loaded = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal, services);
+        const parsed = course ? { course: await parseCourseLazily(course) } : await loadCourse(src as string, signal, services);
+        const loaded = await this.inLearnerLanguage(parsed, services);
         await (await this.createSession()).start(loaded, services);
         // For <lms-progress course="…"> elsewhere; its code loads with the first course, not with the page.
         void import('../../course/course-outline-store.js')
@@ -142,6 +144,20 @@ export class LmsCoursePlayer extends LmsElement {
     },
     () => [this.src, this.course, this.services.value, this.revision] as const,
   );
+
+  /** The language of each string shown, for courses with language variants. */
+  private languageOf?: ContentLanguageOf;
+
+  /** A course with language variants, in the learner's language; its code loads only for such courses. */
+  private async inLearnerLanguage(loaded: LoadedCourse, services: LmsServices): Promise<LoadedCourse> {
+    this.languageOf = undefined;
+    if (!loaded.course.variants) return loaded;
+    const { localizeForLearner } = await import('../../course/localize-course.js');
+    const preferences = [services.localeFromPage ? undefined : services.locale, pageLanguage(this), ...navigator.languages];
+    const localized = localizeForLearner(loaded.course, preferences);
+    this.languageOf = localized.languageOf;
+    return { ...loaded, course: localized.course };
+  }
 
   protected override willUpdate(): void {
     this.offlinePart.follow(this.loader.value?.course);
@@ -305,14 +321,26 @@ export class LmsCoursePlayer extends LmsElement {
     const lessonId = session.currentLessonId;
     const lesson = lessonId ? findLesson(course, lessonId) : undefined;
     const t = this.t.bind(this);
+    // Each string in the language it is shown in: a variant's, or the base's where it is not translated.
+    const langOf = (path: string) => this.languageOf?.(path) ?? course.language;
     const language = course.language;
     const dir = contentDirection(language);
+    const titleLang = langOf('title');
+    const lessonPath = lesson ? `${moduleOfLesson(course, lesson.id)?.id}/${lesson.id}` : '';
+    const lessonLang = langOf(`${lessonPath}/title`);
     return html`<div part="base">
       <div part="header" class="header">
         ${
           this.hideTitle
             ? nothing
-            : html`<div part="title" class="title" role="heading" aria-level=${this.headingLevel} lang=${language ?? nothing} dir=${dir}>
+            : html`<div
+                part="title"
+                class="title"
+                role="heading"
+                aria-level=${this.headingLevel}
+                lang=${titleLang ?? nothing}
+                dir=${contentDirection(titleLang)}
+              >
                 ${course.title}
               </div>`
         }
@@ -343,7 +371,7 @@ export class LmsCoursePlayer extends LmsElement {
       ${this.services.value?.persistent === false ? html`<p class="notice error" role="note">${t('error.notPersistent')}</p>` : nothing}
       <div class="layout">
         <nav part="outline" aria-label=${t('player.outline')}>
-          ${renderOutline({ course, state, currentLessonId: lessonId, t, onSelect: (id) => this.select(id), language })}
+          ${renderOutline({ course, state, currentLessonId: lessonId, t, onSelect: (id) => this.select(id), language, langOf })}
         </nav>
         <div part="lesson" class="lesson">
           <div
@@ -352,8 +380,8 @@ export class LmsCoursePlayer extends LmsElement {
             role="heading"
             aria-level=${this.lessonHeadingLevel}
             tabindex="-1"
-            lang=${language ?? nothing}
-            dir=${dir}
+            lang=${lessonLang ?? nothing}
+            dir=${contentDirection(lessonLang)}
           >
             ${lesson?.title ?? ''}
           </div>

@@ -8,6 +8,7 @@ import { quizMessages } from '../messages-en-quiz.js';
 import { resultMessages } from '../messages-en-results.js';
 import { scormMessages } from '../messages-en-scorm.js';
 import { syncMessages } from '../messages-en-sync.js';
+import { versionsMessages } from '../messages-en-versions.js';
 import type { Messages } from '../messages-en.js';
 
 /** Every English message: the reference the other locales are checked against (test/locales.test.ts). */
@@ -22,4 +23,5 @@ export const messages: Messages = {
   ...cmi5Messages,
   ...engagementMessages,
   ...editorMessages,
+  ...versionsMessages,
 };
