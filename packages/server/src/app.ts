@@ -25,6 +25,7 @@ import { anonymousRoutes, tenantAllowsAnonymous } from './routes/anonymous.js';
 import { reportRoutes } from './routes/reports.js';
 import { leaderboardRoutes } from './routes/leaderboard.js';
 import { reminderRoutes } from './routes/reminders.js';
+import { sessionRoutes } from './routes/sessions.js';
 
 export interface AppOptions {
   db: Db;
@@ -54,6 +55,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...catalogRoutes,
   ...leaderboardRoutes,
   ...reminderRoutes,
+  ...sessionRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {

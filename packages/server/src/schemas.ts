@@ -120,3 +120,9 @@ export const leaderboardMemberBody = z.object({
     .nullable()
     .optional(),
 });
+export const sessionBody = z.object({
+  capacity: z.number().int().min(1).max(100_000),
+  waitingList: z.boolean().default(false),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+});
+export const attendanceBody = z.object({ attended: z.boolean() });
