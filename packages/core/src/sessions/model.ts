@@ -37,3 +37,14 @@ export interface SessionBookingState {
   capacity: number;
   waitingList: boolean;
 }
+
+/** What a learner can do next about their booking, given where they stand. */
+export type SessionAction = 'book' | 'join-waiting-list' | 'cancel' | 'leave-waiting-list';
+
+export function sessionAction(state: SessionBookingState): SessionAction | undefined {
+  if (state.status === 'booked') return 'cancel';
+  if (state.status === 'waiting') return 'leave-waiting-list';
+  if (state.status === 'attended') return undefined;
+  if (state.seatsLeft === undefined || state.seatsLeft > 0) return 'book';
+  return state.waitingList ? 'join-waiting-list' : undefined;
+}
