@@ -150,6 +150,22 @@ describe('<lms-session-lesson>', function () {
       );
       teacher.remove();
 
+      // The course report counts seats and attendance.
+      const reports = await fixture<LmsProvider>(
+        html`<lms-provider learner-email="ian@example.com" locale="en" .storage=${instructor}>
+          <lms-report view="course" course="blended"></lms-report>
+        </lms-provider>`,
+      );
+      const report = reports.querySelector('lms-report')!;
+      await waitUntil(() => report.shadowRoot?.querySelector('#table-sessions'), 'no sessions table', { timeout: 15000 });
+      const cells = [...report.shadowRoot!.querySelectorAll('#table-sessions tbody tr')].map((tr) =>
+        [...tr.children].map((cell) => cell.textContent!.trim()),
+      );
+      expect(report.shadowRoot!.querySelector('#table-sessions caption')!.textContent).to.contain('Sessions: seats and attendance');
+      expect(cells).to.deep.equal([['workshop', '1', '1', '0', '1']]);
+      await expect(report).to.be.accessible();
+      reports.remove();
+
       const again = await renderPlayer(
         course(),
         new HttpStorageAdapter({ endpoint: base, token: await tokenFor({ sub: 'mailto:ada@example.com', tenant, name: 'Ada' }) }),
