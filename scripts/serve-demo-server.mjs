@@ -178,7 +178,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
 }
 
-const colleagueId = (colleague) => `mailto:${colleague.name.split(' ')[0].toLowerCase()}@northwind-bakery.example`;
+function colleagueId(colleague) {
+  return `mailto:${colleague.name.split(' ')[0].toLowerCase()}@northwind-bakery.example`;
+}
 
 async function seedLeaderboard(url, api, sign) {
   await api('PUT', 'v1/tenant/settings', { leaderboard: { enabled: true } });
