@@ -286,9 +286,4 @@ export const messages: Messages = {
   'session.markAttended': 'حضر',
   'session.noBookings': 'لم يحجز أحد بعد.',
   'session.instructorUnavailable': 'الحجوزات والحضور غير متاحة هنا: تحتاج إلى خادم LMS.',
-  'report.table.sessions': 'الجلسات: المقاعد والحضور',
-  'report.col.capacity': 'المقاعد',
-  'report.col.booked': 'محجوزة',
-  'report.col.waiting': 'قائمة الانتظار',
-  'report.col.attended': 'حضروا',
 };

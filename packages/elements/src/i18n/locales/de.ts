@@ -287,9 +287,4 @@ export const messages: Messages = {
   'session.markAttended': 'Anwesend',
   'session.noBookings': 'Noch niemand hat gebucht.',
   'session.instructorUnavailable': 'Buchungen und Anwesenheit sind hier nicht verfügbar: Sie benötigen den LMS-Server.',
-  'report.table.sessions': 'Veranstaltungen: Plätze und Anwesenheit',
-  'report.col.capacity': 'Plätze',
-  'report.col.booked': 'Gebucht',
-  'report.col.waiting': 'Warteliste',
-  'report.col.attended': 'Anwesend',
 };

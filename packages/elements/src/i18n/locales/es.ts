@@ -288,9 +288,4 @@ export const messages: Messages = {
   'session.markAttended': 'Asistió',
   'session.noBookings': 'Nadie ha reservado todavía.',
   'session.instructorUnavailable': 'Las reservas y la asistencia no están disponibles aquí: necesitan el servidor LMS.',
-  'report.table.sessions': 'Sesiones: plazas y asistencia',
-  'report.col.capacity': 'Plazas',
-  'report.col.booked': 'Reservadas',
-  'report.col.waiting': 'Lista de espera',
-  'report.col.attended': 'Asistieron',
 };

@@ -289,9 +289,4 @@ export const messages: Messages = {
   'session.markAttended': 'Présent',
   'session.noBookings': 'Personne n’a encore réservé.',
   'session.instructorUnavailable': 'Les réservations et les présences ne sont pas disponibles ici : elles nécessitent le serveur LMS.',
-  'report.table.sessions': 'Sessions : places et présences',
-  'report.col.capacity': 'Places',
-  'report.col.booked': 'Réservées',
-  'report.col.waiting': 'Liste d’attente',
-  'report.col.attended': 'Présents',
 };

@@ -283,9 +283,4 @@ export const messages: Messages = {
   'session.markAttended': 'נכח/ה',
   'session.noBookings': 'עדיין אף אחד לא הזמין.',
   'session.instructorUnavailable': 'הזמנות ונוכחות אינן זמינות כאן: הן דורשות את שרת ה-LMS.',
-  'report.table.sessions': 'מפגשים: מקומות ונוכחות',
-  'report.col.capacity': 'מקומות',
-  'report.col.booked': 'הוזמנו',
-  'report.col.waiting': 'רשימת המתנה',
-  'report.col.attended': 'נכחו',
 };

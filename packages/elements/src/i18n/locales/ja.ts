@@ -282,9 +282,4 @@ export const messages: Messages = {
   'session.markAttended': '出席',
   'session.noBookings': 'まだ予約はありません。',
   'session.instructorUnavailable': '予約と出欠はここでは利用できません。LMS サーバーが必要です。',
-  'report.table.sessions': 'セッション: 席と出欠',
-  'report.col.capacity': '席数',
-  'report.col.booked': '予約済み',
-  'report.col.waiting': 'キャンセル待ち',
-  'report.col.attended': '出席',
 };

@@ -288,9 +288,4 @@ export const messages: Messages = {
   'session.markAttended': 'Presente',
   'session.noBookings': 'Ninguém reservou ainda.',
   'session.instructorUnavailable': 'Reservas e presença não estão disponíveis aqui: elas precisam do servidor LMS.',
-  'report.table.sessions': 'Sessões: vagas e presença',
-  'report.col.capacity': 'Vagas',
-  'report.col.booked': 'Reservadas',
-  'report.col.waiting': 'Lista de espera',
-  'report.col.attended': 'Presentes',
 };

@@ -279,9 +279,4 @@ export const messages: Messages = {
   'session.markAttended': '已出席',
   'session.noBookings': '还没有人预订。',
   'session.instructorUnavailable': '此处无法使用预订和出勤功能：需要 LMS 服务器。',
-  'report.table.sessions': '课程场次：座位与出勤',
-  'report.col.capacity': '座位',
-  'report.col.booked': '已预订',
-  'report.col.waiting': '候补名单',
-  'report.col.attended': '已出席',
 };
