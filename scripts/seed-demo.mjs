@@ -403,3 +403,31 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     .sign(new TextEncoder().encode(secret));
   await seedDemo({ url, token, seed: Number(process.env.SEED ?? 14), log: console.log });
 }
+
+/**
+ * The demo learner's engagement extras, idempotent (run on every start of the full-stack demo): the
+ * bookable session of the demo course opened with a few colleagues booked, and one certificate of the
+ * demo learner expiring within the reminder window, so `<lms-notifications>` shows its reminder.
+ * `as(sub, name)` answers a `call(method, path, body)` signed as that learner; `admin` is the admin's.
+ */
+export async function seedEngagementExtras({ admin, as, learner, colleagues, now = new Date() }) {
+  const session = 'v1/sessions/food-safety-basics/kitchen-workshop';
+  await admin('PUT', session, { capacity: 12, waitingList: true });
+  for (const colleague of colleagues) await (await as(colleague.sub, colleague.name))('POST', `${session}/booking`);
+  const expiresAt = new Date(now.getTime() + 12 * DAY);
+  const issuedAt = new Date(expiresAt);
+  issuedAt.setUTCFullYear(issuedAt.getUTCFullYear() - 1);
+  const id = 'urn:uuid:6a0c1d3e-5f7b-4c2d-9e8f-0a1b2c3d4e5f';
+  await admin('PUT', `v1/records/certificates/${encodeURIComponent(id)}`, {
+    id,
+    learnerId: learner.sub,
+    learnerName: learner.name,
+    courseId: 'allergen-awareness',
+    courseTitle: 'Allergen awareness',
+    template: 'classic',
+    issuedAt: issuedAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    passed: true,
+    issuer: { id: 'https://intranet.northwind-bakery.example', name: 'Northwind Bakery', url: 'https://intranet.northwind-bakery.example' },
+  });
+}

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { SignJWT } from 'jose';
 import { buildServer } from './build-server.mjs';
 import { portProblem } from './check-port.mjs';
-import { seedDemo } from './seed-demo.mjs';
+import { seedDemo, seedEngagementExtras } from './seed-demo.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const host = '127.0.0.1';
@@ -114,6 +114,21 @@ export async function startDemoServer({ port = 8000, dataDir, secret, elementsBu
   });
 
   await seedLeaderboard(lms.url, api, sign);
+  // The course's bookable session with a few colleagues booked, and Jamie's certificate about to expire.
+  const caller = (token) => async (method, path, body) => {
+    const response = await fetch(`${lms.url}/${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`Demo set-up: ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  };
+  await seedEngagementExtras({
+    admin: caller(admin),
+    as: async (sub, name) => caller(await sign({ sub, name, roles: ['learner'] })),
+    learner: DEMO_USERS.learner,
+    colleagues: LEADERBOARD_COLLEAGUES.slice(0, 3).map((c) => ({ sub: colleagueId(c), name: c.name })),
+  });
 
   // The "site login": /demo-sign-in?as=learner answers a token and the server's URL.
   const staticServer = await startStaticServer({ port: 0, host });
@@ -163,6 +178,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
 }
 
+function colleagueId(colleague) {
+  return `mailto:${colleague.name.split(' ')[0].toLowerCase()}@northwind-bakery.example`;
+}
+
 async function seedLeaderboard(url, api, sign) {
   await api('PUT', 'v1/tenant/settings', { leaderboard: { enabled: true } });
   // The whole bakery as a group (not enrolled in anything): Morgan sees its board by name.
@@ -171,7 +190,7 @@ async function seedLeaderboard(url, api, sign) {
   await api('PUT', `v1/groups/bakery/members/${encodeURIComponent(DEMO_USERS.instructor.sub)}`, { role: 'instructor' });
   const awardedAt = new Date().toISOString();
   for (const colleague of LEADERBOARD_COLLEAGUES) {
-    const sub = `mailto:${colleague.name.split(' ')[0].toLowerCase()}@northwind-bakery.example`;
+    const sub = colleagueId(colleague);
     const token = await sign({ sub, name: colleague.name, roles: ['learner'] });
     const as = (method, path, body) =>
       fetch(`${url}/${path}`, {

@@ -16,6 +16,8 @@ export interface ProtocolTarget {
   openapi: boolean;
   /** Whether it runs batches of writes (`POST v1/batch`); optional for an implementation. */
   batch?: boolean;
+  /** Whether it offers the session booking routes (`v1/sessions/…`, blended learning). */
+  sessions: boolean;
 }
 
 const now = '2026-01-01T00:00:00.000Z';
@@ -245,5 +247,22 @@ export function runProtocolSuite(name: string, target: ProtocolTarget): void {
       const summary = await call(base, admin, 'GET', 'v1/reports/courses/food-safety/summary');
       expect(summary.body).to.include({ enrolled: 1, started: 3, completed: 0 });
     });
+
+    if (target.sessions)
+      it('books session seats and lets only the course’s instructors mark attendance (403 and nothing changed otherwise)', async () => {
+        const session = 'v1/sessions/knife-skills/demo-class';
+        expect((await call(base, learner, 'PUT', session, { capacity: 1 })).status).to.equal(403);
+        expect((await call(base, instructor, 'PUT', session, { capacity: 1 })).status).to.equal(200);
+        expect((await call(base, learner, 'POST', `${session}/booking`)).body).to.include({ status: 'booked', seatsLeft: 0 });
+        const bob_ = await tokenFor({ sub: bob, tenant, roles: ['learner'] });
+        expect((await call(base, bob_, 'POST', `${session}/booking`)).body.error.code).to.equal('session/full');
+        expect((await call(base, bob_, 'PUT', `${session}/attendance/${enc(ada)}`, { attended: true })).status).to.equal(403);
+        expect((await call(base, learner, 'GET', `${session}/bookings`)).status).to.equal(403);
+        expect((await call(base, learner, 'GET', session)).body).to.include({ status: 'booked' });
+        expect((await call(base, instructor, 'PUT', `${session}/attendance/${enc(ada)}`, { attended: true })).status).to.equal(200);
+        expect((await call(base, learner, 'GET', session)).body).to.include({ status: 'attended' });
+        const progress = await call(base, learner, 'GET', `v1/progress/${enc(ada)}/knife-skills`);
+        expect(progress.body.value.lessons['demo-class'].status).to.equal('completed');
+      });
   });
 }

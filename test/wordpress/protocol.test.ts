@@ -16,7 +16,7 @@ before(async function () {
 
 const base = async () => protocolBase(await wordpress());
 
-runProtocolSuite('WordPress plugin', { base, token: wordpressToken, openapi: false });
+runProtocolSuite('WordPress plugin', { base, token: wordpressToken, openapi: false, sessions: false });
 
 // Every request boots WordPress (PHP's server, 4 workers): the contract's concurrency cases take longer than on Node.
 describe('WordPress plugin: storage adapter contract', function () {

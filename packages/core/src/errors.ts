@@ -85,6 +85,10 @@ export const LMS_ERROR_CODES = [
   'offline/download-failed',
   'offline/unavailable',
   'engagement/invalid-config',
+  'session/full',
+  'session/not-open',
+  'session/capacity-below-booked',
+  'session/attended',
 ] as const;
 
 /** One of `LMS_ERROR_CODES`. */

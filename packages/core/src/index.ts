@@ -23,3 +23,4 @@ export * from './xapi/vocabulary.js';
 export * from './xapi/duration.js';
 export * from './xapi/statements.js';
 export * from './engagement/index.js';
+export * from './sessions/index.js';

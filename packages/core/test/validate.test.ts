@@ -26,7 +26,7 @@ describe('validateCourse', () => {
       'id: must start with a letter or digit and contain only letters, digits, ".", "_", ":" or "-"',
       'title: must be a string, got a number',
       'modules[0].lessons[0]: must be an object, got null',
-      'modules[0].lessons[1].kind: unknown lesson kind "hologram" (known: text, video, document, embed, quiz)',
+      'modules[0].lessons[1].kind: unknown lesson kind "hologram" (known: text, video, document, embed, quiz, session)',
       'modules[1]: must be an object, got a string',
     ]);
     for (const input of [null, 42, 'course', [], undefined]) {

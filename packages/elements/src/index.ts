@@ -8,6 +8,7 @@ export { LmsTextLesson } from './components/text-lesson/lms-text-lesson.js';
 export { LmsVideoLesson } from './components/video-lesson/lms-video-lesson.js';
 export { LmsDocumentLesson } from './components/document-lesson/lms-document-lesson.js';
 export { LmsCmi5Lesson } from './components/cmi5-lesson/lms-cmi5-lesson.js';
+export { LmsSessionLesson } from './components/session-lesson/lms-session-lesson.js';
 export { LmsEmbedLesson, parseResultMessage } from './components/embed-lesson/lms-embed-lesson.js';
 export { LmsQuiz } from './components/quiz/lms-quiz.js';
 export { LmsQuizLesson } from './components/quiz-lesson/lms-quiz-lesson.js';

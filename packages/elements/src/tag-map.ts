@@ -16,6 +16,7 @@ import type { LmsCmi5Lesson } from './components/cmi5-lesson/lms-cmi5-lesson.js'
 import type { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
 import type { LmsDocumentLesson } from './components/document-lesson/lms-document-lesson.js';
 import type { LmsEmbedLesson } from './components/embed-lesson/lms-embed-lesson.js';
+import type { LmsSessionLesson } from './components/session-lesson/lms-session-lesson.js';
 import type { LmsProgress } from './components/progress/lms-progress.js';
 import type { LmsProvider } from './components/provider/lms-provider.js';
 import type { LmsQuizLesson } from './components/quiz-lesson/lms-quiz-lesson.js';
@@ -46,6 +47,7 @@ export interface LmsElementTagNameMap {
   'lms-video-lesson': LmsVideoLesson;
   'lms-document-lesson': LmsDocumentLesson;
   'lms-embed-lesson': LmsEmbedLesson;
+  'lms-session-lesson': LmsSessionLesson;
   'lms-scorm-lesson': LmsScormLesson;
   'lms-cmi5-lesson': LmsCmi5Lesson;
   'lms-report': LmsReport;

@@ -106,7 +106,7 @@ describe('<lms-course-player>', () => {
     await waitUntil(() => player.shadowRoot?.querySelector('[role="alert"]'));
     const items = [...(player.shadowRoot as ShadowRoot).querySelectorAll('.issues li')].map((li) => li.textContent);
     expect(items).to.deep.equal([
-      'modules[0].lessons[0].kind: unknown lesson kind "hologram" (known: text, video, document, embed, quiz, scorm)',
+      'modules[0].lessons[0].kind: unknown lesson kind "hologram" (known: text, video, document, embed, quiz, session, scorm)',
       'modules[0].lessons[1].html: required (or give `src`)',
     ]);
     await expect(player).to.be.accessible();

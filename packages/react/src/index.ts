@@ -20,4 +20,5 @@ export { LmsMyLearning } from './my-learning.js';
 export { LmsBadges } from './badges.js';
 export { LmsLeaderboard } from './leaderboard.js';
 export { LmsCourseVersions } from './course-versions.js';
+export { LmsSessionLesson } from './session-lesson.js';
 export { LmsNotifications } from './notifications.js';

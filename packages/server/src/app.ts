@@ -29,6 +29,7 @@ import { leaderboardRoutes } from './routes/leaderboard.js';
 import { reminderRoutes } from './routes/reminders.js';
 import { courseVersionRoutes } from './routes/course-versions.js';
 import { learningObjectRoutes } from './routes/learning-objects.js';
+import { sessionRoutes } from './routes/sessions.js';
 
 export interface AppOptions {
   db: Db;
@@ -62,6 +63,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...reminderRoutes,
   ...courseVersionRoutes,
   ...learningObjectRoutes,
+  ...sessionRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {

@@ -159,3 +159,9 @@ export const objectQuery = z.object({
   tag: z.string().max(100).optional(),
   kind: z.enum(['lesson', 'question', 'media']).optional(),
 });
+export const sessionBody = z.object({
+  capacity: z.number().int().min(1).max(100_000),
+  waitingList: z.boolean().default(false),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+});
+export const attendanceBody = z.object({ attended: z.boolean() });

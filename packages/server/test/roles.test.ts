@@ -8,4 +8,5 @@ for (const backend of ['postgres', 'pglite'] as Backend[])
     token: tokenFor,
     openapi: true,
     batch: true,
+    sessions: true,
   });

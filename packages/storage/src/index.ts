@@ -12,6 +12,7 @@ export type {
   ProgressRow,
   Page,
   CourseSummary,
+  SessionAttendance,
   LessonReach,
   ReportFilters,
   ItemStat,
@@ -35,3 +36,11 @@ export {
   type LeaderboardRow,
   type LeaderboardScope,
 } from './leaderboard.js';
+export {
+  localSessionBookings,
+  SESSION_BOOKINGS,
+  type SessionBookingList,
+  type SessionBookingRow,
+  type SessionBookings,
+  type SessionRef,
+} from './sessions.js';

@@ -56,6 +56,17 @@ export interface CourseSummary {
   passed?: number;
   /** Completions per UTC day (`YYYY-MM-DD`), oldest first. */
   completionOverTime?: Array<{ date: string; completed: number }>;
+  /** Seats and attendance of the course's `session` lessons (on a server, where sessions were opened). */
+  sessions?: SessionAttendance[];
+}
+
+/** One session's seats booked, learners waiting and learners marked present. */
+export interface SessionAttendance {
+  lessonId: string;
+  capacity: number;
+  booked: number;
+  waiting: number;
+  attended: number;
 }
 
 /** Narrows a course summary: members of a group, last activity in [from, to), learners on a course version. */

@@ -1,6 +1,7 @@
 import { joinPath, isObject, FieldChecker } from './checks.js';
 import type { LessonKindDefinition } from './lesson-kinds.js';
 import { quizLessonKind } from '../quiz/lesson-kind.js';
+import { sessionLessonKind } from '../sessions/lesson-kind.js';
 
 /** The kinds every course can use; more are added with `registerLessonKind`. */
 export const builtinLessonKinds: LessonKindDefinition[] = [
@@ -68,4 +69,6 @@ export const builtinLessonKinds: LessonKindDefinition[] = [
 
   // Defined with the quiz model; registered here so every course validation knows it.
   quizLessonKind,
+  // Instructor-led or virtual classes learners book a seat in (see sessions/).
+  sessionLessonKind,
 ];

@@ -1,4 +1,5 @@
 import type { QuizLesson } from '../quiz/model.js';
+import type { SessionLesson } from '../sessions/model.js';
 
 /**
  * Course JSON, schema version 1: course → modules → lessons.
@@ -182,6 +183,7 @@ export interface LessonKinds {
   document: DocumentLesson;
   embed: EmbedLesson;
   quiz: QuizLesson;
+  session: SessionLesson;
 }
 
 export type Lesson = LessonKinds[keyof LessonKinds];

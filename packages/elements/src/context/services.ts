@@ -1,7 +1,7 @@
 import { createContext, ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import type { Learner } from '@lms-kit/core';
-import type { GradingStore, LeaderboardReads, LearningReports, ObservableStorage } from '@lms-kit/storage';
+import type { GradingStore, LeaderboardReads, LearningReports, ObservableStorage, SessionBookings } from '@lms-kit/storage';
 import type { LrsSync } from '@lms-kit/xapi';
 
 /** What every LMS Kit element needs from the page, given by `<lms-provider>` or `provideLms()`. */
@@ -37,6 +37,8 @@ export interface LmsServices {
   grading?: GradingStore;
   /** The leaderboard of a backend of many learners (ranked on the server). */
   leaderboard?: LeaderboardReads;
+  /** Session seat bookings counted by a backend of many learners (else kept in this browser). */
+  sessions?: SessionBookings;
 }
 
 /** `Symbol.for` so that two copies of LMS Kit on one page still find each other's provider. */

@@ -17,6 +17,8 @@ registerLessonView('scorm', {
   load: () => import('./lms-scorm-lesson.js'),
   rules: () => import('../course/scorm-rules.js'),
 });
+// Instructor-led or virtual classes learners book a seat in.
+registerLessonView('session', { tag: 'lms-session-lesson', load: () => import('./lms-session-lesson.js') });
 registerLessonView('cmi5-au', { tag: 'lms-cmi5-lesson', load: () => import('./lms-cmi5-lesson.js') });
 registerElementLoader('lms-certificate-status', () => import('./lms-certificate-status.js'));
 registerElementLoader('lms-sync-status', () => import('./lms-sync-status.js'));

@@ -1,4 +1,5 @@
 import type { engagementMessages } from './messages-en-engagement.js';
+import type { sessionMessages } from './messages-en-sessions.js';
 import type { certificateMessages } from './messages-en-certificate.js';
 import type { lessonViewMessages } from './messages-en-lesson-views.js';
 import type { quizMessages } from './messages-en-quiz.js';
@@ -72,5 +73,6 @@ export type MessageId =
   | keyof typeof offlineMessages
   | keyof typeof engagementMessages
   | keyof typeof editorMessages
-  | keyof typeof versionsMessages;
+  | keyof typeof versionsMessages
+  | keyof typeof sessionMessages;
 export type Messages = Partial<Record<MessageId, string>>;

@@ -133,6 +133,19 @@ export function reportTables(data: ReportData): ReportTable<never>[] {
         ],
         rows: s.lessons,
       });
+      // Seats and attendance of the course's sessions, where a server counts them.
+      if (s.sessions?.length)
+        add({
+          id: 'sessions',
+          columns: [
+            { key: 'lesson', value: (r: NonNullable<CourseSummary['sessions']>[number]) => r.lessonId },
+            { key: 'capacity', value: (r) => r.capacity, format: 'number' },
+            { key: 'booked', value: (r) => r.booked, format: 'number' },
+            { key: 'waiting', value: (r) => r.waiting, format: 'number' },
+            { key: 'attended', value: (r) => r.attended, format: 'number' },
+          ],
+          rows: s.sessions,
+        });
       add({
         id: 'scores',
         columns: [

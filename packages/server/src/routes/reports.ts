@@ -73,7 +73,7 @@ export const reportRoutes = [
         AND ($4::timestamptz IS NULL OR coalesce((p.data ->> 'updatedAt')::timestamptz, p.updated_at) >= $4)
         AND ($5::timestamptz IS NULL OR coalesce((p.data ->> 'updatedAt')::timestamptz, p.updated_at) < $5)
         AND ($6::text IS NULL OR p.data ->> 'courseVersion' = $6)`;
-      const [counts, enrolled, scores, lessons, over] = await Promise.all([
+      const [counts, enrolled, scores, lessons, over, sessions] = await Promise.all([
         db.query<{ started: number; completed: number; passed: number; total_ms: number; median_ms: number | null }>(
           `SELECT count(*)::int AS started, count(*) FILTER (WHERE completed)::int AS completed,
                   count(*) FILTER (WHERE coalesce((data #>> '{result,passed}')::boolean, false))::int AS passed, coalesce(sum(time_spent_ms), 0)::float8 AS total_ms,
@@ -110,6 +110,15 @@ export const reportRoutes = [
            FROM progress p WHERE ${where} AND p.data ? 'completedAt' GROUP BY 1 ORDER BY 1`,
           args,
         ),
+        // Seats and attendance of the course's sessions ($3: only the bookings of that group's learners).
+        db.query<{ lesson_id: string; capacity: number; booked: number; waiting: number; attended: number }>(
+          `SELECT s.lesson_id, s.capacity, count(b.*) FILTER (WHERE b.status = 'booked')::int AS booked,
+                  count(b.*) FILTER (WHERE b.status = 'waiting')::int AS waiting, count(b.*) FILTER (WHERE b.attended)::int AS attended
+           FROM lesson_sessions s LEFT JOIN session_bookings b ON b.tenant_id = s.tenant_id AND b.course_id = s.course_id AND b.lesson_id = s.lesson_id
+             AND ($3::text IS NULL OR b.learner_id IN (SELECT learner_id FROM group_members WHERE tenant_id = $1 AND group_id = $3 AND role = 'learner'))
+           WHERE s.tenant_id = $1 AND s.course_id = $2 GROUP BY s.lesson_id, s.capacity ORDER BY s.lesson_id`,
+          args.slice(0, 3),
+        ),
       ]);
       const c = counts.rows[0];
       return {
@@ -132,6 +141,17 @@ export const reportRoutes = [
           dropOff: r.reached - r.completed,
           timeSpentMs: Number(r.time_ms),
         })),
+        ...(sessions.rows.length
+          ? {
+              sessions: sessions.rows.map((r) => ({
+                lessonId: r.lesson_id,
+                capacity: r.capacity,
+                booked: r.booked,
+                waiting: r.waiting,
+                attended: r.attended,
+              })),
+            }
+          : {}),
       };
     },
   }),

@@ -36,6 +36,7 @@ import { seg, ServerClient, type ServerClientOptions } from './client.js';
 import type { BatchResult, BatchWrite } from './batch.js';
 import { ServerQuizClient } from './quiz-client.js';
 import { LeaderboardClient } from './leaderboard-client.js';
+import { SessionsClient } from './sessions-client.js';
 import { decodeValue, encodeValue } from './values.js';
 
 export type HttpStorageAdapterOptions = ServerClientOptions;
@@ -55,6 +56,8 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
   readonly quizzes: ServerQuizClient;
   /** The server's leaderboard (ranked in SQL; off unless the tenant turns it on). */
   readonly leaderboard: LeaderboardClient;
+  /** Seat bookings of `session` lessons, counted by the server. */
+  readonly sessions: SessionsClient;
   /** `fetch` with this adapter's token, for the server's other routes (its certificate signer: see @lms-kit/server). */
   readonly authorizedFetch: ServerClient['authorizedFetch'];
   private closed = false;
@@ -70,6 +73,7 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
     this.client = new ServerClient(options);
     this.quizzes = new ServerQuizClient(this.client);
     this.leaderboard = new LeaderboardClient(this.client);
+    this.sessions = new SessionsClient(this.client);
     this.authorizedFetch = this.client.authorizedFetch;
     this.scope = `http:${this.client.base}`;
   }

@@ -4,3 +4,4 @@ export { ServerClient, type ServerClientOptions, type TokenSource } from './clie
 export { ServerQuizClient } from './quiz-client.js';
 export { LeaderboardClient } from './leaderboard-client.js';
 export { AuthoringClient } from './authoring-client.js';
+export { SessionsClient } from './sessions-client.js';

@@ -71,6 +71,8 @@ export class OfflineFirstStorage implements StorageAdapter {
   readonly quizzes: HttpStorageAdapter['quizzes'];
   /** The leaderboard is the server's: ranks need everyone's points. */
   readonly leaderboard: HttpStorageAdapter['leaderboard'];
+  /** Seats are counted by the server: booking needs it online. */
+  readonly sessions: HttpStorageAdapter['sessions'];
   private readonly local: StorageAdapter;
   private readonly remote: HttpStorageAdapter;
   private failures = 0;
@@ -84,6 +86,7 @@ export class OfflineFirstStorage implements StorageAdapter {
     this.remote = options.remote;
     this.quizzes = options.remote.quizzes;
     this.leaderboard = options.remote.leaderboard;
+    this.sessions = options.remote.sessions;
     this.scope = options.remote.scope;
     globalThis.addEventListener?.('online', this.onOnline);
     this.schedule(0);

@@ -2,6 +2,7 @@ import { certificateMessages } from '../messages-en-certificate.js';
 import { cmi5Messages } from '../messages-en-cmi5.js';
 import { lessonViewMessages } from '../messages-en-lesson-views.js';
 import { engagementMessages } from '../messages-en-engagement.js';
+import { sessionMessages } from '../messages-en-sessions.js';
 import { en } from '../messages-en.js';
 import { editorMessages } from '../messages-en-editor.js';
 import { quizMessages } from '../messages-en-quiz.js';
@@ -24,4 +25,5 @@ export const messages: Messages = {
   ...engagementMessages,
   ...editorMessages,
   ...versionsMessages,
+  ...sessionMessages,
 };
