@@ -81,7 +81,9 @@ describe('CSV export', () => {
   });
 });
 
-describe('<lms-report> over browser storage (the local learner)', () => {
+describe('<lms-report> over browser storage (the local learner)', function () {
+  // The first render loads the report's chunk (charts, virtualizer) on a machine other tests share.
+  this.timeout(60_000);
   it('shows the empty state, then the learner’s course with charts, their tables and CSV', async () => {
     const empty = await renderReport(new MemoryAdapter());
     expect(text(empty)).to.contain('No data yet');

@@ -9,7 +9,7 @@ import type {
   ProgressRow,
   ReportFilters,
 } from '@lms-kit/storage';
-import { labelItemStats, type LabelledItemStat } from './answer-text.js';
+import type { LabelledItemStat } from './answer-text.js';
 
 export type ReportView = 'course' | 'items' | 'learner' | 'groups' | 'compliance';
 
@@ -73,10 +73,13 @@ export function reportSource(reports: LearningReports): ReportSource {
         }
         case 'items':
           if (!reports.itemAnalysis) throw unavailable('item analysis');
-          return {
-            view: 'items',
-            items: labelItemStats(await reports.itemAnalysis(required(query.courseId, 'courseId'), query.filters), query.quizzes),
-          };
+          {
+            const items = await reports.itemAnalysis(required(query.courseId, 'courseId'), query.filters);
+            if (!query.quizzes?.length) return { view: 'items', items };
+            // The quiz model loads only when there are quizzes to name the answers with.
+            const { labelItemStats } = await import('./answer-text.js');
+            return { view: 'items', items: labelItemStats(items, query.quizzes) };
+          }
         case 'learner':
           if (!reports.learnerReport) throw unavailable('learner');
           return { view: 'learner', courses: await reports.learnerReport(required(query.learnerId, 'learnerId')) };
