@@ -14,6 +14,7 @@ export default tseslint.config(
       'test-results/**',
       'bench/results/**',
       'bench/.out/**',
+      'bench/.out-report/**',
       'packages/elements/cdn/**',
       'packages/elements/types/**',
       'test/consumer/apps/**',

@@ -16,7 +16,7 @@ import { startPostgres } from '../test/server/postgres.mjs';
 const LEARNERS = Number(process.env.SERVER_BENCH_LEARNERS ?? 1000);
 const WRITES = 50;
 const CONCURRENCY = 32;
-const REPORT_LEARNERS = 10_000;
+export const REPORT_LEARNERS = 10_000;
 const LESSONS = 50;
 /** `SERVER_BENCH_PARTS=report,import` runs only those parts. */
 const PARTS = (process.env.SERVER_BENCH_PARTS ?? 'load,batch,report,import').split(',');
@@ -138,21 +138,22 @@ async function loadBench(base, url) {
   ];
 }
 
-async function reportBench(base, url) {
-  const tenant = 'bench-report';
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
+/**
+ * 10,000 learners × 50 lessons in one course (`big-course`) of `tenant`, written in SQL: most started,
+ * fewer reached the end, some completed with a score; every learner enrolled. Also used by report-page.node.mjs.
+ */
+export async function seedReportCourse(db, tenant) {
   await db.query(`INSERT INTO tenants (id) VALUES ($1) ON CONFLICT DO NOTHING`, [tenant]);
   // 10,000 learners × 50 lessons in one course: most started, fewer reached the end, some completed with a score.
   await db.query(
     `INSERT INTO progress (tenant_id, learner_id, course_id, data)
-     SELECT $1, 'mailto:r' || i || '@example.com', 'big-course',
-            jsonb_build_object('learnerId', 'mailto:r' || i || '@example.com', 'courseId', 'big-course', 'registration', 'r', 'timeSpentMs', i * 37 % 600000,
-              'startedAt', '2026-01-01T00:00:00Z', 'updatedAt', '2026-01-02T00:00:00Z',
-              'lessons', (SELECT jsonb_object_agg('lesson-' || l, jsonb_build_object('status', CASE WHEN l < reach THEN 'completed' ELSE 'in-progress' END, 'openedAt', '2026-01-01T00:00:00Z', 'timeSpentMs', l * 1000))
-                          FROM generate_series(0, reach) l))
-            || CASE WHEN reach >= ${LESSONS - 1} THEN jsonb_build_object('completedAt', '2026-01-03T00:00:00Z', 'result', jsonb_build_object('completed', true, 'score', jsonb_build_object('scaled', (i % 101) / 100.0))) ELSE '{}' END
-     FROM generate_series(1, ${REPORT_LEARNERS}) i, LATERAL (SELECT (i * 7919) % ${LESSONS} AS reach) r`,
+       SELECT $1, 'mailto:r' || i || '@example.com', 'big-course',
+              jsonb_build_object('learnerId', 'mailto:r' || i || '@example.com', 'courseId', 'big-course', 'registration', 'r', 'timeSpentMs', i * 37 % 600000,
+                'startedAt', '2026-01-01T00:00:00Z', 'updatedAt', '2026-01-02T00:00:00Z',
+                'lessons', (SELECT jsonb_object_agg('lesson-' || l, jsonb_build_object('status', CASE WHEN l < reach THEN 'completed' ELSE 'in-progress' END, 'openedAt', '2026-01-01T00:00:00Z', 'timeSpentMs', l * 1000))
+                            FROM generate_series(0, reach) l))
+              || CASE WHEN reach >= ${LESSONS - 1} THEN jsonb_build_object('completedAt', '2026-01-03T00:00:00Z', 'result', jsonb_build_object('completed', true, 'score', jsonb_build_object('scaled', (i % 101) / 100.0))) ELSE '{}' END
+       FROM generate_series(1, ${REPORT_LEARNERS}) i, LATERAL (SELECT (i * 7919) % ${LESSONS} AS reach) r`,
     [tenant],
   );
   await db.query(
@@ -160,6 +161,13 @@ async function reportBench(base, url) {
     [tenant],
   );
   await db.query('ANALYZE');
+}
+
+async function reportBench(base, url) {
+  const tenant = 'bench-report';
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  await seedReportCourse(db, tenant);
   const token = await signToken({ sub: 'mailto:admin@example.com', tenant, roles: ['admin'] });
   const timings = [];
   let summary;

@@ -129,6 +129,7 @@ export async function startDemoServer({ port = 8000, dataDir, secret, elementsBu
     learner: DEMO_USERS.learner,
     colleagues: LEADERBOARD_COLLEAGUES.slice(0, 3).map((c) => ({ sub: colleagueId(c), name: c.name })),
   });
+  await seedEssay(lms.url, admin, sign);
 
   // The "site login": /demo-sign-in?as=learner answers a token and the server's URL.
   const staticServer = await startStaticServer({ port: 0, host });
@@ -210,4 +211,63 @@ async function seedLeaderboard(url, api, sign) {
     await as('PUT', 'v1/leaderboard/me', { optIn: true, ...(colleague.pseudonym ? { pseudonym: colleague.pseudonym } : {}) });
     await api('PUT', `v1/groups/bakery/members/${encodeURIComponent(sub)}`, {});
   }
+}
+
+/** Jamie's answer to the kitchen team's reflection question, waiting for Morgan's grade (written once per data folder). */
+async function seedEssay(url, admin, sign) {
+  const id = 'demo-essay-jamie';
+  const read = await fetch(`${url}/v1/attempts/${id}`, { headers: { Authorization: `Bearer ${admin}` } });
+  if (read.status !== 404) return;
+  const submittedAt = new Date(Date.now() - 3_600_000).toISOString();
+  const startedAt = new Date(Date.now() - 3_900_000).toISOString();
+  const attempt = {
+    id,
+    learnerId: DEMO_USERS.learner.sub,
+    courseId: 'food-safety-basics',
+    activityId: 'kitchen-reflection',
+    status: 'pending-grading',
+    startedAt,
+    updatedAt: submittedAt,
+    data: {
+      quizId: 'kitchen-reflection',
+      number: 1,
+      questionIds: ['why-cool'],
+      order: {},
+      responses: {
+        'why-cool': {
+          value: 'Bacteria multiply fastest between 8 °C and 63 °C, so hot food must cool <b>quickly</b> before it goes in the fridge.',
+          answeredAt: submittedAt,
+        },
+      },
+      submittedAt,
+      result: {
+        raw: 0,
+        max: 1,
+        scaled: 0,
+        pending: true,
+        durationMs: 300_000,
+        questions: { 'why-cool': { credit: null, points: 0, max: 1, answered: true } },
+      },
+      grading: {
+        quizTitle: 'Kitchen reflection',
+        passingScore: { percent: 50 },
+        questions: {
+          'why-cool': {
+            title: 'Cooling food',
+            text: '<p>Why must cooked food be cooled quickly before it is refrigerated?</p>',
+            type: 'long-fill-in',
+            weight: 1,
+            rubric: '<p>Full marks: names the danger zone (8–63 °C) <strong>and</strong> bacterial growth.</p>',
+          },
+        },
+      },
+    },
+  };
+  const token = await sign(DEMO_USERS.learner);
+  const response = await fetch(`${url}/v1/attempts/${id}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(attempt),
+  });
+  if (!response.ok) throw new Error(`Demo set-up: the seeded essay answered ${response.status}: ${await response.text()}`);
 }

@@ -1,9 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CourseProgress } from '@lms-kit/core';
-import { MemoryAdapter } from '@lms-kit/storage';
+import { learnerFromActor, type CourseProgress } from '@lms-kit/core';
+import { parseQuiz, type FillInQuestion } from '@lms-kit/core/quiz';
+import { MemoryAdapter, observeStorage } from '@lms-kit/storage';
+import { QuizSession } from '@lms-kit/runtime';
 import { HttpStorageAdapter } from '@lms-kit/storage/http';
-import { toCsv } from '@lms-kit/runtime/report';
+import { answerText, toCsv } from '@lms-kit/runtime/report';
 import type { LmsProvider, LmsReport } from '@lms-kit/elements';
 import '@lms-kit/elements/all';
 import { call, freshTenant, lmsServer, tokenFor } from '../../../test/helpers/server.js';
@@ -79,7 +81,9 @@ describe('CSV export', () => {
   });
 });
 
-describe('<lms-report> over browser storage (the local learner)', () => {
+describe('<lms-report> over browser storage (the local learner)', function () {
+  // The first render loads the report's chunk (charts, virtualizer) on a machine other tests share.
+  this.timeout(60_000);
   it('shows the empty state, then the learner’s course with charts, their tables and CSV', async () => {
     const empty = await renderReport(new MemoryAdapter());
     expect(text(empty)).to.contain('No data yet');
@@ -164,6 +168,62 @@ describe('<lms-report> over the server (PostgreSQL)', function () {
     await sendKeys({ type: 'bakers' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => report.csv('totals').includes('\r\n5,2,2,1,'), 'filter not applied', { timeout: 10000 });
+  });
+
+  it('item analysis names the most chosen wrong answer as the learners saw it, from the real fridge-check quiz', async () => {
+    const quiz = parseQuiz(await (await fetch('/demo/course/quizzes/fridge-check.json')).json());
+    // Three learners take the quiz through the headless session on the server: one right, two with the same mistakes.
+    const right = { 'warm-fridge': ['recheck'], 'custard-out': false, 'fridge-max': '5', shelves: { chicken: 'bottom', cakes: 'top' } };
+    const wrong = { 'warm-fridge': ['restart'], 'custard-out': true, 'fridge-max': '8', shelves: { chicken: 'top', cakes: 'bottom' } };
+    for (const [name, answers] of [
+      ['a', right],
+      ['b', wrong],
+      ['c', wrong],
+    ] as const) {
+      const token = await tokenFor({ sub: `mailto:${name}@example.com`, tenant, roles: ['learner'] });
+      const session = new QuizSession({
+        services: {
+          storage: observeStorage(new HttpStorageAdapter({ endpoint: base, token })),
+          learner: learnerFromActor({ mbox: `mailto:${name}@example.com` }),
+        },
+      });
+      await session.open(quiz, { courseId: 'food-safety', activityId: 'fridge-check' });
+      await session.start();
+      for (const [id, value] of Object.entries(answers)) session.answer(id, value);
+      session.answer('label', name === 'a' ? ['what', 'made', 'use-by'] : ['what', 'supplier']);
+      session.answer('confidence', 'mostly');
+      expect(await session.submit()).to.equal(true);
+      await session.settled();
+      session.dispose();
+    }
+
+    const provider = await fixture<LmsProvider>(
+      html`<lms-provider learner-email="ian@example.com" locale="en" .storage=${new HttpStorageAdapter({ endpoint: base, token: ian })}>
+        <lms-report view="items" course="food-safety" quiz-src="/demo/course/quizzes/fridge-check.json"></lms-report>
+      </lms-provider>`,
+    );
+    const report = provider.querySelector('lms-report') as LmsReport;
+    await waitUntil(() => report.tables.some((t) => t.id === 'items' && t.rows.length > 0), 'no item analysis', { timeout: 15000 });
+    const rows = Object.fromEntries(
+      report
+        .csv('items')
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => [line.split(',')[0], line]),
+    );
+    expect(rows['Warm fridge at noon']).to.contain(',Switch the fridge off and on again,2,');
+    expect(rows['Custard tarts on the counter']).to.contain(',true,2,');
+    expect(rows['Highest fridge temperature']).to.contain(',8,2,');
+    expect(rows['Which shelf?']).to.contain(',Raw chicken → Top shelf; Cream cakes → Bottom shelf,2,');
+    expect(rows.Labels).to.contain(',What it is; Who delivered it,2,');
+    expect(text(report)).to.contain('Switch the fridge off and on again').and.not.contain('["restart"]');
+    await expect(report).to.be.accessible();
+  });
+
+  it('shows free-text answers as plain text, never as markup', () => {
+    const question: FillInQuestion = { id: 'f', type: 'fill-in', text: '<p>Name it</p>', blanks: [{ accept: ['x'] }] };
+    expect(answerText(question, ['<img src="data:," onerror="window.hacked=1">Salt <b>and</b> fat'])).to.equal('Salt and fat');
+    expect(answerText(question, ['a'.repeat(400)])).to.have.length(160);
   });
 
   it('renders "not available for your role" for a learner, and the server refuses the report anyway', async () => {

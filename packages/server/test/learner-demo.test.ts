@@ -4,7 +4,7 @@ import { demoServer } from '../../../test/helpers/server.js';
 
 /**
  * The learner's pages of the full-stack demo (`npm run demo:server`): Jamie, signed in by the demo's
- * sign-in module, finds the course in the catalog and sees it assigned with its due date in "My learning".
+ * sign-in module, finds the course in the catalog and sees it assigned with its due date, and their points and level, in "My learning".
  */
 describe('learner demo pages (npm run demo:server)', function () {
   this.timeout(240_000);
@@ -33,6 +33,11 @@ describe('learner demo pages (npm run demo:server)', function () {
     await waitLong(dashboard, `${shadowText('lms-my-learning')}.includes('Food safety basics')`);
     // Assigned to the kitchen team with a due date two weeks ahead.
     expect(await evalInTab<string>(dashboard, shadowText('lms-my-learning'))).to.match(/due/i);
+    // Points, level and badges from the ledger the server keeps (nothing earned yet in a fresh demo).
+    await waitLong(dashboard, `${shadowText('lms-my-learning')}.includes('Level: New starter')`);
+    expect(await evalInTab<string>(dashboard, shadowText('lms-my-learning')))
+      .to.include('Points and badges')
+      .and.include('0 points');
     for (const tab of [catalog, dashboard]) await closeProfile(tab);
   });
 });

@@ -66,4 +66,11 @@ export const catalogMessages = {
   'myLearning.expired': 'Expired on {date}: renew it',
   'myLearning.noExpiry': 'Does not expire',
   'myLearning.issuedOn': 'Issued on {date}',
+  'myLearning.engagement': 'Points and badges',
+  'myLearning.points': '{count, plural, one {# point} other {# points}}',
+  'myLearning.level': 'Level: {level}',
+  'myLearning.badgeCount': '{count, plural, =0 {No badges yet.} one {# badge earned} other {# badges earned}}',
+  'myLearning.latestBadges': 'Latest badges',
+  'myLearning.badgeEarnedOn': 'Earned on {date}',
+  'myLearning.engagementFailed': 'Points and badges could not be loaded.',
 } as const;

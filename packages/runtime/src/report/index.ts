@@ -11,3 +11,4 @@ export {
   type ReportTable,
   type TableColumn,
 } from './report-source.js';
+export { labelItemStats, answerText, questionTitle, type LabelledItemStat } from './answer-text.js';

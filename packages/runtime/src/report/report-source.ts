@@ -1,14 +1,15 @@
 import { LmsError } from '@lms-kit/core';
+import type { Quiz } from '@lms-kit/core/quiz';
 import type {
   ComplianceReport,
   CourseSummary,
   GroupStat,
-  ItemStat,
   LearnerCourseRow,
   LearningReports,
   ProgressRow,
   ReportFilters,
 } from '@lms-kit/storage';
+import type { LabelledItemStat } from './answer-text.js';
 
 export type ReportView = 'course' | 'items' | 'learner' | 'groups' | 'compliance';
 
@@ -19,11 +20,13 @@ export interface ReportQuery {
   filters?: ReportFilters;
   /** Compliance: certificates expiring within this many days (default 30). */
   days?: number;
+  /** Item analysis: the quizzes of the course, to show questions and answers in words instead of ids. */
+  quizzes?: readonly Quiz[];
 }
 
 export type ReportData =
   | { view: 'course'; summary: CourseSummary; learners: ProgressRow[] }
-  | { view: 'items'; items: ItemStat[] }
+  | { view: 'items'; items: LabelledItemStat[] }
   | { view: 'learner'; courses: LearnerCourseRow[] }
   | { view: 'groups'; groups: GroupStat[] }
   | { view: 'compliance'; compliance: ComplianceReport };
@@ -70,7 +73,13 @@ export function reportSource(reports: LearningReports): ReportSource {
         }
         case 'items':
           if (!reports.itemAnalysis) throw unavailable('item analysis');
-          return { view: 'items', items: await reports.itemAnalysis(required(query.courseId, 'courseId'), query.filters) };
+          {
+            const items = await reports.itemAnalysis(required(query.courseId, 'courseId'), query.filters);
+            if (!query.quizzes?.length) return { view: 'items', items };
+            // The quiz model loads only when there are quizzes to name the answers with.
+            const { labelItemStats } = await import('./answer-text.js');
+            return { view: 'items', items: labelItemStats(items, query.quizzes) };
+          }
         case 'learner':
           if (!reports.learnerReport) throw unavailable('learner');
           return { view: 'learner', courses: await reports.learnerReport(required(query.learnerId, 'learnerId')) };
@@ -175,10 +184,10 @@ export function reportTables(data: ReportData): ReportTable<never>[] {
       add({
         id: 'items',
         columns: [
-          { key: 'question', value: (r: ItemStat) => r.questionId },
+          { key: 'question', value: (r: LabelledItemStat) => r.questionText ?? r.questionId },
           { key: 'answered', value: (r) => r.answered, format: 'number' },
           { key: 'correct', value: (r) => r.pCorrect, format: 'percent' },
-          { key: 'commonWrong', value: (r) => (r.commonWrong === null ? null : JSON.stringify(r.commonWrong)) },
+          { key: 'commonWrong', value: (r) => r.commonWrongText ?? (r.commonWrong == null ? null : JSON.stringify(r.commonWrong)) },
           { key: 'commonWrongCount', value: (r) => r.commonWrongCount, format: 'number' },
           { key: 'discrimination', value: (r) => (r.discrimination === null ? null : Math.round(r.discrimination * 100) / 100) },
         ],

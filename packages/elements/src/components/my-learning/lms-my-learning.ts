@@ -1,10 +1,13 @@
+import { parseEngagementConfig, toLmsError, type EngagementConfig } from '@lms-kit/core';
 import { MyLearningSession, continueTarget, type CatalogItem, type CertificateItem, type MyLearning } from '@lms-kit/runtime/catalog';
+import { readEngagementSummary, type EngagementSummary } from '@lms-kit/runtime/engagement';
 import type { StorageChange } from '@lms-kit/storage';
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDate } from '../../i18n/localize.js';
 import type { MessageId } from '../../i18n/messages-en.js';
+import { LmsErrorEvent } from '../../events/error.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { tokens } from '../../styles/shared.styles.js';
 import { catalogStyles, continueControl, failure, reportError } from '../catalog/catalog-shared.js';
@@ -12,7 +15,8 @@ import { catalogStyles, continueControl, failure, reportError } from '../catalog
 /**
  * @tag lms-my-learning
  * @summary The learner's dashboard across courses: what is assigned (with due dates, overdue first),
- * what is in progress, what was completed lately, and certificates with their expiry ("renew by …").
+ * what is in progress, what was completed lately, certificates with their expiry ("renew by …"), and
+ * with an engagement config the learner's points, level and latest badges.
  * One click continues where the learner left off. Reads the catalog (`src`, or the server's) and the
  * learner's progress and certificates through the provider's storage.
  *
@@ -24,6 +28,7 @@ import { catalogStyles, continueControl, failure, reportError } from '../catalog
  * @csspart section - One section (assigned, in progress, completed, certificates).
  * @csspart card - One course or certificate.
  * @csspart action - A course's continue control.
+ * @csspart engagement - The points, level and latest badges.
  * @csspart error - The error message.
  * @csspart forbidden - The "not available for your role" message.
  *
@@ -44,6 +49,20 @@ export class LmsMyLearning extends LmsElement {
         font-size: 1.0625rem;
         font-weight: 600;
       }
+      ul.badges {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      ul.badges li {
+        display: grid;
+      }
+      .badge-title {
+        font-weight: 600;
+      }
       .certificate.expiring .when,
       .certificate.expired .when {
         color: var(--_danger);
@@ -60,6 +79,15 @@ export class LmsMyLearning extends LmsElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** How far back "recently completed" goes, in days. Default 90. */
   @property({ type: Number, attribute: 'recent-days' }) recentDays = 90;
+  /**
+   * URL of the engagement config (points, levels, badges) of `<lms-badges>`: shows a summary of the
+   * learner's points, level and latest badges, read from their stored ledger.
+   */
+  @property({ attribute: 'engagement-src' }) engagementSrc?: string;
+  /** The engagement config given directly, instead of `engagement-src`. */
+  @property({ attribute: false }) engagement?: EngagementConfig;
+  /** How many of the latest badges the summary shows. Default 3. */
+  @property({ type: Number, attribute: 'latest-badges' }) latestBadges = 3;
 
   @state() private revision = 0;
 
@@ -77,9 +105,38 @@ export class LmsMyLearning extends LmsElement {
     },
   });
 
+  private configFrom?: { src: string; config: Promise<EngagementConfig> };
+
+  private readonly points = new Task(this, {
+    args: () => [this.engagementSrc, this.engagement, this.services.value, this.latestBadges, this.pointsRevision] as const,
+    task: async ([src, given, services, latest]): Promise<EngagementSummary | undefined> => {
+      if (!services || (!src && !given)) return undefined;
+      try {
+        const config = given ?? (await this.engagementConfig(src!));
+        return await readEngagementSummary(services.storage, services.learner.id, config, latest);
+      } catch (error) {
+        this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'engagement/invalid-config'), recoverable: true }));
+        throw error;
+      }
+    },
+  });
+  @state() private pointsRevision = 0;
+
+  private engagementConfig(src: string): Promise<EngagementConfig> {
+    if (this.configFrom?.src !== src) {
+      const config = fetch(new URL(src, document.baseURI)).then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status} for ${src}`);
+        return parseEngagementConfig(await response.json());
+      });
+      this.configFrom = { src, config };
+    }
+    return this.configFrom.config;
+  }
+
   protected override storageChanged(change: StorageChange): void {
     if (change.type === 'progress' || (change.type === 'record' && ['enrollments', 'certificates'].includes(change.collection)))
       this.revision++;
+    if (change.type === 'record' && ['points', 'badges'].includes(change.collection)) this.pointsRevision++;
   }
 
   private level(offset = 0) {
@@ -104,7 +161,7 @@ export class LmsMyLearning extends LmsElement {
     return html`${nothingYet ? html`<p class="muted">${this.t('myLearning.empty')}</p>` : nothing}
       ${this.section('assigned', 'myLearning.assigned', data.assigned, 'myLearning.noneAssigned')}
       ${this.section('in-progress', 'myLearning.inProgress', data.inProgress, 'myLearning.noneInProgress')}
-      ${this.section('completed', 'myLearning.completed', data.completed, 'myLearning.noneCompleted')}
+      ${this.section('completed', 'myLearning.completed', data.completed, 'myLearning.noneCompleted')} ${this.renderEngagement()}
       <slot name="engagement"></slot>
       <section class="part" part="section" aria-labelledby="certificates">
         <div class="section-title" role="heading" aria-level=${this.level(1)} id="certificates">${this.t('myLearning.certificates')}</div>
@@ -117,6 +174,44 @@ export class LmsMyLearning extends LmsElement {
         }
       </section>
       <slot name="offline"></slot>`;
+  }
+
+  private renderEngagement() {
+    if (!this.engagementSrc && !this.engagement) return nothing;
+    const summary = this.points.value;
+    const body = this.points.render({
+      initial: () => html`<p aria-busy="true">${this.t('common.loading')}</p>`,
+      pending: () => (summary ? this.summary(summary) : html`<p aria-busy="true">${this.t('common.loading')}</p>`),
+      complete: (value) => (value ? this.summary(value) : nothing),
+      error: () => html`<p class="muted" role="alert">${this.t('myLearning.engagementFailed')}</p>`,
+    });
+    return html`<section class="part" part="section engagement" aria-labelledby="engagement" data-section="engagement">
+      <div class="section-title" role="heading" aria-level=${this.level(1)} id="engagement">${this.t('myLearning.engagement')}</div>
+      ${body}
+    </section>`;
+  }
+
+  private summary({ points, level, latestBadges, earnedCount }: EngagementSummary) {
+    const date = (iso: string) => formatDate(this.locale, iso);
+    return html`<p class="points">
+        <strong>${this.t('myLearning.points', { count: points })}</strong>
+        ${level.current ? html` · ${this.t('myLearning.level', { level: level.current.title })}` : nothing} ·
+        ${this.t('myLearning.badgeCount', { count: earnedCount })}
+      </p>
+      ${
+        latestBadges.length
+          ? html`<div class="muted" id="latest-badges">${this.t('myLearning.latestBadges')}</div>
+              <ul class="badges" aria-labelledby="latest-badges">
+                ${latestBadges.map(
+                  ({ badge, earnedAt }) =>
+                    html`<li data-badge=${badge.id}>
+                      <span class="badge-title">${badge.title}</span>
+                      <span class="muted">${this.t('myLearning.badgeEarnedOn', { date: date(earnedAt) })}</span>
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }`;
   }
 
   private section(id: string, title: MessageId, items: CatalogItem[], empty: MessageId) {

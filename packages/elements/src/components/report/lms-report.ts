@@ -1,5 +1,6 @@
 import { localReports } from '@lms-kit/storage';
 import { toLmsError, type LmsError } from '@lms-kit/core';
+import type { Quiz } from '@lms-kit/core/quiz';
 import {
   isEmptyReport,
   mayUse,
@@ -111,6 +112,13 @@ export class LmsReport extends LmsElement {
   @property() version?: string;
   /** Compliance: certificates expiring within this many days. Default 30. */
   @property({ type: Number }) days = 30;
+  /**
+   * Item analysis: the course's quiz files (JSON, GIFT or Aiken; space-separated URLs), so questions
+   * and the most chosen wrong answers read as the learners saw them instead of ids.
+   */
+  @property({ attribute: 'quiz-src' }) quizSrc?: string;
+  /** Item analysis: the quizzes themselves, instead of `quiz-src`. */
+  @property({ attribute: false }) quizzes?: Quiz[];
 
   @state() private report: State = { state: 'loading' };
   private generation = 0;
@@ -123,7 +131,7 @@ export class LmsReport extends LmsElement {
 
   /** A changed view or filter loads the report again (the first render waits for the services). */
   protected override willUpdate(changed: Map<string, unknown>): void {
-    const keys = ['view', 'course', 'learner', 'group', 'from', 'to', 'version', 'days'];
+    const keys = ['view', 'course', 'learner', 'group', 'from', 'to', 'version', 'days', 'quizSrc', 'quizzes'];
     if (!this.first && this.services.value && keys.some((k) => changed.has(k))) void this.load();
     this.first = false;
   }
@@ -156,6 +164,7 @@ export class LmsReport extends LmsElement {
         learnerId: this.learner ?? (services.reports ? undefined : services.learner.id),
         filters,
         days: this.days,
+        quizzes: this.view === 'items' ? await this.quizDefinitions() : undefined,
       });
       if (generation === this.generation) this.report = { state: 'ready', data };
     } catch (error) {
@@ -164,6 +173,31 @@ export class LmsReport extends LmsElement {
       this.report = lmsError.code === 'auth/forbidden' ? { state: 'forbidden' } : { state: 'error', error: lmsError };
       this.dispatchEvent(new LmsErrorEvent({ error: lmsError, recoverable: true }));
     }
+  }
+
+  private loadedQuizzes = new Map<string, Promise<Quiz | undefined>>();
+
+  /** The quizzes that name the item analysis's questions and answers; one that cannot load leaves its ids. */
+  private async quizDefinitions(): Promise<Quiz[]> {
+    if (this.quizzes) return this.quizzes;
+    const sources = (this.quizSrc ?? '').split(/\s+/).filter(Boolean);
+    if (!sources.length) return [];
+    // The quiz parsers load only for an item analysis that names its quizzes.
+    const { loadQuiz } = await import('../../quiz/load-quiz.js');
+    for (const src of sources)
+      if (!this.loadedQuizzes.has(src))
+        this.loadedQuizzes.set(
+          src,
+          loadQuiz(src, undefined).then(
+            ({ quiz }) => quiz,
+            (error: unknown) => {
+              this.dispatchEvent(new LmsErrorEvent({ error: toLmsError(error, 'quiz/load-failed'), recoverable: true }));
+              return undefined;
+            },
+          ),
+        );
+    const quizzes = await Promise.all(sources.map((src) => this.loadedQuizzes.get(src)));
+    return quizzes.filter((quiz): quiz is Quiz => quiz !== undefined);
   }
 
   /** The tables of the report shown now. */
