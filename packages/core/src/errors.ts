@@ -81,6 +81,9 @@ export const LMS_ERROR_CODES = [
   'offline/download-failed',
   'offline/unavailable',
   'engagement/invalid-config',
+  'discussion/empty',
+  'discussion/too-long',
+  'discussion/rate-limited',
 ] as const;
 
 /** One of `LMS_ERROR_CODES`. */

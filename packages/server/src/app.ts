@@ -25,6 +25,7 @@ import { anonymousRoutes, tenantAllowsAnonymous } from './routes/anonymous.js';
 import { reportRoutes } from './routes/reports.js';
 import { leaderboardRoutes } from './routes/leaderboard.js';
 import { reminderRoutes } from './routes/reminders.js';
+import { discussionRoutes } from './routes/discussion.js';
 
 export interface AppOptions {
   db: Db;
@@ -54,6 +55,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...catalogRoutes,
   ...leaderboardRoutes,
   ...reminderRoutes,
+  ...discussionRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {

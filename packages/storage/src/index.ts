@@ -35,3 +35,10 @@ export {
   type LeaderboardRow,
   type LeaderboardScope,
 } from './leaderboard.js';
+export {
+  checkCommentBody,
+  localNotes,
+  NOTES_COLLECTION,
+  type DiscussionListOptions,
+  type DiscussionStore,
+} from './discussion.js';

@@ -35,6 +35,7 @@ import type { CatalogReads } from '../catalog.js';
 import { seg, ServerClient, type ServerClientOptions } from './client.js';
 import { ServerQuizClient } from './quiz-client.js';
 import { LeaderboardClient } from './leaderboard-client.js';
+import { DiscussionClient } from './discussion-client.js';
 import { decodeValue, encodeValue } from './values.js';
 
 export type HttpStorageAdapterOptions = ServerClientOptions;
@@ -54,6 +55,8 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
   readonly quizzes: ServerQuizClient;
   /** The server's leaderboard (ranked in SQL; off unless the tenant turns it on). */
   readonly leaderboard: LeaderboardClient;
+  /** The server's lesson discussions (moderated and rate-limited there). */
+  readonly discussion: DiscussionClient;
   /** `fetch` with this adapter's token, for the server's other routes (its certificate signer: see @lms-kit/server). */
   readonly authorizedFetch: ServerClient['authorizedFetch'];
   private closed = false;
@@ -69,6 +72,7 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
     this.client = new ServerClient(options);
     this.quizzes = new ServerQuizClient(this.client);
     this.leaderboard = new LeaderboardClient(this.client);
+    this.discussion = new DiscussionClient(this.client);
     this.authorizedFetch = this.client.authorizedFetch;
     this.scope = `http:${this.client.base}`;
   }

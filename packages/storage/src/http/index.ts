@@ -3,3 +3,4 @@ export { OfflineFirstStorage, type OfflineFirstOptions } from './offline-first.j
 export { ServerClient, type ServerClientOptions, type TokenSource } from './client.js';
 export { ServerQuizClient } from './quiz-client.js';
 export { LeaderboardClient } from './leaderboard-client.js';
+export { DiscussionClient } from './discussion-client.js';

@@ -66,6 +66,8 @@ export class OfflineFirstStorage implements StorageAdapter {
   readonly quizzes: HttpStorageAdapter['quizzes'];
   /** The leaderboard is the server's: ranks need everyone's points. */
   readonly leaderboard: HttpStorageAdapter['leaderboard'];
+  /** Discussions are the server's: other learners' comments live there. */
+  readonly discussion: HttpStorageAdapter['discussion'];
   private readonly local: StorageAdapter;
   private readonly remote: HttpStorageAdapter;
   private failures = 0;
@@ -79,6 +81,7 @@ export class OfflineFirstStorage implements StorageAdapter {
     this.remote = options.remote;
     this.quizzes = options.remote.quizzes;
     this.leaderboard = options.remote.leaderboard;
+    this.discussion = options.remote.discussion;
     this.scope = options.remote.scope;
     globalThis.addEventListener?.('online', this.onOnline);
     this.schedule(0);
