@@ -1,2 +1,3 @@
 export * from './engagement-session.js';
 export * from './notifications.js';
+export * from './discussion-session.js';

@@ -180,14 +180,19 @@ async function list(db: Queryable, who: Identity, course: string, lesson: string
   };
 }
 
-/** The lesson's version as the caller sees it: changes with any comment written, edited, moderated or deleted. */
-async function lessonTag(db: Queryable, tenant: string, course: string, lesson: string, staff: boolean, query: ListQuery) {
+/**
+ * The lesson's version as the caller sees it: changes with any comment written, edited, moderated or
+ * deleted. It names the caller (hashed): a browser cache keyed by URL never serves one learner's page to another.
+ */
+async function lessonTag(db: Queryable, who: Identity, course: string, lesson: string, staff: boolean, query: ListQuery) {
   const { rows } = await db.query<{ n: number; at: string | null }>(
     `SELECT count(*)::int AS n, (extract(epoch FROM max(updated_at)) * 1000000)::bigint::text AS at FROM discussion_comments
      WHERE tenant_id = $1 AND course_id = $2 AND lesson_id = $3`,
-    [tenant, course, lesson],
+    [who.tenant, course, lesson],
   );
-  return `"d${rows[0].n}.${rows[0].at ?? 0}.${staff ? 's' : 'l'}.${query.limit}.${query.after ?? ''}"`;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify([who.tenant, who.sub, query])));
+  const caller = btoa(String.fromCharCode(...new Uint8Array(digest).slice(0, 12)));
+  return `"d${rows[0].n}.${rows[0].at ?? 0}.${staff ? 's' : 'l'}.${caller}"`;
 }
 
 export const discussionRoutes = [
@@ -201,13 +206,15 @@ export const discussionRoutes = [
     errors: [304],
     async handler({ c, db, who, params, query }) {
       const staff = await moderates(db, who, params.course);
-      const tag = await lessonTag(db, who.tenant, params.course, params.lesson, staff, query);
+      const tag = await lessonTag(db, who, params.course, params.lesson, staff, query);
       if (c.req.header('if-none-match') === tag) return c.body(null, 304, { ETag: tag });
       const [page, people] = await Promise.all([
         list(db, who, params.course, params.lesson, query, staff),
         instructors(db, who.tenant, params.course),
       ]);
       c.header('ETag', tag);
+      c.header('Cache-Control', 'private, no-cache');
+      c.header('Vary', 'Authorization');
       return { ...page, moderator: staff, instructors: people.map((p) => ({ name: p.name })) };
     },
   }),
