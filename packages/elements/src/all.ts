@@ -21,6 +21,7 @@ registerLazyElement('lms-my-learning', () => import('./define/lms-my-learning.js
 registerLazyElement('lms-badges', () => import('./define/lms-badges.js'));
 registerLazyElement('lms-leaderboard', () => import('./define/lms-leaderboard.js'));
 registerLazyElement('lms-notifications', () => import('./define/lms-notifications.js'));
+registerLazyElement('lms-discussion', () => import('./define/lms-discussion.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';

@@ -23,6 +23,7 @@ export { LmsCatalog } from './components/catalog/lms-catalog.js';
 export { LmsMyLearning } from './components/my-learning/lms-my-learning.js';
 export { LmsBadges } from './components/badges/lms-badges.js';
 export { LmsLeaderboard } from './components/leaderboard/lms-leaderboard.js';
+export { LmsDiscussion } from './components/discussion/lms-discussion.js';
 export { LmsNotifications } from './components/notifications/lms-notifications.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices, localLearner, createMemoryStorage } from './context/default-services.js';

@@ -7,6 +7,7 @@ import type { LmsCatalog } from './components/catalog/lms-catalog.js';
 import type { LmsMyLearning } from './components/my-learning/lms-my-learning.js';
 import type { LmsBadges } from './components/badges/lms-badges.js';
 import type { LmsLeaderboard } from './components/leaderboard/lms-leaderboard.js';
+import type { LmsDiscussion } from './components/discussion/lms-discussion.js';
 import type { LmsNotifications } from './components/notifications/lms-notifications.js';
 import type { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
 import type { LmsCertificateVerify } from './components/certificate-verify/lms-certificate-verify.js';
@@ -37,6 +38,7 @@ export interface LmsElementTagNameMap {
   'lms-certificate-status': LmsCertificateStatus;
   'lms-badges': LmsBadges;
   'lms-leaderboard': LmsLeaderboard;
+  'lms-discussion': LmsDiscussion;
   'lms-notifications': LmsNotifications;
   'lms-quiz-lesson': LmsQuizLesson;
   'lms-text-lesson': LmsTextLesson;

@@ -18,4 +18,5 @@ export { LmsCatalog } from './catalog.js';
 export { LmsMyLearning } from './my-learning.js';
 export { LmsBadges } from './badges.js';
 export { LmsLeaderboard } from './leaderboard.js';
+export { LmsDiscussion } from './discussion.js';
 export { LmsNotifications } from './notifications.js';

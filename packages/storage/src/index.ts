@@ -35,10 +35,4 @@ export {
   type LeaderboardRow,
   type LeaderboardScope,
 } from './leaderboard.js';
-export {
-  checkCommentBody,
-  localNotes,
-  NOTES_COLLECTION,
-  type DiscussionListOptions,
-  type DiscussionStore,
-} from './discussion.js';
+export { checkCommentBody, localNotes, NOTES_COLLECTION, type DiscussionListOptions, type DiscussionStore } from './discussion.js';

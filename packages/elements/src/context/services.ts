@@ -1,7 +1,7 @@
 import { createContext, ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import type { Learner } from '@lms-kit/core';
-import type { GradingStore, LeaderboardReads, LearningReports, ObservableStorage } from '@lms-kit/storage';
+import type { DiscussionStore, GradingStore, LeaderboardReads, LearningReports, ObservableStorage } from '@lms-kit/storage';
 import type { LrsSync } from '@lms-kit/xapi';
 
 /** What every LMS Kit element needs from the page, given by `<lms-provider>` or `provideLms()`. */
@@ -37,6 +37,8 @@ export interface LmsServices {
   grading?: GradingStore;
   /** The leaderboard of a backend of many learners (ranked on the server). */
   leaderboard?: LeaderboardReads;
+  /** Lesson discussions shared through a backend of many learners; without it, private notes in `storage`. */
+  discussion?: DiscussionStore;
 }
 
 /** `Symbol.for` so that two copies of LMS Kit on one page still find each other's provider. */

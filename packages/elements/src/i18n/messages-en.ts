@@ -1,4 +1,5 @@
 import type { engagementMessages } from './messages-en-engagement.js';
+import type { discussionMessages } from './messages-en-discussion.js';
 import type { certificateMessages } from './messages-en-certificate.js';
 import type { lessonViewMessages } from './messages-en-lesson-views.js';
 import type { quizMessages } from './messages-en-quiz.js';
@@ -68,5 +69,6 @@ export type MessageId =
   | keyof typeof managementMessages
   | keyof typeof catalogMessages
   | keyof typeof offlineMessages
-  | keyof typeof engagementMessages;
+  | keyof typeof engagementMessages
+  | keyof typeof discussionMessages;
 export type Messages = Partial<Record<MessageId, string>>;

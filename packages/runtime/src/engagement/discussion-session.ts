@@ -135,7 +135,10 @@ export class DiscussionSession extends Session<DiscussionState, DiscussionEvents
     if (answer === 'unchanged') return;
     this.next = answer.page.next;
     const known = new Set(this.state.threads.map((t) => t.id));
-    this.set({ threads: [...this.state.threads, ...answer.page.items.filter((t) => !known.has(t.id))], hasMore: answer.page.next !== null });
+    this.set({
+      threads: [...this.state.threads, ...answer.page.items.filter((t) => !known.has(t.id))],
+      hasMore: answer.page.next !== null,
+    });
   }
 
   /** Posts a thread, or a reply to `parentId`. Rejects with an LmsError (`discussion/…`, `auth/…`) and changes nothing then. */

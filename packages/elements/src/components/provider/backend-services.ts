@@ -1,16 +1,27 @@
-import { isGradingStore, type GradingStore, type LeaderboardReads, type LearningReports, type StorageAdapter } from '@lms-kit/storage';
+import {
+  isGradingStore,
+  type DiscussionStore,
+  type GradingStore,
+  type LeaderboardReads,
+  type LearningReports,
+  type StorageAdapter,
+} from '@lms-kit/storage';
 import type { LmsServices } from '../../context/services.js';
 
-type Backend = Partial<LearningReports & GradingStore> & { roles?: () => Promise<string[]>; leaderboard?: LeaderboardReads };
+type Backend = Partial<LearningReports & GradingStore> & {
+  roles?: () => Promise<string[]>;
+  leaderboard?: LeaderboardReads;
+  discussion?: DiscussionStore;
+};
 
 /**
- * Reports, grading, leaderboard and roles of a multi-learner backend given as `storage` (the server adapter).
+ * Reports, grading, leaderboard, discussions and roles of a multi-learner backend given as `storage` (the server adapter).
  * Loaded only when a page passes its own storage, so pages on the IndexedDB default never download it.
  */
 export async function backendServices(
   storage: StorageAdapter | undefined,
   roles: string[] | undefined,
-): Promise<Pick<LmsServices, 'roles' | 'reports' | 'grading' | 'leaderboard'>> {
+): Promise<Pick<LmsServices, 'roles' | 'reports' | 'grading' | 'leaderboard' | 'discussion'>> {
   const backend = storage as Backend | undefined;
   const granted = roles ?? (typeof backend?.roles === 'function' ? await backend.roles() : undefined);
   return {
@@ -18,5 +29,6 @@ export async function backendServices(
     ...(typeof backend?.courseSummary === 'function' ? { reports: backend as LearningReports } : {}),
     ...(isGradingStore(backend) ? { grading: backend } : {}),
     ...(backend?.leaderboard ? { leaderboard: backend.leaderboard } : {}),
+    ...(backend?.discussion ? { discussion: backend.discussion } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { certificateMessages } from '../messages-en-certificate.js';
 import { cmi5Messages } from '../messages-en-cmi5.js';
 import { lessonViewMessages } from '../messages-en-lesson-views.js';
 import { engagementMessages } from '../messages-en-engagement.js';
+import { discussionMessages } from '../messages-en-discussion.js';
 import { en } from '../messages-en.js';
 import { quizMessages } from '../messages-en-quiz.js';
 import { resultMessages } from '../messages-en-results.js';
@@ -20,4 +21,5 @@ export const messages: Messages = {
   ...syncMessages,
   ...cmi5Messages,
   ...engagementMessages,
+  ...discussionMessages,
 };
