@@ -6,6 +6,8 @@ import type { LmsDiscussion, LmsProvider } from '@lms-kit/elements';
 import { call, freshTenant, lmsServer, tokenFor } from '../../../test/helpers/server.js';
 import { XSS_CORPUS } from '../../../test/helpers/xss-corpus.js';
 import { HOSTILE_URLS } from '../../../test/helpers/hostile-urls.js';
+import { textCourse } from '../../../test/helpers/courses.js';
+import { outlineButton, renderPlayer } from './helpers.js';
 import '@lms-kit/elements/all';
 
 const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
@@ -115,6 +117,21 @@ describe('<lms-discussion>', function () {
     button(root(first).querySelector('form')!, 'Post')!.click();
     await waitUntil(() => bodies(second).includes('Written in the first tab'), text(second));
     expect(text(second)).to.contain('New comments.');
+  });
+
+  it('shows under the lessons the course JSON opens a discussion for, and only those', async () => {
+    const course = { ...textCourse('talk', 3), discussion: true };
+    course.modules[0].lessons[1] = { ...course.modules[0].lessons[1], discussion: false };
+    const { player, root: shadow } = await renderPlayer(course);
+    await waitUntil(() => shadow.querySelector('lms-discussion[part="discussion"]'), 'no discussion under the first lesson');
+    const el = shadow.querySelector('lms-discussion') as LmsDiscussion;
+    expect([el.course, el.lesson]).to.deep.equal(['talk', 'l1']);
+    await waitUntil(() => text(el).includes('No notes yet.'), text(el));
+    await expect(player).to.be.accessible();
+    outlineButton(player, 'l2').click();
+    await waitUntil(() => player.currentLessonId === 'l2' && !shadow.querySelector('lms-discussion'), 'a discussion under l2');
+    outlineButton(player, 'l3').click();
+    await waitUntil(() => (shadow.querySelector('lms-discussion') as LmsDiscussion | null)?.lesson === 'l3', 'no discussion under l3');
   });
 
   describe('on a server', () => {

@@ -20,3 +20,4 @@ registerLessonView('scorm', {
 registerLessonView('cmi5-au', { tag: 'lms-cmi5-lesson', load: () => import('./lms-cmi5-lesson.js') });
 registerElementLoader('lms-certificate-status', () => import('./lms-certificate-status.js'));
 registerElementLoader('lms-sync-status', () => import('./lms-sync-status.js'));
+registerElementLoader('lms-discussion', () => import('./lms-discussion.js'));
