@@ -16,6 +16,7 @@ import * as sync from '../stories/sync.stories.js';
 import * as cmi5Lesson from '../stories/cmi5-lesson.stories.js';
 import * as certificateStatus from '../stories/certificate-status.stories.js';
 import * as quizLesson from '../stories/quiz-lesson.stories.js';
+import * as discussion from '../stories/discussion.stories.js';
 
 interface StoryLike {
   loaders?: Array<() => Promise<Record<string, unknown>>>;
@@ -35,6 +36,7 @@ const files: Record<string, Record<string, unknown>> = {
   cmi5Lesson,
   certificateStatus,
   quizLesson,
+  discussion,
 };
 
 /** Lit elements inside `root` (crossing shadow roots) have finished rendering and loading. */
