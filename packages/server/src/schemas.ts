@@ -135,3 +135,21 @@ export const discussionModerationBody = z
   .object({ hidden: z.boolean().optional(), pinned: z.boolean().optional() })
   .refine((b) => b.hidden !== undefined || b.pinned !== undefined, 'give `hidden`, `pinned` or both');
 export const discussionMentionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const courseContentBody = z.object({ course: z.looseObject({ id }) });
+/** Paths a batch may write: the learner's own records, as `HttpStorageAdapter` writes them one by one. */
+const BATCH_PATH = /^\/?v1\/(progress|lesson-states|attempts|values|records|outbox)(\/[^?#]*)?$/;
+export const batchBody = z.object({
+  items: z
+    .array(
+      z.object({
+        method: z.enum(['PUT', 'POST', 'DELETE']),
+        path: z.string().max(2000).regex(BATCH_PATH, 'a write of /v1/progress, lesson-states, attempts, values, records or outbox'),
+        /** The item's own precondition, as the header of a single write: `"3"` or `*`. */
+        ifMatch: z.string().max(40).optional(),
+        ifNoneMatch: z.literal('*').optional(),
+        body: z.unknown().optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
