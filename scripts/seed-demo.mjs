@@ -391,6 +391,53 @@ export async function seedDemo({ url, token, seed = 14, now = new Date(), learne
   return counts;
 }
 
+/** The lesson of the demo course whose discussion is seeded (`"discussion": true` in its course JSON). */
+export const DISCUSSION_LESSON = { course: 'food-safety-basics', lesson: 'danger-zone' };
+
+/** A short thread and a question for the instructor, posted by colleagues in their own names. */
+const DISCUSSION = [
+  {
+    by: 'mailto:priya@northwind-bakery.example',
+    name: 'Priya Shah',
+    body: 'Our walk-in fridge showed 6 °C this morning. Is that already the danger zone?',
+  },
+  {
+    by: 'mailto:tom@northwind-bakery.example',
+    name: 'Tom Becker',
+    body: 'Above 5 °C, yes. Check it again in 30 minutes and tell your shift lead if it stays up.',
+    replyTo: 0,
+  },
+  {
+    by: 'mailto:ana@northwind-bakery.example',
+    name: 'Ana Lima',
+    body: 'How long can cream cakes stay on the counter during service, @Morgan Lee?',
+  },
+];
+
+/**
+ * Seeds the demo lesson's discussion: each comment is posted with its author's token (`tokenFor(sub,
+ * name)`), as their page would. Once: a lesson that already has comments is left alone.
+ */
+export async function seedDiscussion({ url, tokenFor }) {
+  const path = `${url.replace(/\/$/, '')}/v1/discussions/${DISCUSSION_LESSON.course}/${DISCUSSION_LESSON.lesson}/comments`;
+  const post = async (who, body) => {
+    const response = await fetch(path, {
+      method: body ? 'POST' : 'GET',
+      headers: { Authorization: `Bearer ${await tokenFor(who.by, who.name)}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`Discussion seed: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  if ((await post(DISCUSSION[0])).items.length) return 0;
+  const ids = [];
+  for (const comment of DISCUSSION)
+    ids.push(
+      (await post(comment, { body: comment.body, ...(comment.replyTo !== undefined ? { parentId: ids[comment.replyTo] } : {}) })).id,
+    );
+  return ids.length;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { SignJWT } = await import('jose');
   const url = process.env.LMS_URL ?? 'http://127.0.0.1:8787';
@@ -402,6 +449,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     .setExpirationTime('1h')
     .sign(new TextEncoder().encode(secret));
   await seedDemo({ url, token, seed: Number(process.env.SEED ?? 14), log: console.log });
+  const tokenFor = (sub, name) =>
+    new SignJWT({ tenant: process.env.LMS_TENANT ?? 'northwind-bakery', roles: ['learner'], name })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+  console.log(`seeded ${await seedDiscussion({ url, tokenFor })} discussion comments`);
 }
 
 /**

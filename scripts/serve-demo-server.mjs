@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { SignJWT } from 'jose';
 import { buildServer } from './build-server.mjs';
 import { portProblem } from './check-port.mjs';
-import { seedDemo, seedEngagementExtras } from './seed-demo.mjs';
+import { seedDemo, seedDiscussion, seedEngagementExtras } from './seed-demo.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const host = '127.0.0.1';
@@ -100,6 +100,8 @@ export async function startDemoServer({ port = 8000, dataDir, secret, elementsBu
     dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
   });
   await api('POST', 'v1/enrollments', { courseId: 'food-safety-basics', learnerId: OTHER_LEARNER });
+  // A few colleagues' comments on the lesson whose discussion the course turns on.
+  await seedDiscussion({ url: lms.url, tokenFor: (sub, name) => sign({ sub, name, roles: ['learner'] }) });
   const now = new Date().toISOString();
   await api('PUT', `v1/progress/${encodeURIComponent(OTHER_LEARNER)}/food-safety-basics`, {
     value: {

@@ -17,6 +17,7 @@ import * as cmi5Lesson from '../stories/cmi5-lesson.stories.js';
 import * as certificateStatus from '../stories/certificate-status.stories.js';
 import * as quizLesson from '../stories/quiz-lesson.stories.js';
 import * as courseVersions from '../stories/course-versions.stories.js';
+import * as discussion from '../stories/discussion.stories.js';
 
 interface StoryLike {
   loaders?: Array<() => Promise<Record<string, unknown>>>;
@@ -37,6 +38,7 @@ const files: Record<string, Record<string, unknown>> = {
   certificateStatus,
   quizLesson,
   courseVersions,
+  discussion,
 };
 
 /** Lit elements inside `root` (crossing shadow roots) have finished rendering and loading. */

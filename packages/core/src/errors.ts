@@ -89,6 +89,9 @@ export const LMS_ERROR_CODES = [
   'session/not-open',
   'session/capacity-below-booked',
   'session/attended',
+  'discussion/empty',
+  'discussion/too-long',
+  'discussion/rate-limited',
 ] as const;
 
 /** One of `LMS_ERROR_CODES`. */

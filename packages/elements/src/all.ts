@@ -24,6 +24,7 @@ registerLazyElement('lms-leaderboard', () => import('./define/lms-leaderboard.js
 registerLazyElement('lms-course-versions', () => import('./define/lms-course-versions.js'));
 registerLazyElement('lms-notifications', () => import('./define/lms-notifications.js'));
 registerLazyElement('lms-course-editor', () => import('./define/lms-course-editor.js'));
+registerLazyElement('lms-discussion', () => import('./define/lms-discussion.js'));
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';

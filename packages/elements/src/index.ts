@@ -25,6 +25,7 @@ export { LmsMyLearning } from './components/my-learning/lms-my-learning.js';
 export { LmsBadges } from './components/badges/lms-badges.js';
 export { LmsLeaderboard } from './components/leaderboard/lms-leaderboard.js';
 export { LmsCourseVersions } from './components/course-versions/lms-course-versions.js';
+export { LmsDiscussion } from './components/discussion/lms-discussion.js';
 export { LmsNotifications } from './components/notifications/lms-notifications.js';
 export { LmsCourseEditor } from './components/course-editor/lms-course-editor.js';
 export { LmsCourseSaveEvent, LmsCoursePublishEvent, type CourseSaveDetail } from './events/course-save.js';

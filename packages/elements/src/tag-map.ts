@@ -8,6 +8,7 @@ import type { LmsMyLearning } from './components/my-learning/lms-my-learning.js'
 import type { LmsBadges } from './components/badges/lms-badges.js';
 import type { LmsLeaderboard } from './components/leaderboard/lms-leaderboard.js';
 import type { LmsCourseVersions } from './components/course-versions/lms-course-versions.js';
+import type { LmsDiscussion } from './components/discussion/lms-discussion.js';
 import type { LmsNotifications } from './components/notifications/lms-notifications.js';
 import type { LmsCertificateStatus } from './components/certificate-status/lms-certificate-status.js';
 import type { LmsCertificateVerify } from './components/certificate-verify/lms-certificate-verify.js';
@@ -41,6 +42,7 @@ export interface LmsElementTagNameMap {
   'lms-badges': LmsBadges;
   'lms-leaderboard': LmsLeaderboard;
   'lms-course-versions': LmsCourseVersions;
+  'lms-discussion': LmsDiscussion;
   'lms-notifications': LmsNotifications;
   'lms-quiz-lesson': LmsQuizLesson;
   'lms-text-lesson': LmsTextLesson;

@@ -4,6 +4,7 @@ import { MemoryAdapter } from '@lms-kit/storage';
 import type { LmsCoursePlayer, LmsErrorEvent, LmsLessonCompleteEvent, LmsProgressChangeEvent } from '@lms-kit/elements';
 import { ruleCourse, textCourse } from '../../../test/helpers/courses.js';
 import { LEARNER, lessonView, outlineButton, renderPlayer, waitForStatus } from './helpers.js';
+import { XSS_CORPUS } from '../../../test/helpers/xss-corpus.js';
 
 describe('<lms-course-player>', () => {
   it('shows the outline with lesson states and the reason each locked lesson is locked', async () => {
@@ -122,17 +123,7 @@ describe('<lms-course-player>', () => {
   });
 
   it('never runs script from lesson HTML', async () => {
-    const hostile = textCourse('hostile', 1, () =>
-      [
-        '<p id="ok">Safe text</p>',
-        '<script>window.__pwned = "script"</script>',
-        '<img src="x" onerror="window.__pwned = \'onerror\'">',
-        '<a id="js" href="javascript:window.__pwned=\'link\'">click</a>',
-        '<iframe src="javascript:parent.__pwned=\'frame\'"></iframe>',
-        '<svg><script>window.__pwned = "svg"</script></svg>',
-        '<form action="javascript:alert(1)"><button>go</button></form>',
-      ].join(''),
-    );
+    const hostile = textCourse('hostile', 1, () => XSS_CORPUS.join(''));
     const { player } = await renderPlayer(hostile);
     const view = await lessonView(player);
     const content = view.shadowRoot?.querySelector('[part="base"]') as HTMLElement;

@@ -21,4 +21,5 @@ export { LmsBadges } from './badges.js';
 export { LmsLeaderboard } from './leaderboard.js';
 export { LmsCourseVersions } from './course-versions.js';
 export { LmsSessionLesson } from './session-lesson.js';
+export { LmsDiscussion } from './discussion.js';
 export { LmsNotifications } from './notifications.js';

@@ -30,6 +30,7 @@ import { reminderRoutes } from './routes/reminders.js';
 import { courseVersionRoutes } from './routes/course-versions.js';
 import { learningObjectRoutes } from './routes/learning-objects.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { discussionRoutes } from './routes/discussion.js';
 
 export interface AppOptions {
   db: Db;
@@ -64,6 +65,7 @@ export const ALL_ROUTES: RouteSpec[] = [
   ...courseVersionRoutes,
   ...learningObjectRoutes,
   ...sessionRoutes,
+  ...discussionRoutes,
 ];
 
 export function createApp(options: AppOptions): Hono<Env> {

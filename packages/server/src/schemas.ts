@@ -85,6 +85,8 @@ export const tenantSettingsBody = z.object({
       remindDays: z.number().int().min(0).max(365).optional(),
     })
     .optional(),
+  /** Lesson discussions: comments a learner may post per minute (default 5). */
+  discussion: z.object({ postsPerMinute: z.number().int().min(1).max(1000) }).optional(),
 });
 export const credentialBody = z.object({
   credential: z.looseObject({
@@ -122,6 +124,19 @@ export const leaderboardMemberBody = z.object({
     .nullable()
     .optional(),
 });
+
+/** Lesson discussions: bodies are checked for length by the route (413 `discussion/too-long`). */
+export const discussionQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Cursor of the next page, as the previous page gave it. */
+  after: z.string().max(300).optional(),
+});
+export const discussionPostBody = z.object({ body: z.string().max(100_000), parentId: z.string().max(64).optional() });
+export const discussionEditBody = z.object({ body: z.string().max(100_000) });
+export const discussionModerationBody = z
+  .object({ hidden: z.boolean().optional(), pinned: z.boolean().optional() })
+  .refine((b) => b.hidden !== undefined || b.pinned !== undefined, 'give `hidden`, `pinned` or both');
+export const discussionMentionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 export const courseContentBody = z.object({ course: z.looseObject({ id }) });
 /** Paths a batch may write: the learner's own records, as `HttpStorageAdapter` writes them one by one. */
 const BATCH_PATH = /^\/?v1\/(progress|lesson-states|attempts|values|records|outbox)(\/[^?#]*)?$/;

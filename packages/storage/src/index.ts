@@ -44,3 +44,4 @@ export {
   type SessionBookings,
   type SessionRef,
 } from './sessions.js';
+export { checkCommentBody, localNotes, NOTES_COLLECTION, type DiscussionListOptions, type DiscussionStore } from './discussion.js';

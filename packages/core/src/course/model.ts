@@ -24,6 +24,8 @@ export interface Course {
   activityId?: string;
   /** Each lesson opens only once the required lesson before it is completed. */
   sequential?: boolean;
+  /** Show a discussion (`<lms-discussion>`) under every lesson; a lesson's own `discussion` wins. */
+  discussion?: boolean;
   completion?: CourseCompletionRule;
   /** Issue a certificate when the course is completed (see `CourseCertificateRule`). */
   certificate?: CourseCertificateRule;
@@ -110,6 +112,8 @@ export interface LessonBase {
   remedialFor?: string;
   /** Not needed for course completion. */
   optional?: boolean;
+  /** Show a discussion under this lesson (`true`) or not (`false`), whatever the course's `discussion`. */
+  discussion?: boolean;
 }
 
 export interface TextLesson extends LessonBase {

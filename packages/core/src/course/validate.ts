@@ -36,6 +36,7 @@ export function validateCourse(input: unknown): ValidationIssue[] {
   course.stringArray('tags');
   course.string('activityId', { pattern: /^[a-z][a-z0-9+.-]*:\S+$/i, patternHint: 'must be an absolute IRI' });
   course.boolean('sequential');
+  course.boolean('discussion');
 
   const nodes = collectNodes(course);
   checkUniqueIds(nodes, report);
@@ -98,6 +99,7 @@ function checkLessonFields(lesson: FieldChecker): string | undefined {
   lesson.stringArray('prerequisites');
   lesson.string('remedialFor');
   lesson.boolean('optional');
+  lesson.boolean('discussion');
   lesson.object_('unlock')?.number('points', { required: true, min: 0 });
   const kind = lesson.string('kind', { required: true });
   if (kind !== undefined) {

@@ -6,3 +6,4 @@ export * from './streak.js';
 export * from './validate.js';
 export * from './course-facts.js';
 export * from './reminders.js';
+export * from './discussion.js';

@@ -1,7 +1,14 @@
 import { createContext, ContextProvider } from '@lit/context';
 import type { CertificateSigner } from '@lms-kit/certificates';
 import type { Learner } from '@lms-kit/core';
-import type { GradingStore, LeaderboardReads, LearningReports, ObservableStorage, SessionBookings } from '@lms-kit/storage';
+import type {
+  DiscussionStore,
+  GradingStore,
+  LeaderboardReads,
+  LearningReports,
+  ObservableStorage,
+  SessionBookings,
+} from '@lms-kit/storage';
 import type { LrsSync } from '@lms-kit/xapi';
 
 /** What every LMS Kit element needs from the page, given by `<lms-provider>` or `provideLms()`. */
@@ -39,6 +46,8 @@ export interface LmsServices {
   leaderboard?: LeaderboardReads;
   /** Session seat bookings counted by a backend of many learners (else kept in this browser). */
   sessions?: SessionBookings;
+  /** Lesson discussions shared through a backend of many learners; without it, private notes in `storage`. */
+  discussion?: DiscussionStore;
 }
 
 /** `Symbol.for` so that two copies of LMS Kit on one page still find each other's provider. */

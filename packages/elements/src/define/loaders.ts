@@ -22,3 +22,4 @@ registerLessonView('session', { tag: 'lms-session-lesson', load: () => import('.
 registerLessonView('cmi5-au', { tag: 'lms-cmi5-lesson', load: () => import('./lms-cmi5-lesson.js') });
 registerElementLoader('lms-certificate-status', () => import('./lms-certificate-status.js'));
 registerElementLoader('lms-sync-status', () => import('./lms-sync-status.js'));
+registerElementLoader('lms-discussion', () => import('./lms-discussion.js'));

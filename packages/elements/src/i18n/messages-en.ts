@@ -1,5 +1,6 @@
 import type { engagementMessages } from './messages-en-engagement.js';
 import type { sessionMessages } from './messages-en-sessions.js';
+import type { discussionMessages } from './messages-en-discussion.js';
 import type { certificateMessages } from './messages-en-certificate.js';
 import type { lessonViewMessages } from './messages-en-lesson-views.js';
 import type { quizMessages } from './messages-en-quiz.js';
@@ -74,5 +75,6 @@ export type MessageId =
   | keyof typeof engagementMessages
   | keyof typeof editorMessages
   | keyof typeof versionsMessages
-  | keyof typeof sessionMessages;
+  | keyof typeof sessionMessages
+  | keyof typeof discussionMessages;
 export type Messages = Partial<Record<MessageId, string>>;

@@ -172,6 +172,14 @@ export const adminRoutes = [
              WHERE tenant_id = $1 AND learner_id = $2 AND revoked_at IS NULL RETURNING 1`,
           key,
         );
+        // Their comments lose body and author; threads others replied to stay, marked deleted.
+        erased.discussionComments = await changed(
+          tx,
+          `UPDATE discussion_comments SET body = '', mentions = '{}', author_id = '', deleted_at = coalesce(deleted_at, now()), updated_at = now()
+             WHERE tenant_id = $1 AND author_id = $2 RETURNING 1`,
+          key,
+        );
+        await tx.query('DELETE FROM discussion_post_counts WHERE tenant_id = $1 AND learner_id = $2', key);
         erased.records = await changed(
           tx,
           `DELETE FROM records WHERE tenant_id = $1 AND collection <> 'certificates' AND (learner_id = $2 OR owner_id = $2) RETURNING 1`,

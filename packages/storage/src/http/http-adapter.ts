@@ -37,6 +37,7 @@ import type { BatchResult, BatchWrite } from './batch.js';
 import { ServerQuizClient } from './quiz-client.js';
 import { LeaderboardClient } from './leaderboard-client.js';
 import { SessionsClient } from './sessions-client.js';
+import { DiscussionClient } from './discussion-client.js';
 import { decodeValue, encodeValue } from './values.js';
 
 export type HttpStorageAdapterOptions = ServerClientOptions;
@@ -58,6 +59,8 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
   readonly leaderboard: LeaderboardClient;
   /** Seat bookings of `session` lessons, counted by the server. */
   readonly sessions: SessionsClient;
+  /** The server's lesson discussions (moderated and rate-limited there). */
+  readonly discussion: DiscussionClient;
   /** `fetch` with this adapter's token, for the server's other routes (its certificate signer: see @lms-kit/server). */
   readonly authorizedFetch: ServerClient['authorizedFetch'];
   private closed = false;
@@ -74,6 +77,7 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
     this.quizzes = new ServerQuizClient(this.client);
     this.leaderboard = new LeaderboardClient(this.client);
     this.sessions = new SessionsClient(this.client);
+    this.discussion = new DiscussionClient(this.client);
     this.authorizedFetch = this.client.authorizedFetch;
     this.scope = `http:${this.client.base}`;
   }

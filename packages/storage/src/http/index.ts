@@ -5,3 +5,4 @@ export { ServerQuizClient } from './quiz-client.js';
 export { LeaderboardClient } from './leaderboard-client.js';
 export { AuthoringClient } from './authoring-client.js';
 export { SessionsClient } from './sessions-client.js';
+export { DiscussionClient } from './discussion-client.js';

@@ -73,6 +73,8 @@ export class OfflineFirstStorage implements StorageAdapter {
   readonly leaderboard: HttpStorageAdapter['leaderboard'];
   /** Seats are counted by the server: booking needs it online. */
   readonly sessions: HttpStorageAdapter['sessions'];
+  /** Discussions are the server's: other learners' comments live there. */
+  readonly discussion: HttpStorageAdapter['discussion'];
   private readonly local: StorageAdapter;
   private readonly remote: HttpStorageAdapter;
   private failures = 0;
@@ -87,6 +89,7 @@ export class OfflineFirstStorage implements StorageAdapter {
     this.quizzes = options.remote.quizzes;
     this.leaderboard = options.remote.leaderboard;
     this.sessions = options.remote.sessions;
+    this.discussion = options.remote.discussion;
     this.scope = options.remote.scope;
     globalThis.addEventListener?.('online', this.onOnline);
     this.schedule(0);

@@ -167,6 +167,10 @@ export const playerStyles = [
       border-block-start: 1px solid var(--_border);
       margin-block-start: auto;
     }
+    .discussion {
+      padding: 0.75rem 1.25rem;
+      border-block-start: 1px solid var(--_border);
+    }
     .position {
       color: var(--_muted);
       font-size: 0.875rem;

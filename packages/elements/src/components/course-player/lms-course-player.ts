@@ -26,6 +26,7 @@ import { AsyncLoad } from '../../controllers/async-load.js';
 import { renderLoadError } from '../shared/load-error.js';
 import { courseStatus, reflectStates, type CourseStatus } from '../../controllers/state-attributes.js';
 import { PlayerOffline } from './player-offline.js';
+import { loadElement } from '../../autoload.js';
 
 /**
  * @tag lms-course-player
@@ -53,6 +54,7 @@ import { PlayerOffline } from './player-offline.js';
  * @csspart lesson - The lesson area.
  * @csspart lesson-body - The scrolling content of the lesson.
  * @csspart nav - Previous/next bar.
+ * @csspart discussion - The lesson's `<lms-discussion>`, when the course JSON turns `discussion` on for the lesson or the course.
  * @csspart completion - The "course completed" message.
  * @csspart offline - With `offline`: the "Make available offline" button, the download's progress and the copy's size.
  * @csspart offline-progress - The offline download's progress bar.
@@ -312,6 +314,12 @@ export class LmsCoursePlayer extends LmsElement {
     });
   }
 
+  /** Opt-in per course or lesson; the element loads on first use. */
+  private renderDiscussion(courseId: string, lessonId: string) {
+    void loadElement('lms-discussion');
+    return html`<lms-discussion part="discussion" class="discussion" course=${courseId} lesson=${lessonId}></lms-discussion>`;
+  }
+
   private renderEmptyOrLoading() {
     if (!this.src && !this.course) return html`<p class="loading" part="base">${this.t('player.noCourse')}</p>`;
     return html`<p class="loading" part="base" aria-busy="true">${this.t('player.loading')}</p>`;
@@ -410,6 +418,7 @@ export class LmsCoursePlayer extends LmsElement {
               ${t('player.next')}${directionArrow('next')}
             </button>
           </div>
+          ${lesson && (lesson.discussion ?? course.discussion) ? this.renderDiscussion(course.id, lesson.id) : nothing}
         </div>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

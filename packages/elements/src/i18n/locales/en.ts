@@ -3,6 +3,7 @@ import { cmi5Messages } from '../messages-en-cmi5.js';
 import { lessonViewMessages } from '../messages-en-lesson-views.js';
 import { engagementMessages } from '../messages-en-engagement.js';
 import { sessionMessages } from '../messages-en-sessions.js';
+import { discussionMessages } from '../messages-en-discussion.js';
 import { en } from '../messages-en.js';
 import { editorMessages } from '../messages-en-editor.js';
 import { quizMessages } from '../messages-en-quiz.js';
@@ -26,4 +27,5 @@ export const messages: Messages = {
   ...editorMessages,
   ...versionsMessages,
   ...sessionMessages,
+  ...discussionMessages,
 };
