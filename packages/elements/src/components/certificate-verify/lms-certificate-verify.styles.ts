@@ -54,7 +54,7 @@ export const verifyStyles = [
     [part='result'].expired,
     [part='result'].not-yet-valid,
     [part='result'].unknown-issuer {
-      border-color: #b45309;
+      border-color: var(--_warning);
     }
     .status {
       margin: 0 0 0.25rem;

@@ -7,6 +7,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createMemoryStorage, elementStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
 import { servicesContext, type LmsServices } from '../../context/services.js';
 import { LmsErrorEvent } from '../../events/error.js';
+import { themeStyles } from '../../styles/themes.styles.js';
 
 /**
  * @tag lms-provider
@@ -18,11 +19,14 @@ import { LmsErrorEvent } from '../../events/error.js';
  * @event lms-sync-change - With `lrs`: records waiting, an LRS unreachable or refusing, dead letters. `detail`: the sync status.
  */
 export class LmsProvider extends LitElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-  `;
+  static override styles = [
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+    themeStyles,
+  ];
 
   static override properties = {
     learnerName: { attribute: 'learner-name' },
@@ -31,6 +35,7 @@ export class LmsProvider extends LitElement {
     learnerHomePage: { attribute: 'learner-home-page' },
     learner: { attribute: false },
     locale: { reflect: true },
+    theme: { reflect: true },
     storageType: { attribute: 'storage-type' },
     database: {},
     storage: { attribute: false },
@@ -56,6 +61,11 @@ export class LmsProvider extends LitElement {
    * Default: the closest `lang` around each element, the document's `lang`, else the browser's languages.
    */
   locale?: string;
+  /**
+   * Colour theme of the elements inside: `light` (default), `dark`, `high-contrast`, or `auto` (dark or
+   * high contrast when the system asks for it). A site's own `--lms-*` tokens override the theme's.
+   */
+  theme?: 'light' | 'dark' | 'high-contrast' | 'auto';
   /** `indexeddb` (default) or `memory` (nothing kept after the page closes). */
   storageType: 'indexeddb' | 'memory' = 'indexeddb';
   /** IndexedDB database name, to keep several sites' data apart on one origin. Default `lms-kit`. */
@@ -93,11 +103,13 @@ export class LmsProvider extends LitElement {
   private services?: LmsServices;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.size === 1 && changed.has('locale') && this.services) {
+    // The theme is CSS only (themes.styles.ts): services stay as they are.
+    const serviceChanges = [...changed.keys()].filter((key) => key !== 'theme');
+    if (serviceChanges.length === 1 && changed.has('locale') && this.services) {
       // A new interface language only: same storage and learner, every element re-renders.
       this.services = { ...this.services, locale: this.locale ?? pageLocale(), localeFromPage: !this.locale };
       this.provider.setValue(this.services);
-    } else if (changed.size > 0) void this.provide();
+    } else if (serviceChanges.length > 0) void this.provide();
   }
 
   private async provide(): Promise<void> {
