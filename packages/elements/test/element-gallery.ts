@@ -104,7 +104,13 @@ export async function renderGallery(locale: string, theme?: string): Promise<Lms
   await issueCertificateIfDue({ course: done, learner, storage, signer: browserSigner(), now: at });
 
   const provider = await fixture<LmsProvider>(html`
-    <lms-provider learner-email="ada@example.com" learner-name=${LEARNER_NAME} locale=${locale} theme=${ifDefined(theme)} .storage=${storage}>
+    <lms-provider
+      learner-email="ada@example.com"
+      learner-name=${LEARNER_NAME}
+      locale=${locale}
+      theme=${ifDefined(theme)}
+      .storage=${storage}
+    >
       <div class="gallery" style="display: grid; gap: 1rem; inline-size: 56rem">
         <lms-course-player data-gallery="lms-course-player" .course=${ongoing}></lms-course-player>
         <lms-badges data-gallery="lms-badges" .config=${engagement}></lms-badges>

@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import type { LmsProvider } from '@lms-kit/elements';
 import { screenshot } from '../../../test/helpers/commands.js';
 import { GALLERY_ELEMENTS, galleryElement, renderGallery } from './element-gallery.js';
+import { VIEW_ELEMENTS, renderViews } from './views-gallery.js';
 
 const THEMES = ['light', 'dark', 'high-contrast'] as const;
 
@@ -37,13 +38,18 @@ describe('themes', function () {
   for (const theme of THEMES) {
     it(`${theme}: every element in its main states passes axe, colour contrast included`, async () => {
       const provider = await renderGallery('en', theme);
-      const text = getComputedStyle(baseOf(provider, 'lms-progress')).color;
-      expect(text, 'the theme reaches the shadow roots').to.equal(
-        { light: 'rgb(31, 41, 55)', dark: 'rgb(243, 244, 246)', 'high-contrast': 'rgb(0, 0, 0)' }[theme],
-      );
+      const expected = { light: 'rgb(31, 41, 55)', dark: 'rgb(243, 244, 246)', 'high-contrast': 'rgb(0, 0, 0)' }[theme];
+      const text = () => getComputedStyle(baseOf(provider, 'lms-progress')).color;
+      // The dark and high-contrast palettes load on first use.
+      await waitUntil(() => text() === expected, `the theme did not reach the shadow roots: ${text()}`);
       for (const name of GALLERY_ELEMENTS) await screenshot(`[data-gallery="${name}"]`, `${theme}-${name}`, 'themes');
       expect(await axeViolations(provider, GALLERY_ELEMENTS)).to.deep.equal([]);
       provider.remove();
+      const views = await renderViews('en', theme);
+      await waitUntil(() => getComputedStyle(baseOf(views, 'lms-catalog')).color === expected, 'the theme reached the views');
+      for (const name of VIEW_ELEMENTS) await screenshot(`[data-gallery="${name}"]`, `${theme}-${name}`, 'themes');
+      expect(await axeViolations(views, VIEW_ELEMENTS)).to.deep.equal([]);
+      views.remove();
     });
   }
 
@@ -60,13 +66,13 @@ describe('themes', function () {
 
   it('a site’s own tokens (its brand) override the theme, and changing the theme keeps the services', async () => {
     const provider = await renderGallery('en', 'dark');
+    await waitUntil(() => getComputedStyle(baseOf(provider, 'lms-progress')).color === 'rgb(243, 244, 246)', 'dark');
     provider.style.setProperty('--lms-color-accent', '#fbbf24');
     const start = galleryElement(provider, 'lms-quiz.intro').shadowRoot!.querySelector('.start')!;
     expect(getComputedStyle(start).backgroundColor).to.equal('rgb(251, 191, 36)');
     const progress = baseOf(provider, 'lms-progress').textContent;
     provider.theme = 'high-contrast';
-    await provider.updateComplete;
-    expect(getComputedStyle(baseOf(provider, 'lms-progress')).color).to.equal('rgb(0, 0, 0)');
+    await waitUntil(() => getComputedStyle(baseOf(provider, 'lms-progress')).color === 'rgb(0, 0, 0)', 'high contrast');
     expect(baseOf(provider, 'lms-progress').textContent, 'nothing reloaded').to.equal(progress);
     provider.remove();
   });

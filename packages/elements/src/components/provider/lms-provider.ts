@@ -3,11 +3,10 @@ import type { CertificateSigner } from '@lms-kit/certificates';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
 import { createIndexedDbStorage, type StorageAdapter } from '@lms-kit/storage';
 import type { LrsConfig, SyncOptions } from '@lms-kit/xapi';
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, css, html, type PropertyValues } from 'lit';
 import { createMemoryStorage, elementStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
 import { servicesContext, type LmsServices } from '../../context/services.js';
 import { LmsErrorEvent } from '../../events/error.js';
-import { themeStyles } from '../../styles/themes.styles.js';
 
 /**
  * @tag lms-provider
@@ -19,14 +18,11 @@ import { themeStyles } from '../../styles/themes.styles.js';
  * @event lms-sync-change - With `lrs`: records waiting, an LRS unreachable or refusing, dead letters. `detail`: the sync status.
  */
 export class LmsProvider extends LitElement {
-  static override styles = [
-    css`
-      :host {
-        display: contents;
-      }
-    `,
-    themeStyles,
-  ];
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
 
   static override properties = {
     learnerName: { attribute: 'learner-name' },
@@ -101,6 +97,7 @@ export class LmsProvider extends LitElement {
   private readonly provider = new ContextProvider(this, { context: servicesContext });
   private generation = 0;
   private services?: LmsServices;
+  private themesLoaded = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The theme is CSS only (themes.styles.ts): services stay as they are.
@@ -110,6 +107,19 @@ export class LmsProvider extends LitElement {
       this.services = { ...this.services, locale: this.locale ?? pageLocale(), localeFromPage: !this.locale };
       this.provider.setValue(this.services);
     } else if (serviceChanges.length > 0) void this.provide();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && this.theme && this.theme !== 'light' && !this.themesLoaded) {
+      this.themesLoaded = true;
+      void this.loadThemes();
+    }
+  }
+
+  /** The dark and high-contrast palettes load with the first theme that needs them, not up front. */
+  private async loadThemes(): Promise<void> {
+    const { themeStyles } = await import('../../styles/themes.styles.js');
+    adoptStyles(this.renderRoot as ShadowRoot, [...LmsProvider.elementStyles, themeStyles]);
   }
 
   private async provide(): Promise<void> {
