@@ -10,7 +10,7 @@ export const verifyStyles = [
     [part='base'] {
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 1rem;
+      padding: var(--_space, 1rem);
       background: var(--_surface);
     }
     .heading {
