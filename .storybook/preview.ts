@@ -5,7 +5,7 @@ import { publicControlsOnly } from './public-controls.mjs';
 import '@lms-kit/elements/all';
 import { html } from 'lit';
 import { textDirection } from '@lms-kit/elements';
-import { setStoryLocale } from '../stories/support.js';
+import { setStoryLocale, setStoryTheme, type StoryTheme } from '../stories/support.js';
 
 setCustomElementsManifest(manifest);
 
@@ -41,13 +41,31 @@ const preview: Preview = {
         ],
       },
     },
+    // Colour theme of every story: the providers of the stories take it (`theme`), and the story sits on
+    // a page of that theme (preview-head.html); "Bakery brand" is the demo's tokens over the light theme.
+    theme: {
+      description: 'Colour theme of the elements',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        dynamicTitle: true,
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'high-contrast', title: 'High contrast' },
+          { value: 'bakery', title: 'Bakery brand' },
+        ],
+      },
+    },
   },
-  initialGlobals: { locale: 'en' },
+  initialGlobals: { locale: 'en', theme: 'light' },
   decorators: [
     (story, context) => {
       const locale = String(context.globals.locale ?? 'en');
+      const theme = String(context.globals.theme ?? 'light') as StoryTheme;
       setStoryLocale(locale);
-      return html`<div lang=${locale} dir=${textDirection(locale)}>${story()}</div>`;
+      setStoryTheme(theme);
+      return html`<div class="story-page" data-theme=${theme} lang=${locale} dir=${textDirection(locale)}>${story()}</div>`;
     },
   ],
 };

@@ -2,7 +2,7 @@ import { answerQuestion, attemptStatus, gradingSnapshot, startAttempt, submitAtt
 import { HttpStorageAdapter } from '@lms-kit/storage/http';
 import { html, type TemplateResult } from 'lit';
 import type { StorageAdapter } from '@lms-kit/storage';
-import { LEARNER_EMAIL } from './support.js';
+import { LEARNER_EMAIL, storyTheme } from './support.js';
 
 /** A server adapter whose requests never answer: the element stays in its loading state. */
 export const pendingServer = () =>
@@ -18,7 +18,9 @@ export const unreachableServer = () =>
 
 /** A provider as an instructor's page has it: the server adapter and the roles of the signed-in user. */
 export function asRole(storage: StorageAdapter, roles: string, content: TemplateResult): TemplateResult {
-  return html`<lms-provider learner-email="ian@example.com" roles=${roles} locale="en" .storage=${storage}>${content}</lms-provider>`;
+  return html`<lms-provider learner-email="ian@example.com" roles=${roles} locale="en" theme=${storyTheme()} .storage=${storage}
+    >${content}</lms-provider
+  >`;
 }
 
 export const essayQuiz: Quiz = {

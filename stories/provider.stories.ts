@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { MemoryAdapter } from '@lms-kit/storage';
-import { storyLocale } from './support.js';
+import { storyLocale, storyTheme } from './support.js';
 
 const meta: Meta = {
   title: 'Elements/Provider',
@@ -23,6 +23,7 @@ export const NamedLearnerWithMemoryStorage: StoryObj = {
       learner-name="Jamie Rivera"
       learner-email="jamie@example.com"
       locale=${storyLocale()}
+      theme=${storyTheme()}
       .storage=${new MemoryAdapter()}
     >
       <lms-course-player src="/demo/course/food-safety.json"></lms-course-player>

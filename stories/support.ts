@@ -35,9 +35,28 @@ export function storyLocale(): string {
   return currentLocale;
 }
 
-/** Wraps a story in a provider with the given storage, a named learner and the toolbar's language. */
+/** The toolbar's themes: the provider's three, and the demo bakery's brand (light, with its own tokens). */
+export type StoryTheme = 'light' | 'dark' | 'high-contrast' | 'bakery';
+let currentTheme: StoryTheme = 'light';
+
+/** Set by the toolbar's theme (see .storybook/preview.ts) before each story renders. */
+export function setStoryTheme(theme: StoryTheme): void {
+  currentTheme = theme;
+}
+
+/** The `theme` of the stories' providers: a brand is tokens over the light theme. */
+export function storyTheme(): 'light' | 'dark' | 'high-contrast' {
+  return currentTheme === 'bakery' ? 'light' : currentTheme;
+}
+
+/** Wraps a story in a provider with the given storage, a named learner, the toolbar's language and theme. */
 export function withProvider(storage: StorageAdapter, content: TemplateResult, locale = currentLocale): TemplateResult {
-  return html`<lms-provider learner-name="Jamie Rivera" learner-email=${LEARNER_EMAIL} locale=${locale} .storage=${storage}
+  return html`<lms-provider
+    learner-name="Jamie Rivera"
+    learner-email=${LEARNER_EMAIL}
+    locale=${locale}
+    theme=${storyTheme()}
+    .storage=${storage}
     >${content}</lms-provider
   >`;
 }

@@ -4,7 +4,7 @@ import { buildStatement, Verbs } from '@lms-kit/core';
 import { LmsError } from '@lms-kit/core';
 import type { SyncListener, SyncStatus } from '@lms-kit/xapi';
 import '@lms-kit/elements/define/lms-sync-status';
-import { LEARNER_EMAIL, absoluteCourse, loadDemoCourse, storageWithProgress } from './support.js';
+import { LEARNER_EMAIL, absoluteCourse, loadDemoCourse, storageWithProgress, storyTheme } from './support.js';
 
 const meta: Meta = {
   title: 'Elements/Sync status',
@@ -84,6 +84,7 @@ export const ProgressWithRecordsWaiting: Story = {
     html`<lms-provider
       learner-email=${LEARNER_EMAIL}
       locale="en"
+      theme=${storyTheme()}
       .storage=${loaded.storage}
       .lrs=${{ endpoint: 'http://127.0.0.1:9/xapi/', username: 'key', password: 'secret' }}
       .syncOptions=${{ retryBaseMs: 60_000 }}

@@ -1,4 +1,5 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { browserSigner, issueCertificateIfDue } from '@lms-kit/certificates';
 import { applyLessonResult, createProgress, learnerFromActor, uuid, type Course } from '@lms-kit/core';
 import type { Quiz } from '@lms-kit/core/quiz';
@@ -86,7 +87,8 @@ export const GALLERY_ELEMENTS = [
   'lms-video-lesson',
 ];
 
-export async function renderGallery(locale: string): Promise<LmsProvider> {
+/** `theme`: the provider's `theme` attribute (light when absent). */
+export async function renderGallery(locale: string, theme?: string): Promise<LmsProvider> {
   const storage = observeStorage(new MemoryAdapter());
   const ongoing = course('gallery-ongoing', 3);
   const done = course('gallery-done', 2);
@@ -102,7 +104,13 @@ export async function renderGallery(locale: string): Promise<LmsProvider> {
   await issueCertificateIfDue({ course: done, learner, storage, signer: browserSigner(), now: at });
 
   const provider = await fixture<LmsProvider>(html`
-    <lms-provider learner-email="ada@example.com" learner-name=${LEARNER_NAME} locale=${locale} .storage=${storage}>
+    <lms-provider
+      learner-email="ada@example.com"
+      learner-name=${LEARNER_NAME}
+      locale=${locale}
+      theme=${ifDefined(theme)}
+      .storage=${storage}
+    >
       <div class="gallery" style="display: grid; gap: 1rem; inline-size: 56rem">
         <lms-course-player data-gallery="lms-course-player" .course=${ongoing}></lms-course-player>
         <lms-badges data-gallery="lms-badges" .config=${engagement}></lms-badges>

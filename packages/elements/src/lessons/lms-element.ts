@@ -25,7 +25,8 @@ export function pageLanguage(element: Element): string | undefined {
 
 /**
  * Base of LMS Kit elements: services from the nearest provider, localized strings, storage changes.
- * The global tokens below theme every element; set them on any ancestor (`:root`, a provider).
+ * The global tokens below theme every element; set them on any ancestor (`:root`, a provider). Defaults
+ * are the light theme's; `<lms-provider theme>` switches to dark or high contrast (elements README, Themes).
  *
  * @cssproperty --lms-color-accent - Accent: buttons, links, current lesson, focus ring. Default `#1d4ed8`.
  * @cssproperty --lms-color-on-accent - Text on the accent colour. Default `#ffffff`.
@@ -36,6 +37,9 @@ export function pageLanguage(element: Element): string | undefined {
  * @cssproperty --lms-color-border - Borders and dividers. Default `#d1d5db`.
  * @cssproperty --lms-color-success - Completed and passed. Default `#047857`.
  * @cssproperty --lms-color-danger - Errors and failed. Default `#b91c1c`.
+ * @cssproperty --lms-color-warning - Warnings (a certificate about to expire, a revoked one). Default `#b45309`.
+ * @cssproperty --lms-color-background - What elements paint under themselves. Default `transparent` (the page's), the surface colour in the dark and high-contrast themes.
+ * @cssproperty --lms-spacing - Base spacing of paddings and gaps. Default `1rem`.
  * @cssproperty --lms-radius - Corner radius. Default `0.5rem`.
  * @cssproperty --lms-font-family - Font of every element. Default `inherit` (the page's).
  * @cssproperty --lms-focus-ring - Outline of the focused control. Default `2px solid` the accent colour.

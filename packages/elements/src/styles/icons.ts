@@ -6,7 +6,7 @@ const paths: Record<LessonStatus, ReturnType<typeof svg>> = {
   locked: svg`<rect x="3" y="7" width="10" height="8" rx="1.5"/><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
   available: svg`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
   'in-progress': svg`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 2.5a5.5 5.5 0 0 1 0 11z"/>`,
-  completed: svg`<circle cx="8" cy="8" r="6.5"/><path d="M5 8.2l2 2 4-4.2" fill="none" stroke="#fff" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
+  completed: svg`<circle cx="8" cy="8" r="6.5"/><path d="M5 8.2l2 2 4-4.2" fill="none" class="mark" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
 };
 
 export function statusIcon(status: LessonStatus) {

@@ -51,7 +51,7 @@ export const catalogStyles = css`
   }
   [part='base'] {
     display: grid;
-    gap: 1rem;
+    gap: var(--_space, 1rem);
   }
   .heading {
     margin: 0;
@@ -63,7 +63,7 @@ export const catalogStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 1rem;
+    gap: var(--_space, 1rem);
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
   }
   article {
@@ -72,7 +72,7 @@ export const catalogStyles = css`
     gap: 0.5rem;
     block-size: 100%;
     box-sizing: border-box;
-    padding: 1rem;
+    padding: var(--_space, 1rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -136,7 +136,7 @@ export const catalogStyles = css`
     text-decoration: none;
   }
   .forbidden {
-    padding: 1rem;
+    padding: var(--_space, 1rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_subtle);

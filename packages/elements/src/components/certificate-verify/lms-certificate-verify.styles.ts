@@ -10,7 +10,7 @@ export const verifyStyles = [
     [part='base'] {
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 1rem;
+      padding: var(--_space, 1rem);
       background: var(--_surface);
     }
     .heading {
@@ -54,7 +54,7 @@ export const verifyStyles = [
     [part='result'].expired,
     [part='result'].not-yet-valid,
     [part='result'].unknown-issuer {
-      border-color: #b45309;
+      border-color: var(--_warning);
     }
     .status {
       margin: 0 0 0.25rem;

@@ -47,7 +47,7 @@ export const certificateStyles = [
       content: '';
       position: absolute;
       inset: 0;
-      background: repeating-linear-gradient(-30deg, transparent 0 2em, rgb(185 28 28 / 0.08) 2em 4em);
+      background: repeating-linear-gradient(-30deg, transparent 0 2em, color-mix(in srgb, var(--_danger) 8%, transparent) 2em 4em);
       pointer-events: none;
     }
     ::slotted([slot='logo']) {

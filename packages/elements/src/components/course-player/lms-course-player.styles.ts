@@ -44,7 +44,7 @@ export const playerStyles = [
       padding: 0.75rem 1.25rem;
       border-block-end: 1px solid var(--_border);
       display: flex;
-      gap: 1rem;
+      gap: var(--_space, 1rem);
       align-items: center;
       justify-content: space-between;
     }
@@ -162,7 +162,7 @@ export const playerStyles = [
       display: flex;
       align-items: center;
       justify-content: space-between;
-      gap: 1rem;
+      gap: var(--_space, 1rem);
       padding: 0.75rem 1.25rem;
       border-block-start: 1px solid var(--_border);
       margin-block-start: auto;

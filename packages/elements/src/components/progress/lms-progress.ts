@@ -47,7 +47,7 @@ export class LmsProgress extends LmsElement {
       [part='base'] {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
-        padding: 1rem;
+        padding: var(--_space, 1rem);
         background: var(--_surface);
       }
       .heading {

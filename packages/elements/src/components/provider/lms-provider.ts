@@ -3,7 +3,7 @@ import type { CertificateSigner } from '@lms-kit/certificates';
 import { learnerFromActor, toLmsError, type Agent, type Learner } from '@lms-kit/core';
 import { createIndexedDbStorage, type StorageAdapter } from '@lms-kit/storage';
 import type { LrsConfig, SyncOptions } from '@lms-kit/xapi';
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, css, html, type PropertyValues } from 'lit';
 import { createMemoryStorage, elementStorage, localLearner, openStorage, pageLocale } from '../../context/default-services.js';
 import { servicesContext, type LmsServices } from '../../context/services.js';
 import { LmsErrorEvent } from '../../events/error.js';
@@ -31,6 +31,7 @@ export class LmsProvider extends LitElement {
     learnerHomePage: { attribute: 'learner-home-page' },
     learner: { attribute: false },
     locale: { reflect: true },
+    theme: { reflect: true },
     storageType: { attribute: 'storage-type' },
     database: {},
     storage: { attribute: false },
@@ -56,6 +57,11 @@ export class LmsProvider extends LitElement {
    * Default: the closest `lang` around each element, the document's `lang`, else the browser's languages.
    */
   locale?: string;
+  /**
+   * Colour theme of the elements inside: `light` (default), `dark`, `high-contrast`, or `auto` (dark or
+   * high contrast when the system asks for it). A site's own `--lms-*` tokens override the theme's.
+   */
+  theme?: 'light' | 'dark' | 'high-contrast' | 'auto';
   /** `indexeddb` (default) or `memory` (nothing kept after the page closes). */
   storageType: 'indexeddb' | 'memory' = 'indexeddb';
   /** IndexedDB database name, to keep several sites' data apart on one origin. Default `lms-kit`. */
@@ -91,13 +97,29 @@ export class LmsProvider extends LitElement {
   private readonly provider = new ContextProvider(this, { context: servicesContext });
   private generation = 0;
   private services?: LmsServices;
+  private themesLoaded = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.size === 1 && changed.has('locale') && this.services) {
+    // The theme is CSS only (themes.styles.ts): services stay as they are.
+    const serviceChanges = [...changed.keys()].filter((key) => key !== 'theme');
+    if (serviceChanges.length === 1 && changed.has('locale') && this.services) {
       // A new interface language only: same storage and learner, every element re-renders.
       this.services = { ...this.services, locale: this.locale ?? pageLocale(), localeFromPage: !this.locale };
       this.provider.setValue(this.services);
-    } else if (changed.size > 0) void this.provide();
+    } else if (serviceChanges.length > 0) void this.provide();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && this.theme && this.theme !== 'light' && !this.themesLoaded) {
+      this.themesLoaded = true;
+      void this.loadThemes();
+    }
+  }
+
+  /** The dark and high-contrast palettes load with the first theme that needs them, not up front. */
+  private async loadThemes(): Promise<void> {
+    const { themeStyles } = await import('../../styles/themes.styles.js');
+    adoptStyles(this.renderRoot as ShadowRoot, [...LmsProvider.elementStyles, themeStyles]);
   }
 
   private async provide(): Promise<void> {

@@ -39,7 +39,7 @@ export const quizStyles = [
       padding: 0;
       margin: 1rem 0;
       display: grid;
-      gap: 1rem;
+      gap: var(--_space, 1rem);
     }
     fieldset.question {
       border: 1px solid var(--_border);
@@ -240,7 +240,7 @@ export const quizStyles = [
       margin-block-start: 0.5rem;
     }
     .result {
-      padding: 1rem;
+      padding: var(--_space, 1rem);
       border-radius: var(--_radius);
       background: var(--_subtle);
       margin-block: 1rem;

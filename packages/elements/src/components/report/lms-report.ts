@@ -53,12 +53,12 @@ export class LmsReport extends LmsElement {
       .cards {
         display: flex;
         flex-wrap: wrap;
-        gap: 1rem;
+        gap: var(--_space, 1rem);
       }
       .charts {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
-        gap: 1rem;
+        gap: var(--_space, 1rem);
       }
       .table-wrap {
         overflow-x: auto;

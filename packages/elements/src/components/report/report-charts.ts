@@ -5,9 +5,10 @@ import type { ChartSpec } from './report-chart.js';
 /** A chart and the id of the table holding its data (its text alternative). */
 export type ChartOf = ChartSpec & { table: string };
 
-const ACCENT = '#1d4ed8';
-const SUCCESS = '#047857';
-const DANGER = '#b91c1c';
+/** Colours are tokens, resolved on the chart's host when it is drawn (so they follow the theme). */
+const ACCENT = 'accent';
+const SUCCESS = 'success';
+const DANGER = 'danger';
 
 /** The charts of a report, from the same aggregates as its tables. */
 export function chartsOf(data: ReportData, t: (id: MessageId) => string): ChartOf[] {

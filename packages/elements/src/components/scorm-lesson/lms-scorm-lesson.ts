@@ -66,7 +66,7 @@ export class LmsScormLesson extends LessonViewElement<ScormLesson> {
         border: 0;
         box-shadow: 0 0 0 1px var(--_border);
         border-radius: var(--_radius);
-        background: #fff;
+        background: var(--_frame);
       }
       .stage:fullscreen iframe,
       .stage.expanded iframe {

@@ -8,7 +8,7 @@ export const managementStyles = css`
   .panel {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 1rem;
+    padding: var(--_space, 1rem);
     margin-block: 1rem;
     background: var(--_surface);
   }

@@ -29,7 +29,7 @@ export class LmsVideoLesson extends LessonViewElement<VideoLesson> {
       video {
         inline-size: 100%;
         max-block-size: 70vh;
-        background: #000;
+        background: var(--_media);
         border-radius: var(--_radius);
       }
       figcaption {
