@@ -40,6 +40,7 @@ const offlineChunks = () => {
     ],
     certificate: ['elements/src/certificates/issue-on-completion.ts'],
     sync: ['elements/src/sync/start-sync.ts'],
+    package: ['elements/src/course/scorm-course.ts', 'elements/src/cmi5/load-cmi5-course.ts'],
   };
   for (const [, kind, view, rules] of loaders.matchAll(
     /registerLessonView\('([^']+)',\s*\{[^}]*?load: \(\) => import\('\.\/([^']+)\.js'\)(?:,\s*rules: \(\) => import\('\.\.\/([^']+)\.js'\))?/g,

@@ -1,6 +1,7 @@
 import { LmsError, type Course } from '@lms-kit/core';
 import { planCourseFiles, type VideoChoice } from './course-files.js';
 import { announceOfflineChange } from './offline-events.js';
+import { OfflineQuotaError } from './quota-error.js';
 import {
   OFFLINE_COPY_PREFIX,
   deleteOfflineRecord,
@@ -216,11 +217,7 @@ export class OfflineCourseStore {
         ...(instead ? [instead] : []),
       );
     }
-    if (needed() > available)
-      throw new LmsError(
-        'offline/quota',
-        `Not enough room on this device to keep the course offline: it needs ${needed()} bytes and ${available} are free.`,
-      );
+    if (needed() > available) throw new OfflineQuotaError(needed(), available);
     return substitutes;
   }
 
