@@ -5,7 +5,8 @@
  *   `GET …/__hits` counts the GETs of each file (a resumed download must not fetch a kept file again);
  *   names starting with `slow-` send media slowly (a download can be killed half-way);
  *   names starting with `big-` have, from version `big` on, a 24 MB video that lists the demo video as its 360p rendition;
- *   names starting with `huge-` have, from version `huge` on, a 24 MB allergen chart (a document: no smaller rendition).
+ *   names starting with `huge-` have, from version `huge` on, an allergen chart (a document: no smaller rendition) of the
+ *   size `POST …/__version?v=huge&bytes=<n>` gave: its `HEAD` says so, its `GET` is refused (a download must not start).
  * Everything else is read from `demo/course/` as it is.
  */
 import { readFile } from 'node:fs/promises';
@@ -29,6 +30,7 @@ export function offlineCoursesMiddleware() {
     const course = courseOf(name);
     if (file === '__version' && ctx.method === 'POST') {
       course.version = ctx.query.v;
+      if (ctx.query.bytes) course.hugeBytes = Number(ctx.query.bytes);
       ctx.status = 204;
       return undefined;
     }
@@ -37,8 +39,16 @@ export function offlineCoursesMiddleware() {
       return undefined;
     }
     if (ctx.method === 'GET') course.hits[file] = (course.hits[file] ?? 0) + 1;
-    if (file === 'media/big.webm' || file === 'media/huge.pdf') {
-      ctx.type = file.endsWith('.pdf') ? 'application/pdf' : 'video/webm';
+    if (file === 'media/huge.pdf') {
+      ctx.type = 'application/pdf';
+      if (ctx.method === 'HEAD') {
+        ctx.status = 200;
+        ctx.length = course.hugeBytes;
+      } else ctx.status = 507;
+      return undefined;
+    }
+    if (file === 'media/big.webm') {
+      ctx.type = 'video/webm';
       ctx.body = Buffer.alloc(BIG);
       return undefined;
     }

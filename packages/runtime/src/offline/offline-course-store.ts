@@ -206,6 +206,9 @@ export class OfflineCourseStore {
     const sized = videos
       .map((video) => ({ video, bytes: files.find((file) => file.url === video.url)?.bytes ?? 0 }))
       .sort((a, b) => b.bytes - a.bytes);
+    // Even with every video left out it would not fit: no point asking about them.
+    const videoBytes = sized.reduce((total, { video, bytes }) => total + (kept.has(video.url) ? 0 : bytes), 0);
+    if (needed() - videoBytes > available) throw new OfflineQuotaError(needed(), available);
     for (const { video, bytes } of sized) {
       if (needed() <= available) break;
       if (kept.has(video.url)) continue;
