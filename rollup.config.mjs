@@ -38,7 +38,8 @@ const offlineChunks = () => {
       'storage/src/dexie/dexie-adapter.ts',
       'core/src/validate.ts',
     ],
-    certificate: ['elements/src/certificates/issue-on-completion.ts'],
+    // Issuing, and showing the certificate earned (a page with `<lms-certificate>` may be taken offline too).
+    certificate: ['elements/src/certificates/issue-on-completion.ts', 'elements/src/define/lms-certificate.ts'],
     sync: ['elements/src/sync/start-sync.ts'],
     package: ['elements/src/course/scorm-course.ts', 'elements/src/cmi5/load-cmi5-course.ts'],
   };
