@@ -25,6 +25,6 @@ export const offlineMessages = {
   'offline.listEmpty': 'No course is kept on this device.',
   'offline.listSize': '{bytes} on this device ({files} files)',
   'offline.listPartial': 'Download stopped half-way ({bytes} so far)',
-  'offline.removeLabel': 'Remove the offline copy of {title}',
+  'offline.removeLabel': 'Remove offline copy of {title}',
   'offline.removedTitle': 'The offline copy of {title} was removed.',
 } as const;

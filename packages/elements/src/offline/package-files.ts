@@ -1,5 +1,6 @@
 import type { Course } from '@lms-kit/core';
 import type { StorageAdapter } from '@lms-kit/storage';
+import type { Cmi5CourseRecord } from '@lms-kit/xapi/cmi5';
 
 /**
  * Files a SCORM or cmi5 package needs from outside the zip, for its offline copy: resources whose
@@ -22,6 +23,6 @@ async function scormFiles(url: string): Promise<string[]> {
 async function cmi5AuUrls(lesson: { cmi5: { courseKey: string } }, storage?: StorageAdapter): Promise<string[]> {
   if (!storage) return [];
   const { Cmi5Collections, allAus } = await import('@lms-kit/xapi/cmi5');
-  const record = await storage.getRecord<import('@lms-kit/xapi/cmi5').Cmi5CourseRecord>(Cmi5Collections.courses, lesson.cmi5.courseKey);
+  const record = await storage.getRecord<Cmi5CourseRecord>(Cmi5Collections.courses, lesson.cmi5.courseKey);
   return record ? allAus(record.structure.children).map((au) => au.url) : [];
 }
