@@ -1,16 +1,17 @@
 /**
- * The entry of the single-file bundle `dist/lms-kit.js`: defines <lms-provider>, <lms-course-player>
- * and <lms-progress>, offers <lms-certificate>, <lms-certificate-verify>, <lms-catalog> and <lms-my-learning> (loaded when used), and
+ * The entry of the single-file bundle `dist/lms-kit.js`: defines <lms-provider> and <lms-course-player>,
+ * offers every other element (<lms-progress>, <lms-quiz>, <lms-certificate>, the management and
+ * engagement elements), each loaded the first time its tag appears in the page, and
  * exports the API a page needs. Lesson views, Dexie and DOMPurify are not
  * imported here: they load as separate chunks the first time a page needs them. Base classes for
  * new lesson kinds (`LessonViewElement`) come from the `@lms-kit/elements` package.
  */
 import './define/lms-provider.js';
 import './define/lms-course-player.js';
-import './define/lms-progress.js';
 import { registerLazyElement } from './autoload.js';
 
 // Elements that only some pages use: loaded when their tag first appears in the document.
+registerLazyElement('lms-progress', () => import('./define/lms-progress.js'));
 registerLazyElement('lms-quiz', () => import('./define/lms-quiz.js'));
 registerLazyElement('lms-certificate', () => import('./define/lms-certificate.js'));
 registerLazyElement('lms-certificate-verify', () => import('./define/lms-certificate-verify.js'));
@@ -24,7 +25,7 @@ registerLazyElement('lms-notifications', () => import('./define/lms-notification
 
 export { LmsProvider } from './components/provider/lms-provider.js';
 export { LmsCoursePlayer } from './components/course-player/lms-course-player.js';
-export { LmsProgress } from './components/progress/lms-progress.js';
+export type { LmsProgress } from './components/progress/lms-progress.js';
 export { servicesContext, provideLms, type LmsServices } from './context/services.js';
 export { defaultServices } from './context/default-services.js';
 export { registerLessonView, type LessonViewDefinition } from './lessons/registry.js';

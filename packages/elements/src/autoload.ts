@@ -1,6 +1,6 @@
 /**
  * Loads elements the first time their tag appears in the page, so the single-file bundle can offer
- * every element while loading only provider, player and progress up front. Tags inside other
+ * every element while loading only the provider and the player up front. Tags inside other
  * elements' shadow roots are loaded by those elements themselves (the player's lesson views).
  */
 const loaders = new Map<string, () => Promise<unknown>>();

@@ -15,8 +15,7 @@ import type { LmsCoursePlayer, LmsProgress, LmsProvider } from '@lms-kit/element
 import { clickInFrame, evalInFrame, waitInFrame } from '../../../test/helpers/frames.js';
 import { lrsDocument, lrsInfo, lrsStatements } from '../../../test/helpers/lrs.js';
 import { skipWithoutFixtures } from '../../../test/helpers/fixtures.js';
-
-const SERVICE_WORKER = '/packages/elements/src/service-worker/lms-kit-sw.ts';
+import { addServiceWorkerMeta, removeServiceWorkers } from './scorm-helpers.js';
 
 describe('cmi5 courses in <lms-course-player>', function () {
   this.timeout(60_000);
@@ -27,15 +26,9 @@ describe('cmi5 courses in <lms-course-player>', function () {
   before(async () => {
     // A learner's laptop screen: the AU frames get the room their layouts expect.
     await setViewport({ width: 1280, height: 900 });
-    meta = Object.assign(document.createElement('meta'), { name: 'lms-kit-service-worker', content: SERVICE_WORKER });
-    meta.dataset.scope = '/';
-    meta.dataset.type = 'module';
-    document.head.append(meta);
+    meta = addServiceWorkerMeta();
   });
-  after(async () => {
-    meta.remove();
-    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-  });
+  after(() => removeServiceWorkers(meta));
   beforeEach(() => {
     database = `cmi5-${uuid()}`;
     storage = new DexieAdapter({ databaseName: database });

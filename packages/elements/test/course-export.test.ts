@@ -18,8 +18,8 @@ import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
 import { choiceQuiz } from '../../../test/helpers/quizzes.js';
 import { evalInFrame } from '../../../test/helpers/frames.js';
 import { lessonView } from './helpers.js';
+import { addServiceWorkerMeta, removeServiceWorkers } from './scorm-helpers.js';
 
-const SERVICE_WORKER = '/packages/elements/src/service-worker/lms-kit-sw.ts';
 /** The runtime inside the packages: the elements from this server (a published package ships `lms-kit.js`). */
 const RUNTIME = { entry: new URL('/packages/elements/src/all.ts', location.href).href };
 
@@ -140,15 +140,9 @@ describe('exported packages in <lms-course-player>', function () {
   let meta: HTMLMetaElement;
 
   before(() => {
-    meta = Object.assign(document.createElement('meta'), { name: 'lms-kit-service-worker', content: SERVICE_WORKER });
-    meta.dataset.scope = '/';
-    meta.dataset.type = 'module';
-    document.head.append(meta);
+    meta = addServiceWorkerMeta();
   });
-  after(async () => {
-    meta.remove();
-    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-  });
+  after(() => removeServiceWorkers(meta));
   afterEach(() => document.body.querySelectorAll('lms-provider').forEach((provider) => provider.remove()));
 
   for (const format of ['scorm12', 'scorm2004', 'cmi5'] as ExportFormat[]) {

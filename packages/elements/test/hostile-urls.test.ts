@@ -7,7 +7,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configureServiceWorker } from '@lms-kit/scorm';
 import { MemoryAdapter } from '@lms-kit/storage';
 import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
-import { TEST_SERVICE_WORKER } from './scorm-helpers.js';
+import { TEST_SERVICE_WORKER, addServiceWorkerMeta } from './scorm-helpers.js';
 import '@lms-kit/elements/all';
 
 type HostileWindow = Window & { hostileRan?: string };
@@ -40,10 +40,7 @@ describe('script URLs in packages', function () {
   }
 
   it('a cmi5 course whose AU URL is javascript: runs nothing in the host and says why', async () => {
-    const meta = Object.assign(document.createElement('meta'), { name: 'lms-kit-service-worker', content: TEST_SERVICE_WORKER.url });
-    meta.dataset.scope = '/';
-    meta.dataset.type = 'module';
-    document.head.append(meta);
+    const meta = addServiceWorkerMeta();
     try {
       const errors: string[] = [];
       await fixture<LmsProvider>(
