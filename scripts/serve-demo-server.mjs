@@ -87,6 +87,13 @@ export async function startDemoServer({ port = 8000, dataDir, secret, elementsBu
   await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(DEMO_USERS.learner.sub)}`, {});
   await api('PUT', `v1/groups/kitchen/members/${encodeURIComponent(DEMO_USERS.instructor.sub)}`, { role: 'instructor' });
   await api('PUT', 'v1/courses/food-safety-basics', { title: 'Food safety basics', instructors: [] });
+  // The course in the catalog even when the colleagues are not seeded (the seed adds the other courses).
+  const catalog = JSON.parse(readFileSync(new URL('../demo/catalog.json', import.meta.url), 'utf8'));
+  await api(
+    'PUT',
+    'v1/catalog/food-safety-basics',
+    catalog.courses.find((course) => course.id === 'food-safety-basics'),
+  );
   await api('POST', 'v1/enrollments', {
     courseId: 'food-safety-basics',
     groupId: 'kitchen',
