@@ -30,23 +30,25 @@ final class Lms_Kit_OpenApi {
 	/** @return WP_REST_Response The server's document, filtered to the operations registered here. */
 	public static function document(): WP_REST_Response {
 		$file = LMS_KIT_DIR . 'openapi.json';
-		$doc  = is_readable( $file ) ? json_decode( (string) file_get_contents( $file ), true ) : null; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
-		if ( ! is_array( $doc ) || ! isset( $doc['paths'] ) || ! is_array( $doc['paths'] ) ) {
+		// Decoded to objects, not arrays: an empty JSON object stays `{}` (an empty PHP array would be `[]`).
+		$doc = is_readable( $file ) ? json_decode( (string) file_get_contents( $file ) ) : null; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		if ( ! is_object( $doc ) || ! isset( $doc->paths ) || ! is_object( $doc->paths ) ) {
 			return ( new Lms_Kit_Http_Error( 500, 'server/failed', 'The plugin has no readable openapi.json.' ) )->to_response();
 		}
 		$registered = array();
 		foreach ( Lms_Kit_Protocol::routes() as list( $method, $path ) ) {
 			$registered[ $method . ' ' . self::shape( '/v1' . $path ) ] = true;
 		}
-		$paths = array();
-		foreach ( $doc['paths'] as $path => $operations ) {
-			foreach ( $operations as $method => $operation ) {
+		$paths = new stdClass();
+		foreach ( get_object_vars( $doc->paths ) as $path => $operations ) {
+			foreach ( get_object_vars( $operations ) as $method => $operation ) {
 				if ( isset( $registered[ $method . ' ' . self::shape( $path ) ] ) ) {
-					$paths[ $path ][ $method ] = $operation;
+					$paths->$path          = $paths->$path ?? new stdClass();
+					$paths->$path->$method = $operation;
 				}
 			}
 		}
-		$doc['paths'] = (object) $paths;
+		$doc->paths = $paths;
 		return new WP_REST_Response( $doc, 200 );
 	}
 
