@@ -2,6 +2,8 @@
  * The server of record on a real PostgreSQL (Debian's, started on loopback as in the tests):
  * - load: SERVER_BENCH_LEARNERS (1,000) learners × 50 conditional progress writes through the HTTP API,
  *   against the same SQL writes from a plain `pg` script (same pool size, same concurrency);
+ * - batch: the same number of writes sent as `POST /v1/batch` of BATCH (10) records each (one learner's
+ *   progress in 10 courses, each item with its own If-Match), against the raw SQL of the same rows;
  * - a course report over 10,000 learners × 50 lessons, with the EXPLAIN plans' index use;
  * - a 10,000-row CSV import, then the same file again (idempotent: nothing changes).
  * `SERVER_BENCH_PARTS=report,import` runs only some of them.
@@ -17,7 +19,9 @@ const CONCURRENCY = 32;
 const REPORT_LEARNERS = 10_000;
 const LESSONS = 50;
 /** `SERVER_BENCH_PARTS=report,import` runs only those parts. */
-const PARTS = (process.env.SERVER_BENCH_PARTS ?? 'load,report,import').split(',');
+const PARTS = (process.env.SERVER_BENCH_PARTS ?? 'load,batch,report,import').split(',');
+/** Writes per `POST /v1/batch` in the batch part: one per course, each with its own If-Match. */
+const BATCH = 10;
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const round = (n, digits = 2) => Number(n.toFixed(digits));
@@ -57,9 +61,12 @@ export default async function run() {
   const results = [];
   try {
     const url = await postgres.database('bench');
-    const server = await spawnServer(cli, { DATABASE_URL: url, LMS_DB_POOL: '10' });
+    // SERVER_BENCH_CPU_PROF=<dir>: the server writes a CPU profile there when it stops (open it in Chrome's DevTools).
+    const profile = process.env.SERVER_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_BENCH_CPU_PROF}`] : [];
+    const server = await spawnServer(cli, { DATABASE_URL: url, LMS_DB_POOL: '10' }, profile);
     try {
       if (PARTS.includes('load')) results.push(...(await loadBench(server.url, url)));
+      if (PARTS.includes('batch')) results.push(...(await batchBench(server.url, url)));
       if (PARTS.includes('report')) results.push(...(await reportBench(server.url, url)));
       if (PARTS.includes('import')) results.push(...(await importBench(server.url)));
     } finally {
@@ -237,6 +244,82 @@ async function importBench(base) {
       value: Math.round(second.ms),
       unit: 'ms',
       note: `created ${second.body.created}, updated ${second.body.updated}, unchanged ${second.body.unchanged}`,
+    },
+  ];
+}
+
+/** Each learner writes its progress in BATCH courses, BATCH writes per request, WRITES writes in all. */
+async function batchBench(base, url) {
+  const tenant = 'bench-batch';
+  const tokens = await Promise.all(Array.from({ length: LEARNERS }, (_, i) => signToken({ sub: `mailto:b${i}@example.com`, tenant })));
+  const versions = new Map();
+  const requests = WRITES / BATCH;
+  const batchTimes = [];
+  const t0 = performance.now();
+  await pool(LEARNERS, async (i, w) => {
+    if (w >= requests) return;
+    const started = performance.now();
+    const learnerId = `mailto:b${i}@example.com`;
+    const items = Array.from({ length: BATCH }, (_, c) => {
+      const version = versions.get(`${i}/${c}`);
+      return {
+        method: 'PUT',
+        path: `v1/progress/${encodeURIComponent(learnerId)}/course-${c}`,
+        ...(version ? { ifMatch: `"${version}"` } : { ifNoneMatch: '*' }),
+        body: { value: { ...progressOf(learnerId, w * BATCH + c), courseId: `course-${c}` } },
+      };
+    });
+    const response = await fetch(`${base}/v1/batch`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens[i]}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ items }),
+    });
+    if (!response.ok) throw new Error(`batch failed: ${response.status} ${await response.text()}`);
+    const { results } = await response.json();
+    results.forEach((r, c) => {
+      if (r.status !== 200) throw new Error(`batch item failed: ${r.status} ${JSON.stringify(r.body)}`);
+      versions.set(`${i}/${c}`, r.body.version);
+    });
+    batchTimes.push(performance.now() - started);
+  });
+  const httpSeconds = (performance.now() - t0) / 1000;
+
+  const raw = new pg.Pool({ connectionString: url, max: 10 });
+  const rawVersions = new Map();
+  const t1 = performance.now();
+  await pool(LEARNERS, async (i, w) => {
+    if (w >= requests) return;
+    const learnerId = `mailto:rawb${i}@example.com`;
+    for (let c = 0; c < BATCH; c++) {
+      const data = JSON.stringify({ ...progressOf(learnerId, w * BATCH + c), courseId: `course-${c}` });
+      const version = rawVersions.get(`${i}/${c}`);
+      const { rows } = version
+        ? await raw.query(
+            `UPDATE progress SET data = $4::jsonb, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND learner_id = $2 AND course_id = $3 AND version = $5 RETURNING version`,
+            ['bench-raw', learnerId, `course-${c}`, data, version],
+          )
+        : await raw.query(
+            `INSERT INTO progress (tenant_id, learner_id, course_id, data) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT DO NOTHING RETURNING version`,
+            ['bench-raw', learnerId, `course-${c}`, data],
+          );
+      rawVersions.set(`${i}/${c}`, rows[0].version);
+    }
+  });
+  const sqlSeconds = (performance.now() - t1) / 1000;
+  await raw.end();
+  const writes = LEARNERS * WRITES;
+  const note = `${LEARNERS} learners × ${requests} batches of ${BATCH} conditional writes (${BATCH} courses), ${CONCURRENCY} learners at a time, pool 10`;
+  const batchLatencies = batchTimes.sort((a, b) => a - b);
+  return [
+    { name: 'server: batched progress writes, throughput', value: Math.round(writes / httpSeconds), unit: 'writes/s', note },
+    { name: 'server: batch request latency p50', value: round(percentile(batchLatencies, 0.5)), unit: 'ms' },
+    { name: 'server: batch request latency p95', value: round(percentile(batchLatencies, 0.95)), unit: 'ms' },
+    { name: 'raw pg: same SQL writes of the same rows, throughput', value: Math.round(writes / sqlSeconds), unit: 'writes/s' },
+    {
+      name: 'server cost per batched write ÷ raw SQL cost per write',
+      value: round(httpSeconds / sqlSeconds),
+      unit: '×',
+      note: 'goal ≤ 1.5',
     },
   ];
 }

@@ -14,6 +14,8 @@ export interface ProtocolTarget {
   token(claims: Claims, expiresIn?: string): Promise<string>;
   /** Whether it publishes its OpenAPI document at `openapi.json` beside `v1/`. */
   openapi: boolean;
+  /** Whether it runs batches of writes (`POST v1/batch`); optional for an implementation. */
+  batch?: boolean;
 }
 
 const now = '2026-01-01T00:00:00.000Z';
@@ -80,6 +82,54 @@ export function runProtocolSuite(name: string, target: ProtocolTarget): void {
           'lessons',
         ]);
         expect(doc.paths['/v1/reports/courses/{course}/summary'].get.tags).to.deep.equal(['reports']);
+        if (target.batch)
+          expect(doc.paths['/v1/batch'].post.requestBody.content['application/json'].schema.properties).to.have.property('items');
+      });
+
+    // Only for servers that run batches (optional in the protocol): not a skipped test in CI.
+    if (target.batch)
+      it('runs a batch of writes in order, each with its own precondition, role check and result', async () => {
+        const read = await call(base, learner, 'GET', `v1/progress/${enc(ada)}/food-safety`);
+        const version = read.body.version as number;
+        const put = (who: string, course: string, time: number, precondition: Record<string, string> = {}) => ({
+          method: 'PUT',
+          path: `v1/progress/${enc(who)}/${course}`,
+          body: { value: progress(who, course, time) },
+          ...precondition,
+        });
+        const answer = await call(base, learner, 'POST', 'v1/batch', {
+          items: [
+            put(ada, 'food-safety', 10, { ifMatch: `"${version}"` }),
+            put(ada, 'food-safety', 99, { ifMatch: `"${version}"` }), // read before the first item: stale
+            put(ada, 'knife-skills', 1, { ifNoneMatch: '*' }),
+            put(bob, 'food-safety', 77), // not hers
+            { method: 'PUT', path: 'v1/values/theme', body: { value: 'dark' } },
+          ],
+        });
+        expect(answer.status).to.equal(200);
+        const results = answer.body.results as Array<{
+          status: number;
+          etag?: string;
+          body?: { version?: number; error?: { code: string }; current?: { version: number } };
+        }>;
+        expect(results.map((r) => r.status)).to.deep.equal([200, 412, 200, 403, 204]);
+        expect(results[0].etag).to.equal(`"${version + 1}"`);
+        expect(results[1].body?.error?.code).to.equal('storage/conflict');
+        expect(results[1].body?.current?.version).to.equal(version + 1);
+        expect(results[3].body?.error?.code).to.equal('auth/forbidden');
+        expect((await call(base, learner, 'GET', `v1/progress/${enc(ada)}/food-safety`)).body.value.timeSpentMs).to.equal(10);
+        expect((await call(base, learner, 'GET', `v1/progress/${enc(ada)}/knife-skills`)).body.value.timeSpentMs).to.equal(1);
+        expect((await bobsProgress()).value.timeSpentMs).to.equal(5);
+        expect((await call(base, learner, 'GET', 'v1/values/theme')).body.value).to.equal('dark');
+        // Only the learner-data writes, at most 100: anything else refuses the whole batch before running any item.
+        const admin = await call(base, learner, 'POST', 'v1/batch', { items: [{ method: 'PUT', path: 'v1/groups/mine', body: {} }] });
+        expect(admin.status).to.equal(400);
+        expect(admin.body.error.code).to.equal('server/invalid-request');
+        const tooMany = await call(base, learner, 'POST', 'v1/batch', {
+          items: Array.from({ length: 101 }, () => put(ada, 'food-safety', 1)),
+        });
+        expect(tooMany.status).to.equal(400);
+        expect((await call(base, learner, 'GET', `v1/progress/${enc(ada)}/food-safety`)).body.value.timeSpentMs).to.equal(10);
       });
 
     it('refuses requests without a valid token (401) and bodies that break the schema or the size limit', async () => {

@@ -19,8 +19,8 @@ import { startPostgres } from './postgres.mjs';
 export const secret = randomBytes(24).toString('hex');
 
 /** Starts one server process; resolves with its URL once it listens. */
-export async function spawnServer(cli, env) {
-  const child = spawn(process.execPath, [cli], {
+export async function spawnServer(cli, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, cli], {
     env: {
       PATH: process.env.PATH,
       LMS_JWT_SECRET: secret,

@@ -70,8 +70,15 @@ describe('quiz lessons in <lms-course-player>', () => {
     expect(player.progress?.points, '10 + 20 × 80%').to.equal(26);
     await waitForStatus(player, 'bonus', 'available');
 
+    // The attempt's statements are queued beside the progress write: wait for the second attempt's result.
+    const quizStatementsQueued = async () =>
+      (await storage.readOutbox(200)).map((e) => e.statement).filter((s) => s.object.id.includes('/lessons/check'));
+    let quizStatements = await quizStatementsQueued();
+    for (let i = 0; i < 100 && !quizStatements.some((s) => s.verb.display['en-US'] === 'passed'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      quizStatements = await quizStatementsQueued();
+    }
     const statements = (await storage.readOutbox(200)).map((e) => e.statement);
-    const quizStatements = statements.filter((s) => s.object.id.includes('/lessons/check'));
     expect(quizStatements.map((s) => s.verb.display['en-US'])).to.include.members(['attempted', 'answered', 'failed', 'passed']);
     const registration = statements[0].context?.registration;
     for (const s of quizStatements) {

@@ -17,6 +17,8 @@ export interface Env {
 export interface Services {
   serverKey: () => Promise<ServerKey>;
   issuer: () => Promise<string>;
+  /** Runs one request through this app (the batch route's items). */
+  dispatch?: (request: Request) => Promise<Response>;
 }
 
 export interface RequestContext<Body, Query> {

@@ -14,6 +14,8 @@ import { serverKey } from './keys.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { gradingRoutes } from './routes/grading.js';
+import { courseContentRoutes } from './routes/course-content.js';
+import { batchRoutes } from './routes/batch.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { importRoutes } from './routes/import.js';
 import { learnerDataRoutes } from './routes/learner-data.js';
@@ -42,7 +44,9 @@ export interface AppOptions {
 
 export const ALL_ROUTES: RouteSpec[] = [
   ...learnerDataRoutes,
+  ...batchRoutes,
   ...adminRoutes,
+  ...courseContentRoutes,
   ...importRoutes,
   ...lrsRoutes,
   ...reportRoutes,
@@ -59,7 +63,11 @@ export const ALL_ROUTES: RouteSpec[] = [
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
   const key = serverKey(options.db, options.signingKey);
-  const services: Services = { serverKey: key, issuer: async () => options.issuer ?? `urn:lms-kit:issuer:${(await key()).kid}` };
+  const services: Services = {
+    serverKey: key,
+    issuer: async () => options.issuer ?? `urn:lms-kit:issuer:${(await key()).kid}`,
+    dispatch: async (request) => app.fetch(request),
+  };
   const verify = createVerifier(options.auth, services.serverKey, services.issuer);
   const isPublic = publicMatcher(ALL_ROUTES);
   const origins = options.corsOrigins ?? [];
@@ -77,11 +85,19 @@ export function createApp(options: AppOptions): Hono<Env> {
   const tooLarge = () => {
     throw new HttpError(413, 'server/payload-too-large', 'The request body is too large.');
   };
-  app.use('/v1/import/*', bodyLimit({ maxSize: options.importLimitBytes ?? 20 * 1024 * 1024, onError: tooLarge }));
+  const importLimit = options.importLimitBytes ?? 20 * 1024 * 1024;
+  const limit = options.bodyLimitBytes ?? 1024 * 1024;
+  const importBodies = bodyLimit({ maxSize: importLimit, onError: tooLarge });
+  const bodies = bodyLimit({ maxSize: limit, onError: tooLarge });
   app.use('/v1/*', async (c, next) => {
-    if (!c.req.path.startsWith('/v1/import/'))
-      return bodyLimit({ maxSize: options.bodyLimitBytes ?? 1024 * 1024, onError: tooLarge })(c, next);
-    return next();
+    const isImport = c.req.path.startsWith('/v1/import/');
+    // A declared length is checked from the header alone: Hono's bodyLimit would first build a web
+    // Request and its stream (to look at `body`), a large part of the cost of a small write on Node.
+    const length = c.req.header('content-length');
+    if (length !== undefined && !c.req.header('transfer-encoding'))
+      return Number(length) > (isImport ? importLimit : limit) ? tooLarge() : next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (isImport ? importBodies : bodies)(c, next);
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument(ALL_ROUTES)));
   app.get('/health', async (c) => {

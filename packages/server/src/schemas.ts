@@ -120,3 +120,21 @@ export const leaderboardMemberBody = z.object({
     .nullable()
     .optional(),
 });
+export const courseContentBody = z.object({ course: z.looseObject({ id }) });
+/** Paths a batch may write: the learner's own records, as `HttpStorageAdapter` writes them one by one. */
+const BATCH_PATH = /^\/?v1\/(progress|lesson-states|attempts|values|records|outbox)(\/[^?#]*)?$/;
+export const batchBody = z.object({
+  items: z
+    .array(
+      z.object({
+        method: z.enum(['PUT', 'POST', 'DELETE']),
+        path: z.string().max(2000).regex(BATCH_PATH, 'a write of /v1/progress, lesson-states, attempts, values, records or outbox'),
+        /** The item's own precondition, as the header of a single write: `"3"` or `*`. */
+        ifMatch: z.string().max(40).optional(),
+        ifNoneMatch: z.literal('*').optional(),
+        body: z.unknown().optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+});

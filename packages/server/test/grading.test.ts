@@ -1,6 +1,11 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LmsError } from '@lms-kit/core';
+import { serverSigner } from '@lms-kit/certificates';
+import type { LmsCoursePlayer } from '@lms-kit/elements';
+import '@lms-kit/elements/all';
+import { applyLessonResult, createProgress, openLesson, type Course, type CourseProgress } from '@lms-kit/core';
 import { answerQuestion, attemptStatus, gradingSnapshot, startAttempt, submitAttempt, type Quiz } from '@lms-kit/core/quiz';
+import { lessonActivityId } from '@lms-kit/core/xapi';
 import { HttpStorageAdapter } from '@lms-kit/storage/http';
 import { call, freshTenant, lmsServer, tokenFor, type Backend } from '../../../test/helpers/server.js';
 
@@ -30,8 +35,28 @@ const quiz: Quiz = {
   ],
 };
 
+/** The course the quiz is the last lesson of; its default completion rule: every required lesson. */
+const course: Course = {
+  schema: 1,
+  id: 'baking',
+  version: '1',
+  title: 'Baking',
+  language: 'en',
+  certificate: { issuer: { name: 'Northwind Bakery' } },
+  modules: [
+    {
+      id: 'm1',
+      title: 'Bread',
+      lessons: [
+        { id: 'read', kind: 'text', title: 'Read', html: '<p>Flour, water, salt, yeast.</p>' },
+        { id: 'exam', kind: 'quiz', title: 'Exam', quiz },
+      ],
+    },
+  ],
+};
+
 /** A submitted attempt waiting for its essay, as the learner's quiz session stores it. */
-function pendingAttempt(learnerId: string, id: string, choice: string) {
+function pendingAttempt(learnerId: string, id: string, choice: string, activityId = 'urn:lms-kit:quiz:bread') {
   const now = new Date('2026-01-01T10:00:00Z');
   let data = startAttempt(quiz, { number: 1, now });
   data = answerQuestion(data, 'why', '<b>Yeast</b> makes CO₂<img src=x onerror=alert(1)>', now);
@@ -42,7 +67,7 @@ function pendingAttempt(learnerId: string, id: string, choice: string) {
     id,
     learnerId,
     courseId: 'baking',
-    activityId: 'urn:lms-kit:quiz:bread',
+    activityId,
     status: attemptStatus(data),
     startedAt: now.toISOString(),
     updatedAt: now.toISOString(),
@@ -120,6 +145,74 @@ for (const backend of ['postgres', 'pglite'] as Backend[])
       // The learner reads the grade and its feedback back.
       const mine = await call(base, learner, 'GET', 'v1/attempts/a1');
       expect(mine.body.data.responses.why.grade).to.include({ credit: 0.75, feedback: 'Good, name the gas.', grader: ian });
+    });
+
+    it('a saved grade completes the quiz lesson and the course in the learner’s progress; the certificate can be issued', async () => {
+      const adas = new HttpStorageAdapter({ endpoint: base, token: learner });
+      expect((await call(base, learner, 'PUT', 'v1/courses/baking/content', { course })).status).to.equal(403);
+      expect(
+        (await call(base, admin, 'PUT', 'v1/courses/baking/content', { course: { ...course, modules: 'no' } })).body.error.code,
+      ).to.equal('course/invalid');
+      expect((await call(base, admin, 'PUT', 'v1/courses/baking/content', { course })).status).to.equal(204);
+      // Ada read the first lesson and submitted the exam: its essay waits, so the lesson is still open.
+      const key = { learnerId: ada, courseId: 'baking' };
+      await adas.updateProgress(key, () => {
+        const now = new Date();
+        const read = applyLessonResult(createProgress(course, ada, 'reg-1', now), course, 'read', { completed: true }, now);
+        return openLesson(read, 'exam', now);
+      });
+      const before = await call(base, learner, 'GET', `v1/progress/${enc(ada)}/baking`);
+      const examAttempt = pendingAttempt(ada, 'e1', 'a', lessonActivityId(course, 'exam'));
+      expect((await call(base, learner, 'PUT', 'v1/attempts/e1', examAttempt)).status).to.equal(204);
+
+      const saved = await call(base, instructor, 'POST', 'v1/grading/attempts/e1', {
+        version: 1,
+        grades: [{ questionId: 'why', credit: 1, feedback: 'Right.' }],
+      });
+      expect(saved.status).to.equal(200);
+      expect(saved.body.progress).to.deep.equal({ lessonId: 'exam', version: before.body.version + 1, courseCompleted: true });
+
+      // Without Ada doing anything: the server's record shows the lesson and the course complete, at a new version.
+      const after = await call(base, learner, 'GET', `v1/progress/${enc(ada)}/baking`);
+      expect(after.etag).to.equal(`"${before.body.version + 1}"`);
+      const progress = after.body.value as CourseProgress;
+      expect(progress.lessons.read.status).to.equal('completed');
+      expect(progress.lessons.exam).to.include({ status: 'completed', passed: true });
+      expect(progress.lessons.exam.score).to.deep.equal({ scaled: 1, raw: 3, min: 0, max: 3 });
+      expect(progress.completedAt).to.be.a('string');
+      const summary = await call(base, admin, 'GET', 'v1/reports/courses/baking/summary');
+      expect(summary.body.completed).to.equal(1);
+
+      // A page holding the older copy writes over the new version only after re-reading it (412, then its mutation again).
+      let seen: CourseProgress | undefined;
+      await adas.updateProgress(key, (current) => {
+        seen = current as CourseProgress;
+        return { ...(current as CourseProgress), lastLessonId: 'exam' };
+      });
+      expect(seen?.completedAt).to.equal(progress.completedAt);
+
+      // Ada's page, reloaded: the course player shows the exam and the course complete, and gets the
+      // certificate signed by the server (which checks completion in its own records).
+      const signer = serverSigner({ endpoint: new URL('v1/certificates', base).href, fetch: adas.authorizedFetch });
+      const provider = await fixture(
+        html`<lms-provider
+          learner-email="ada@example.com"
+          .storage=${new HttpStorageAdapter({ endpoint: base, token: learner })}
+          .certificateSigner=${signer}
+          ><lms-course-player .course=${course}></lms-course-player
+        ></lms-provider>`,
+      );
+      const player = provider.querySelector('lms-course-player') as LmsCoursePlayer;
+      await waitUntil(() => player.getAttribute('status') === 'completed', 'the player shows the course complete', { timeout: 15_000 });
+      expect(player.progress?.lessons.exam?.status).to.equal('completed');
+      let issued: Array<{ jwt?: string; courseId: string }> = [];
+      for (let i = 0; i < 75 && !issued.length; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        issued = (await call(base, learner, 'GET', `v1/records/certificates?learner=${enc(ada)}`)).body.items;
+      }
+      expect(issued).to.have.length(1);
+      expect(issued[0].courseId).to.equal('baking');
+      expect(issued[0].jwt).to.be.a('string');
     });
 
     it('refuses grades from learners, from instructors who do not teach the learner, and on one’s own attempt', async () => {

@@ -7,4 +7,5 @@ for (const backend of ['postgres', 'pglite'] as Backend[])
     base: async () => (await lmsServer(backend))[0],
     token: tokenFor,
     openapi: true,
+    batch: true,
   });

@@ -5,6 +5,7 @@ import type { LmsProvider } from '@lms-kit/elements';
 import '@lms-kit/elements/all';
 import '@lms-kit/elements/define/lms-quiz';
 import type { LmsQuiz } from '@lms-kit/elements/define/lms-quiz';
+import { lrsInfo, lrsStatements } from '../../../test/helpers/lrs.js';
 import { call, capturedResponses, captureResponses, freshTenant, lmsServer, tokenFor } from '../../../test/helpers/server.js';
 
 /**
@@ -253,16 +254,88 @@ describe('server-graded quizzes on postgres', function () {
     const graded = await adapter.quizzes.submit('essay-exam', view.attempt.id);
     expect(graded.attempt.status).to.equal('pending-grading');
     expect(graded.attempt.data.result?.pending).to.equal(true);
+    await adapter.listAttempts({ learnerId: ada });
+    // Everything the learner's requests got back: no grader notes (the grading snapshot is the staff's).
+    const everything = (await capturedResponses(base)).map((r) => r.body).join('\n');
+    expect(everything).to.not.include('SECRET-GRADER-NOTES');
     const ian = await tokenFor({ sub: 'mailto:ian@example.com', tenant, roles: ['instructor'] });
     const queue = await call(base, ian, 'GET', `v1/attempts?learner=${enc(ada)}&course=writing`);
     expect(queue.body.items.map((a: { status: string }) => a.status)).to.deep.equal(['pending-grading']);
-    const everything = (await capturedResponses(base)).map((r) => r.body).join('\n');
-    expect(everything).to.not.include('SECRET-GRADER-NOTES');
+    expect(queue.body.items[0].data.grading.questions.why.graderNotes).to.equal('SECRET-GRADER-NOTES');
     // Staff get the whole quiz to grade with; the learner does not.
     expect((await call(base, ian, 'GET', 'v1/quizzes/essay-exam/definition')).body.quiz.questions[0].graderNotes).to.equal(
       'SECRET-GRADER-NOTES',
     );
     expect((await call(base, learner, 'GET', 'v1/quizzes/essay-exam/definition')).status).to.equal(403);
+  });
+
+  it('queues each answered statement of a graded attempt once for the LRS, with no more of the key than review allows', async () => {
+    const { endpoint: lrs } = await lrsInfo();
+    expect((await call(base, admin, 'PUT', 'v1/lrs/main', { endpoint: lrs, username: 'test', password: 'test' })).status).to.equal(204);
+    const withEssay: Quiz = { ...exam, id: 'exam-essay', questions: [...(exam.questions ?? []), essay.questions![0]] };
+    expect((await register(withEssay)).status).to.equal(204);
+    const adapter = new HttpStorageAdapter({ endpoint: base, token: learner });
+    const view = await adapter.quizzes.start('exam-essay');
+    const id = view.attempt.id;
+    const shownOrder = view.attempt.data.order.steps;
+    await adapter.quizzes.answer('exam-essay', id, 'capital', ['nice']);
+    await adapter.quizzes.answer('exam-essay', id, 'city', ['key-paris']);
+    await adapter.quizzes.answer('exam-essay', id, 'steps', shownOrder);
+    await adapter.quizzes.answer('exam-essay', id, 'tf', true);
+    await adapter.quizzes.answer('exam-essay', id, 'why', 'Because yeast.');
+    expect((await adapter.quizzes.submit('exam-essay', id)).attempt.status).to.equal('pending-grading');
+    await adapter.quizzes.submit('exam-essay', id); // submitting again queues nothing more
+
+    // The learner can read their outbox: the statements are there, without the key (showCorrectAnswers: never).
+    type Queued = {
+      statement: {
+        id: string;
+        verb: { id: string };
+        object: { id: string; definition: Record<string, unknown> };
+        result: Record<string, unknown>;
+        context: { registration: string };
+      };
+    };
+    const outbox = (await call(base, learner, 'GET', 'v1/outbox?limit=50')).body.items as Queued[];
+    const answered = outbox.map((e) => e.statement).filter((st) => st.verb.id === 'http://adlnet.gov/expapi/verbs/answered');
+    expect(answered.map((st) => st.object.id).sort()).to.deep.equal(
+      ['capital', 'city', 'steps', 'tf', 'why'].map((q) => `urn:lms-kit:quiz:exam-essay:question:${q}`),
+    );
+    const text = JSON.stringify(outbox);
+    for (const secret of [...SECRETS, 'correctResponsesPattern']) expect(text, secret).to.not.include(secret);
+    const byQuestion = (q: string) => answered.find((st) => st.object.id.endsWith(`:question:${q}`))!;
+    expect(byQuestion('capital').result).to.include({ response: 'nice', success: false });
+    expect(byQuestion('capital').object.definition.interactionType).to.equal('choice');
+    expect((byQuestion('steps').object.definition.choices as Array<{ id: string }>).map((c) => c.id)).to.deep.equal(shownOrder);
+    expect(byQuestion('why').result).to.not.have.property('score');
+    expect(new Set(answered.map((st) => st.context.registration))).to.deep.equal(new Set([id]));
+
+    // The forwarder delivers them to the real LRS, each once; grading the essay adds scored and passed/failed.
+    const waitForLrs = async (count: number) => {
+      let held = { ids: [] as string[], verbs: [] as string[] };
+      for (let i = 0; i < 150 && held.ids.length < count; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        held = await lrsStatements(id);
+      }
+      return held;
+    };
+    const delivered = await waitForLrs(5);
+    expect([...delivered.ids].sort()).to.deep.equal(answered.map((st) => st.id).sort());
+    const [pending] = (await call(base, admin, 'GET', 'v1/grading/pending')).body.items;
+    expect(pending.attempt.data.grading.questions.why).to.include({ type: 'long-fill-in' });
+    const graded = await call(base, admin, 'POST', `v1/grading/attempts/${id}`, {
+      version: pending.version,
+      grades: [{ questionId: 'why', credit: 1 }],
+    });
+    expect(graded.status).to.equal(200);
+    const all = await waitForLrs(7);
+    expect(all.ids).to.have.length(7);
+    expect(new Set(all.ids).size).to.equal(7);
+    expect(all.verbs.filter((v) => v.endsWith('/answered'))).to.have.length(5);
+    expect(all.verbs.filter((v) => v.endsWith('/scored'))).to.have.length(1);
+    // The learner's own view of the graded attempt keeps the grader's notes out.
+    const mine = await call(base, learner, 'GET', `v1/attempts/${id}`);
+    expect(JSON.stringify(mine.body)).to.not.include('SECRET-GRADER-NOTES');
   });
 
   it('runs in <lms-quiz server-quiz> through the provider’s HttpStorageAdapter, without the key on the page', async () => {

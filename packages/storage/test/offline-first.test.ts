@@ -4,7 +4,16 @@ import { HttpStorageAdapter, OfflineFirstStorage } from '@lms-kit/storage/http';
 import { runStorageAdapterSuite } from '@lms-kit/storage/test-suite';
 import type { Statement } from '@lms-kit/core';
 import Dexie from 'dexie';
-import { call, faultProxy, freshTenant, lmsServer, setFaults, tokenFor } from '../../../test/helpers/server.js';
+import {
+  call,
+  capturedResponses,
+  captureResponses,
+  faultProxy,
+  freshTenant,
+  lmsServer,
+  setFaults,
+  tokenFor,
+} from '../../../test/helpers/server.js';
 
 /** IndexedDB as the cache and write-behind queue in front of the real server (PostgreSQL), offline through a proxy of our own. */
 let endpoint: string;
@@ -77,9 +86,14 @@ describe('OfflineFirstStorage offline', function () {
       await storage.close();
       storage = open();
       // Back online, but the answer to the first write is lost after the server stored it.
+      await captureResponses(proxy);
       await setFaults(proxy, { down: false, dropAfterStore: 1 });
       for (let i = 0; i < 50 && (await storage.pending()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await storage.pending()).to.equal(0);
+      // The queue went up as batches (the first one's answer lost, so sent again), not write by write.
+      const writes = (await capturedResponses(proxy)).filter((r) => r.method !== 'GET');
+      expect(writes.map((r) => new URL(r.url).pathname)).to.deep.equal(['/v1/batch']);
+      expect(JSON.parse(writes[0].body).results.map((r: { status: number }) => r.status)).to.deep.equal([200, 200, 204, 204]);
       expect((await server.getProgress(key))!.timeSpentMs).to.equal(5);
       expect((await server.getLessonState({ ...key, lessonId: 'video' }))!.position).to.equal(42);
       const queued = await call(endpoint, token, 'GET', 'v1/outbox?limit=100');

@@ -8,6 +8,7 @@ export * from './validate.js';
 export * from './attempt.js';
 export * from './statements.js';
 export * from './grading.js';
+export { quizLessonResult } from './lesson-result.js';
 export { plainText, escapeHtml } from './text.js';
 export { parseGift } from './import/gift.js';
 export { toGift } from './import/gift-export.js';

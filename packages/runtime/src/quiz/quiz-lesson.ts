@@ -1,5 +1,4 @@
-import type { Course, LessonResult } from '@lms-kit/core';
-import type { AttemptResult } from '@lms-kit/core/quiz';
+import type { Course } from '@lms-kit/core';
 import { courseActivity, lessonActivityId } from '@lms-kit/core/xapi';
 import type { QuizContext } from './quiz-session.js';
 
@@ -15,12 +14,4 @@ export function quizLessonContext(course: Course, lesson: { id: string; title: s
   };
 }
 
-/**
- * What a quiz attempt means to its lesson: passed (or submitted, for a quiz without a passing score)
- * completes it, with the score; failed keeps it open. Undefined while an answer waits for grading.
- */
-export function quizLessonResult(result: AttemptResult): LessonResult | undefined {
-  if (result.pending) return undefined;
-  const score = result.max > 0 ? { scaled: result.scaled, raw: result.raw, min: 0, max: result.max } : undefined;
-  return { completed: result.passed !== false, passed: result.passed, ...(score ? { score } : {}) };
-}
+export { quizLessonResult } from '@lms-kit/core/quiz';

@@ -8,6 +8,7 @@ import {
   answerQuestion,
   attemptStatus,
   attemptsLeft,
+  gradingSnapshot,
   isOverdue,
   mayShowCorrectAnswers,
   questionPool,
@@ -17,11 +18,14 @@ import {
   type QuizAttempt,
   type QuizAttemptData,
 } from '@lms-kit/core/quiz';
+import { courseLessons, type Course, type Statement } from '@lms-kit/core';
+import { courseActivity, courseActivityId, lessonActivityId } from '@lms-kit/core/xapi';
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '../auth.js';
 import type { Db, Queryable } from '../db.js';
 import { HttpError, notFound } from '../errors.js';
 import { publicAttemptData, publicQuestion, publicQuizSettings, type Reveal } from './redact.js';
+import { answeredStatements } from './statements.js';
 
 export interface ServerQuiz {
   id: string;
@@ -90,17 +94,63 @@ async function withAttempts<T>(
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [JSON.stringify([who.tenant, who.sub, sq.id])]);
     const now = new Date();
     const attempts = await readAttempts(tx, who, sq);
+    // Which attempts were open before this step: those submitted by it get their `answered` statements.
+    const before = new Map(attempts.map((a) => [a.id, a.status !== 'in-progress']));
     for (const [i, attempt] of attempts.entries()) {
       if (attempt.status !== 'in-progress' || !isOverdue(attempt.data, now)) continue;
       attempts[i] = submitted(sq.quiz, attempt, now);
       await saveAttempt(tx, who.tenant, attempts[i]);
     }
     const answer = step(attempts, now);
-    if ('save' in answer && answer.save) await saveAttempt(tx, who.tenant, answer.save);
+    if ('save' in answer && answer.save) {
+      const save = answer.save;
+      await saveAttempt(tx, who.tenant, save);
+      const index = attempts.findIndex((a) => a.id === save.id);
+      if (index >= 0 && attempts[index].status === 'in-progress' && save.status !== 'in-progress') attempts[index] = save;
+    }
+    const justSubmitted = attempts.filter((a) => a.status !== 'in-progress' && !before.get(a.id));
+    if (justSubmitted.length) await afterSubmit(tx, who.tenant, sq, justSubmitted, attempts);
     return answer;
   });
   if ('error' in outcome) throw outcome.error;
   return outcome.result;
+}
+
+/**
+ * What follows submitting attempts (by the learner or by their deadline), in the same transaction: an
+ * attempt left waiting for a person keeps the grading snapshot the grading queue works from, and the
+ * attempt's `answered` statements go into the learner's outbox. Submitting happens once, so they are queued once.
+ */
+async function afterSubmit(tx: Queryable, tenant: string, sq: ServerQuiz, submitted: ServerAttempt[], all: ServerAttempt[]) {
+  const learnerId = submitted[0].learnerId;
+  const { rows } = await tx.query<{ registration: string | null; content: Course | null }>(
+    `SELECT (SELECT data ->> 'registration' FROM progress WHERE tenant_id = $1 AND learner_id = $2 AND course_id = $3) AS registration,
+            (SELECT content FROM courses WHERE tenant_id = $1 AND id = $3) AS content`,
+    [tenant, learnerId, sq.courseId],
+  );
+  const course = rows[0]?.content ?? undefined;
+  const lesson = course && courseLessons(course).find((l) => lessonActivityId(course, l.id) === sq.activityId);
+  const inCourse = course && lesson ? { course: courseActivity(course), title: lesson.title, language: course.language } : {};
+  const left = attemptsLeft(sq.quiz, used(all));
+  const statements: Statement[] = [];
+  for (const attempt of submitted) {
+    const registration = rows[0]?.registration ?? attempt.id;
+    if (attempt.status === 'pending-grading' && !attempt.data.grading) {
+      const snapshot = gradingSnapshot(sq.quiz, attempt.data, {
+        registration,
+        ...(course ? { courseActivityId: courseActivityId(course), title: lesson?.title } : {}),
+      });
+      if (snapshot) await saveAttempt(tx, tenant, { ...attempt, data: { ...attempt.data, grading: snapshot } });
+    }
+    statements.push(...answeredStatements(sq, attempt, reveal(sq.quiz, attempt, left), { registration, ...inCourse }));
+  }
+  if (!statements.length) return;
+  await tx.query(
+    `INSERT INTO outbox (tenant_id, learner_id, statement_id, statement)
+     SELECT $1, $2, s.value->>'id', s.value FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS s(value, n) ORDER BY s.n
+     ON CONFLICT (tenant_id, statement_id) DO NOTHING`,
+    [tenant, learnerId, JSON.stringify(statements)],
+  );
 }
 
 const used = (attempts: ServerAttempt[]) => attempts.filter((a) => a.status !== 'abandoned').length;

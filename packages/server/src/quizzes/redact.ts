@@ -87,7 +87,9 @@ export function publicQuizSettings(quiz: Quiz): Quiz {
 }
 
 /** An attempt as the page may see it: the result only as far as the review settings allow. */
-export function publicAttemptData(data: QuizAttemptData, reveal: Reveal): QuizAttemptData {
+export function publicAttemptData(attempt: QuizAttemptData, reveal: Reveal): QuizAttemptData {
+  // The grading snapshot is the grader's (rubric, grader notes): never the learner's.
+  const { grading: _snapshot, ...data } = attempt;
   if (!data.result || reveal.feedback) return data;
   // Without feedback the learner sees their score, not which questions were right.
   const { questions: _perQuestion, ...overall } = data.result;

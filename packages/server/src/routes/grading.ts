@@ -9,6 +9,7 @@ import { route } from '../api.js';
 import type { Identity } from '../auth.js';
 import { HttpError, forbidden, notFound } from '../errors.js';
 import * as s from '../schemas.js';
+import { applyAttemptToProgress } from '../grading/lesson-progress.js';
 import { visibleTo } from './reports.js';
 
 const assertGraderRole = (who: Identity) => {
@@ -56,7 +57,7 @@ export const gradingRoutes = [
     path: '/v1/grading/attempts/:id',
     tag: 'grading',
     summary:
-      'Grades answers of an attempt read at `version`: scored again, completed when nothing waits, `scored`/`passed`/`failed` queued for the learner’s LRSs. 409 when it changed since.',
+      'Grades answers of an attempt read at `version`: scored again, completed when nothing waits, `scored`/`passed`/`failed` queued for the learner’s LRSs, and (with the course document on the server) the quiz lesson and the course completed in the learner’s progress. 409 when it changed since.',
     body: s.gradeBody,
     errors: [404, 409],
     async handler({ db, who, params, body }) {
@@ -96,7 +97,9 @@ export const gradingRoutes = [
           stored.learner_id,
           JSON.stringify({ attempt: params.id, questions: body.grades.map((g) => g.questionId) }),
         ]);
-        return { attempt, version: stored.version + 1, statements: statements.map((st) => st.verb.id) };
+        // The learner's progress follows the grade at once: the quiz lesson, then the course by its rules.
+        const progress = status === 'completed' ? await applyAttemptToProgress(tx, who.tenant, attempt, now) : undefined;
+        return { attempt, version: stored.version + 1, statements: statements.map((st) => st.verb.id), ...(progress ? { progress } : {}) };
       });
     },
   }),

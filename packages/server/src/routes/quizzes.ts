@@ -13,7 +13,7 @@ import { answer, loadQuiz, quizState, review, start, submit } from '../quizzes/a
 import { REDACTABLE_TYPES } from '../quizzes/redact.js';
 import * as s from '../schemas.js';
 
-async function assertTeachesCourse(db: Queryable, who: Identity, courseId: string): Promise<void> {
+export async function assertTeachesCourse(db: Queryable, who: Identity, courseId: string): Promise<void> {
   if (isAdmin(who)) return;
   const { rows } = await db.query('SELECT 1 FROM course_instructors WHERE tenant_id = $1 AND course_id = $2 AND learner_id = $3', [
     who.tenant,

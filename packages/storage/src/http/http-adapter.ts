@@ -33,6 +33,7 @@ import type {
 } from '../reports.js';
 import type { CatalogReads } from '../catalog.js';
 import { seg, ServerClient, type ServerClientOptions } from './client.js';
+import type { BatchResult, BatchWrite } from './batch.js';
 import { ServerQuizClient } from './quiz-client.js';
 import { LeaderboardClient } from './leaderboard-client.js';
 import { decodeValue, encodeValue } from './values.js';
@@ -151,6 +152,29 @@ export class HttpStorageAdapter implements StorageAdapter, LearningReports, Grad
     this.known.set(path, doc);
     // Bounded: the oldest entries go first (a Map iterates in insertion order).
     if (this.known.size > 500) this.known.delete(this.known.keys().next().value!);
+  }
+
+  /**
+   * Sends up to `BATCH_LIMIT` writes in one request and answers each item's result in order, or
+   * undefined when the server runs no batches (then send them one by one). Versions it learns are kept
+   * for the next update of those records.
+   */
+  async writeBatch(writes: BatchWrite[]): Promise<BatchResult[] | undefined> {
+    this.check();
+    const answer = await this.client.request<{ results: BatchResult[] }>('POST', 'v1/batch', {
+      body: { items: writes },
+      accept: [404, 405],
+    });
+    if (answer.status === 404 || answer.status === 405 || !Array.isArray(answer.body?.results)) return undefined;
+    answer.body.results.forEach((result, i) => {
+      const write = writes[i];
+      const version = Number(/^"?(\d+)"?$/.exec(result.etag ?? '')?.[1]);
+      const value = (write.body as { value?: unknown } | undefined)?.value;
+      if (write.method === 'PUT' && Number.isInteger(version) && value !== undefined)
+        this.remember(write.path, { value: structuredClone(value), version });
+      else this.known.delete(write.path);
+    });
+    return answer.body.results;
   }
 
   async putAttempt(attempt: Attempt): Promise<void> {

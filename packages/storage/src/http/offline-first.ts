@@ -22,7 +22,9 @@ import {
   type StorageAdapter,
   type StoredRecord,
 } from '../adapter.js';
+import { BATCH_LIMIT, batchItemError, type BatchWrite } from './batch.js';
 import type { HttpStorageAdapter } from './http-adapter.js';
+import { encodeValue } from './values.js';
 
 const QUEUE = 'lms-kit:write-behind';
 
@@ -57,6 +59,9 @@ let clock = 0;
 /** Queue ids sort in write order within a tab and roughly across tabs (time first). */
 const nextId = () =>
   `${Date.now().toString().padStart(15, '0')}-${(++clock).toString().padStart(9, '0')}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** What one batch carries at most, in JSON characters. */
+const BATCH_BYTES = 256 * 1024;
 
 const unreachable = (error: unknown) => isLmsError(error, 'storage/unavailable');
 
@@ -119,24 +124,60 @@ export class OfflineFirstStorage implements StorageAdapter {
       const entries = (await this.local.listRecords<QueueEntry>(QUEUE)).sort((a, b) => (a.id < b.id ? -1 : 1));
       if (!entries.length || this.closed) return;
       const latest = new Map(entries.map((e) => [e.target, e]));
-      const first = entries[0];
-      // Coalesce: an entry replaced by a later one for the same record goes with it.
-      const send = latest.get(first.target)!;
-      const covered = entries.filter((e) => e.target === first.target && e.id <= send.id);
+      // Coalesce: an entry replaced by a later one for the same record goes with it. In queue order,
+      // one send per record, as many as a batch carries (one when the server runs no batches).
+      const sends: Array<{ send: QueueEntry; covered: QueueEntry[] }> = [];
+      const taken = new Set<string>();
+      let bytes = 0;
+      for (const entry of entries) {
+        if (taken.has(entry.target)) continue;
+        const send = latest.get(entry.target)!;
+        bytes += JSON.stringify(send.write).length;
+        // Well under the server's 1 MiB body limit; a single write larger than that goes alone.
+        if (sends.length && (sends.length === (this.batches ? BATCH_LIMIT : 1) || bytes > BATCH_BYTES)) break;
+        taken.add(entry.target);
+        sends.push({ send, covered: entries.filter((e) => e.target === entry.target && e.id <= send.id) });
+      }
+      let done = 0;
       try {
-        await this.send(send.write);
+        done = await this.sendAll(sends.map((s) => s.send.write));
       } catch (error) {
+        done = (error as { sent?: number }).sent ?? 0;
         this.lastError = error;
         this.failures++;
         const exponential = Math.min(this.options.retryMaxMs ?? 60_000, (this.options.retryBaseMs ?? 1_000) * 2 ** this.failures);
         this.schedule(exponential / 2 + (Math.random() * exponential) / 2);
         if (unreachable(error)) return;
         throw error;
+      } finally {
+        for (const { covered } of sends.slice(0, done)) for (const entry of covered) await this.local.deleteRecord(QUEUE, entry.id);
       }
       this.failures = 0;
       this.lastError = undefined;
-      for (const entry of covered) await this.local.deleteRecord(QUEUE, entry.id);
     }
+  }
+
+  /** Whether to try batches: until the server says it runs none. */
+  private batches = true;
+
+  /**
+   * Sends writes in order, as one batch when there are several and the server runs batches; answers
+   * how many went through, or throws the first failure after counting those before it (kept in order:
+   * what came after a failure is sent again, which writing whole records and deduplicated statements make harmless).
+   */
+  private async sendAll(writes: QueuedWrite[]): Promise<number> {
+    if (writes.length > 1 && this.batches) {
+      const results = await this.remote.writeBatch(writes.map(toBatchWrite));
+      if (results) {
+        const failed = results.findIndex((r) => batchItemError(r));
+        if (failed < 0) return results.length;
+        const error = batchItemError(results[failed])!;
+        throw Object.assign(error, { sent: failed });
+      }
+      this.batches = false;
+    }
+    await this.send(writes[0]);
+    return 1;
   }
 
   private async send(write: QueuedWrite): Promise<void> {
@@ -356,3 +397,28 @@ export class OfflineFirstStorage implements StorageAdapter {
 
 // Compile-time check that every contract method is here.
 void (STORAGE_METHODS satisfies Array<keyof OfflineFirstStorage>);
+
+/** A queued write as the single request it stands for. Progress and lesson states: the learner's latest local record wins. */
+function toBatchWrite(write: QueuedWrite): BatchWrite {
+  const e = encodeURIComponent;
+  switch (write.kind) {
+    case 'progress':
+      return { method: 'PUT', path: `v1/progress/${e(write.key.learnerId)}/${e(write.key.courseId)}`, body: { value: write.value } };
+    case 'lesson-state': {
+      const { learnerId, courseId, lessonId } = write.key;
+      return { method: 'PUT', path: `v1/lesson-states/${e(learnerId)}/${e(courseId)}/${e(lessonId)}`, body: { value: write.value } };
+    }
+    case 'attempt':
+      return { method: 'PUT', path: `v1/attempts/${e(write.value.id)}`, body: write.value };
+    case 'value':
+      return write.deleted
+        ? { method: 'DELETE', path: `v1/values/${e(write.key)}` }
+        : { method: 'PUT', path: `v1/values/${e(write.key)}`, body: { value: encodeValue(write.value) } };
+    case 'record': {
+      const path = `v1/records/${e(write.collection)}/${e(write.value.id)}`;
+      return write.deleted ? { method: 'DELETE', path } : { method: 'PUT', path, body: write.value };
+    }
+    case 'statements':
+      return { method: 'POST', path: 'v1/outbox', body: { statements: write.value } };
+  }
+}
