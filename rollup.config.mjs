@@ -39,8 +39,10 @@ const offlineChunks = () => {
       'core/src/validate.ts',
       'elements/src/course/localize-course.ts',
     ],
-    certificate: ['elements/src/certificates/issue-on-completion.ts'],
+    // Issuing, and showing the certificate earned (a page with `<lms-certificate>` may be taken offline too).
+    certificate: ['elements/src/certificates/issue-on-completion.ts', 'elements/src/define/lms-certificate.ts'],
     sync: ['elements/src/sync/start-sync.ts'],
+    package: ['elements/src/course/scorm-course.ts', 'elements/src/cmi5/load-cmi5-course.ts'],
   };
   for (const [, kind, view, rules] of loaders.matchAll(
     /registerLessonView\('([^']+)',\s*\{[^}]*?load: \(\) => import\('\.\/([^']+)\.js'\)(?:,\s*rules: \(\) => import\('\.\.\/([^']+)\.js'\))?/g,

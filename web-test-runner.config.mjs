@@ -21,6 +21,7 @@ import { corsMiddleware } from './test/server/cors.mjs';
 import { certificateServerMiddleware } from './test/server/certificate-server.mjs';
 import { summaryReporter } from './test/server/summary-reporter.mjs';
 import { offlineCoursesMiddleware } from './test/server/offline-courses.mjs';
+import { offlinePackagesMiddleware } from './test/server/offline-packages.mjs';
 import { lmsServerPlugin } from './test/server/lms-server.mjs';
 import { wordpressPlugin } from './test/server/wordpress.mjs';
 import { xsdPlugin } from './test/server/xsd.mjs';
@@ -42,6 +43,7 @@ export default {
     serviceWorkerScopeMiddleware(),
     cmi5FixturesMiddleware(),
     offlineCoursesMiddleware(),
+    offlinePackagesMiddleware(),
   ],
   nodeResolve: { exportConditions: ['source', 'development'] },
   concurrency: 1,

@@ -11,7 +11,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'The learner’s dashboard: assigned courses with due dates (overdue first), courses in progress, recently completed, certificates with their expiry. Slots `engagement` (points, badges) and `offline` (offline copies).',
+          'The learner’s dashboard: assigned courses with due dates (overdue first), courses in progress, recently completed, certificates with their expiry. Slots `engagement` (points, badges) and `offline` (offline copies); with the `offline` attribute, the courses kept on this device with their sizes and a remove button.',
       },
     },
   },
@@ -72,3 +72,10 @@ export const NoPointsYet: Story = {
 };
 
 export const Forbidden: Story = { render: () => dashboard(forbiddenStorage(), undefined) };
+
+/** With `offline`: the courses kept on this device (none in a fresh browser), with their sizes and a remove button. */
+export const OfflineCopies: Story = {
+  loaders: [async () => ({ storage: await learnerStorage() })],
+  render: (_args, { loaded }) =>
+    withProvider(loaded.storage as StorageAdapter, html`<lms-my-learning offline .catalog=${bakeryCatalog()}></lms-my-learning>`),
+};

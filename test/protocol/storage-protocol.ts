@@ -72,7 +72,7 @@ export function runProtocolSuite(name: string, target: ProtocolTarget): void {
 
     const bobsProgress = async () => (await call(base, admin, 'GET', `v1/progress/${enc(bob)}/food-safety`)).body;
 
-    // Only for servers that publish the document (the WordPress plugin does not yet): not a skipped test in CI.
+    // Only for servers that publish the document (both do): not a skipped test in CI.
     if (target.openapi)
       it('publishes its protocol at /openapi.json', async () => {
         const doc = await (await fetch(new URL('openapi.json', base))).json();

@@ -4,7 +4,9 @@
  *   `POST …/__version?v=<version>` publishes a new version (the course JSON's `version` and title say it);
  *   `GET …/__hits` counts the GETs of each file (a resumed download must not fetch a kept file again);
  *   names starting with `slow-` send media slowly (a download can be killed half-way);
- *   names starting with `big-` have, from version `big` on, a 24 MB video that lists the demo video as its 360p rendition.
+ *   names starting with `big-` have, from version `big` on, a 24 MB video that lists the demo video as its 360p rendition;
+ *   names starting with `huge-` have, from version `huge` on, an allergen chart (a document: no smaller rendition) of the
+ *   size `POST …/__version?v=huge&bytes=<n>` gave: its `HEAD` says so, its `GET` is refused (a download must not start).
  * Everything else is read from `demo/course/` as it is.
  */
 import { readFile } from 'node:fs/promises';
@@ -28,6 +30,7 @@ export function offlineCoursesMiddleware() {
     const course = courseOf(name);
     if (file === '__version' && ctx.method === 'POST') {
       course.version = ctx.query.v;
+      if (ctx.query.bytes) course.hugeBytes = Number(ctx.query.bytes);
       ctx.status = 204;
       return undefined;
     }
@@ -36,6 +39,14 @@ export function offlineCoursesMiddleware() {
       return undefined;
     }
     if (ctx.method === 'GET') course.hits[file] = (course.hits[file] ?? 0) + 1;
+    if (file === 'media/huge.pdf') {
+      ctx.type = 'application/pdf';
+      if (ctx.method === 'HEAD') {
+        ctx.status = 200;
+        ctx.length = course.hugeBytes;
+      } else ctx.status = 507;
+      return undefined;
+    }
     if (file === 'media/big.webm') {
       ctx.type = 'video/webm';
       ctx.body = Buffer.alloc(BIG);
@@ -56,6 +67,8 @@ export function offlineCoursesMiddleware() {
         const video = json.modules[0].lessons.find((lesson) => lesson.kind === 'video');
         Object.assign(video, { src: 'media/big.webm', sources: [{ src: 'media/handwashing.webm', type: 'video/webm', label: '360p' }] });
       }
+      if (name.startsWith('huge-') && course.version === 'huge')
+        json.modules[0].lessons.find((lesson) => lesson.kind === 'document').src = 'media/huge.pdf';
       body = Buffer.from(JSON.stringify(json));
     }
     ctx.type = TYPES[extname(file)] ?? 'application/octet-stream';

@@ -18,6 +18,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { buildWordPressPlugin } from '../../scripts/build-wordpress-plugin.mjs';
 import { freePort } from './lrs.mjs';
 import { registerTab, tabOf } from './commands.mjs';
+import { runCronEvent, setLrs } from './wordpress-cron.mjs';
 
 // Asynchronous: the test runner's commands keep answering while the site is made.
 const run = promisify(execFile);
@@ -369,6 +370,10 @@ export function wordpressPlugin() {
         }
         case 'wordpress:uninstall':
           return uninstallAndRestore(await site);
+        case 'wordpress:set-lrs':
+          return setLrs(await site, payload);
+        case 'wordpress:cron':
+          return runCronEvent(await site, payload.hook);
         case 'wordpress:token':
           return { token: await signFor((await site).secret, payload.claims, payload.expiresIn) };
         default:

@@ -39,6 +39,7 @@ foreach (
 		'rest/learner-data',
 		'rest/admin-routes',
 		'rest/report-routes',
+		'rest/class-openapi',
 		'admin/class-admin',
 		'admin/class-enrollment-import',
 	) as $lms_kit_file
@@ -77,6 +78,7 @@ add_action(
 		lms_kit_learner_data_routes();
 		lms_kit_admin_routes();
 		lms_kit_report_routes();
+		Lms_Kit_OpenApi::register_routes();
 	}
 );
 

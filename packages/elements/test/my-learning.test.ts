@@ -4,6 +4,8 @@ import { LmsError, type Catalog, type CourseProgress } from '@lms-kit/core';
 import { MemoryAdapter, type StorageAdapter } from '@lms-kit/storage';
 import type { LmsContinueEvent, LmsMyLearning } from '@lms-kit/elements';
 import '@lms-kit/elements/all';
+import { OfflineCourseStore } from '@lms-kit/runtime/offline';
+import { uniqueName } from './helpers.js';
 
 const LEARNER = 'mailto:ada@example.com';
 const DAY = 86_400_000;
@@ -167,5 +169,37 @@ describe('<lms-my-learning>', function () {
     const refused = await render(forbidden, {});
     expect(refused.shadowRoot?.querySelector('[part="forbidden"]')?.textContent).to.equal('This is not available for your role.');
     await expect(refused).to.be.accessible();
+  });
+
+  it('with `offline`, lists the courses kept on this device with their sizes, and removes one from the keyboard; axe-clean', async () => {
+    const store = new OfflineCourseStore();
+    const courseUrl = new URL(`/offline-course/${uniqueName('my-offline')}/food-safety.json`, location.href).href;
+    await store.download(courseUrl);
+    try {
+      const provider = await fixture(
+        html`<lms-provider learner-email="ada@example.com" locale="en" .storage=${new MemoryAdapter()}
+          ><lms-my-learning offline .catalog=${catalog}></lms-my-learning
+        ></lms-provider>`,
+      );
+      const el = provider.querySelector('lms-my-learning') as LmsMyLearning;
+      const card = () => el.shadowRoot?.querySelector(`[data-offline-course="${courseUrl}"]`);
+      await waitUntil(card, 'the offline copy is not listed', { timeout: 10000 });
+      const { bytes, files } = (await store.get(courseUrl))!;
+      expect(card()?.textContent?.replace(/\s+/g, ' ')).to.contain('Food safety basics (version 1)').and.contain(`(${files} files)`);
+      expect(card()?.textContent).to.match(/\d+(\.\d)? kB on this device/);
+      expect(bytes).to.be.greaterThan(70_000);
+      await expect(el).to.be.accessible();
+
+      const remove = card()?.querySelector('button') as HTMLButtonElement;
+      expect(remove.getAttribute('aria-label')).to.equal('Remove offline copy of Food safety basics (version 1)');
+      remove.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !card(), 'the removed copy is still listed', { timeout: 10000 });
+      expect(await store.get(courseUrl)).to.equal(undefined);
+      expect(el.shadowRoot?.querySelector('[role="status"]')?.textContent).to.contain('was removed');
+      await expect(el).to.be.accessible();
+    } finally {
+      await store.remove(courseUrl);
+    }
   });
 });

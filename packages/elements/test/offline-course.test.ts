@@ -12,8 +12,10 @@ const view = `window.player.shadowRoot.querySelector('.view-host')?.firstElement
 const lessonStatus = (id: string) => `window.player.progress?.lessons[${JSON.stringify(id)}]?.status`;
 
 const courseUrl = (name: string) => `/offline-course/${name}/food-safety.json`;
-const pageUrl = (name: string, lrs?: string) =>
-  `/test/pages/offline.html?db=${name}&src=${encodeURIComponent(courseUrl(name))}${lrs ? `&lrs=${encodeURIComponent(lrs)}` : ''}`;
+const pageUrl = (name: string, lrs?: string, certificate?: string) =>
+  `/test/pages/offline.html?db=${name}&src=${encodeURIComponent(courseUrl(name))}${lrs ? `&lrs=${encodeURIComponent(lrs)}` : ''}${
+    certificate ? `&certificate=${certificate}` : ''
+  }`;
 const hits = async (name: string): Promise<Record<string, number>> => (await fetch(`/offline-course/${name}/__hits`)).json();
 const publish = (name: string, version: string) => fetch(`/offline-course/${name}/__version?v=${version}`, { method: 'POST' });
 
@@ -35,6 +37,9 @@ async function openLesson(tab: number, lessonId: string, ready: string): Promise
   await waitInTab(tab, `window.player.currentLessonId === ${JSON.stringify(lessonId)} && (${ready.replaceAll('VIEW', view)})`, 15_000);
 }
 
+/** "completed" statements made offline: six lessons, the quiz attempt and the course. */
+const OFFLINE_COMPLETIONS = 8;
+
 async function makeAvailableOffline(tab: number): Promise<void> {
   await waitInTab(tab, `${status} === 'idle'`, 15_000);
   await evalInTab(tab, click('Make available offline'));
@@ -47,7 +52,7 @@ describe('<lms-course-player offline>', function () {
   it('takes the whole demo course with the network off, then syncs its records exactly once', async () => {
     const name = uniqueName('offline-demo');
     const { endpoint } = await lrsInfo();
-    const tab = await openTab(pageUrl(name, endpoint), { isolated: true });
+    const tab = await openTab(pageUrl(name, endpoint, 'food-safety-basics'), { isolated: true });
     try {
       await makeAvailableOffline(tab);
       const copy = await evalInTab<{ files: number; bytes: number; version: string }>(
@@ -85,6 +90,31 @@ describe('<lms-course-player offline>', function () {
         'fridge-check',
         `VIEW?.shadowRoot?.querySelector('lms-quiz')?.shadowRoot?.textContent.includes('chilled food')`,
       );
+      // The quiz, offline: an attempt answered (every answer right) and submitted.
+      await evalInTab(
+        tab,
+        `(async () => {
+          const quiz = ${view}.shadowRoot.querySelector('lms-quiz');
+          await quiz.ready;
+          await quiz.start();
+          const answers = { 'warm-fridge': ['recheck'], 'custard-out': false, 'fridge-max': '5', shelves: { chicken: 'bottom', cakes: 'top' }, label: ['what', 'made', 'use-by'], confidence: 'fully' };
+          for (const [question, answer] of Object.entries(answers)) quiz.session.answer(question, answer);
+          return quiz.submit();
+        })()`,
+      );
+      await waitInTab(tab, `${lessonStatus('fridge-check')} === 'completed'`, 15_000);
+      // The last module, unlocked by the quiz's points.
+      await openLesson(tab, 'cross-contamination', `VIEW?.shadowRoot?.textContent.includes('Colour-coded boards')`);
+      await waitInTab(tab, `${lessonStatus('cross-contamination')} === 'completed'`, 15_000);
+      await waitInTab(tab, `${lessonStatus('opening-checklist')} !== 'locked'`, 15_000);
+      await openLesson(tab, 'opening-checklist', `VIEW?.shadowRoot?.textContent.includes('open the kitchen')`);
+      await waitInTab(tab, `window.player.progress?.completed === true`, 15_000);
+      // The certificate is issued, signed and shown with the network still off.
+      await waitInTab(tab, `window.certificates.length === 1 && window.certificateView.record?.id === window.certificates[0]`, 15_000);
+      await waitInTab(tab, `window.certificateView.shadowRoot.textContent.includes('Food safety certificate')`, 15_000);
+      expect(await evalInTab(tab, 'navigator.onLine')).to.equal(false);
+      expect(await evalInTab<string>(tab, 'window.certificateView.record.jwt')).to.match(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+
       const registration = await evalInTab<string>(tab, 'window.player.session.progress.registration');
       const completed = (verbs: string[]) => verbs.filter((verb) => verb.endsWith('/completed')).length;
       // What reached the LRS before the network was cut (the first lesson, opened online).
@@ -92,18 +122,19 @@ describe('<lms-course-player offline>', function () {
 
       await setTabOffline(tab, false);
       await waitInTab(tab, `!window.player.shadowRoot.querySelector('[part="offline-banner"]')`);
-      // The three lessons completed offline reach the LRS once each, however many retries it took.
+      // What was completed offline reaches the LRS once each, however many retries it took.
       let after = before;
-      for (let i = 0; i < 150 && completed(after.verbs) < completed(before.verbs) + 3; i++) {
+      for (let i = 0; i < 150 && completed(after.verbs) < completed(before.verbs) + OFFLINE_COMPLETIONS; i++) {
         await new Promise((resolve) => setTimeout(resolve, 200));
         after = await lrsStatements(registration);
       }
-      expect(completed(after.verbs)).to.equal(completed(before.verbs) + 3);
+      expect(completed(after.verbs)).to.equal(completed(before.verbs) + OFFLINE_COMPLETIONS);
       await waitInTab(tab, `window.player.shadowRoot.querySelector('[part="offline"]')`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       after = await lrsStatements(registration);
       expect(new Set(after.ids).size).to.equal(after.ids.length);
-      expect(completed(after.verbs)).to.equal(completed(before.verbs) + 3);
+      expect(completed(after.verbs)).to.equal(completed(before.verbs) + OFFLINE_COMPLETIONS);
+      expect(after.verbs.filter((verb) => verb.endsWith('/passed'))).to.have.length(1);
     } finally {
       await closeProfile(tab);
     }

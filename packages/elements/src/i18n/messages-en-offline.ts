@@ -14,9 +14,17 @@ export const offlineMessages = {
   'offline.removed': 'The offline copy was removed.',
   'offline.failed': 'Could not make the course available offline: {message}',
   'offline.quota': 'There is not enough room on this device to keep the course offline. Free some space and try again.',
+  'offline.quotaNeeded':
+    'There is not enough room on this device to keep the course offline: it needs {needed} and {available} are free. Free some space and try again.',
   'offline.videoTooLarge': 'The video "{title}" ({bytes}) does not fit on this device.',
   'offline.videoSkip': 'Skip this video',
   'offline.videoUse': 'Keep the {label} version ({bytes})',
   'offline.videoSmaller': 'smaller',
   'offline.retry': 'Try again',
+  'offline.listTitle': 'Available offline',
+  'offline.listEmpty': 'No course is kept on this device.',
+  'offline.listSize': '{bytes} on this device ({files} files)',
+  'offline.listPartial': 'Download stopped half-way ({bytes} so far)',
+  'offline.removeLabel': 'Remove offline copy of {title}',
+  'offline.removedTitle': 'The offline copy of {title} was removed.',
 } as const;

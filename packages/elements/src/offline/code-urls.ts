@@ -5,6 +5,7 @@ const GROUPS: Record<string, () => Promise<unknown>> = {
   course: () => Promise.all([import('../course/validate-course.js'), import('@lms-kit/runtime/course')]),
   certificate: () => import('../certificates/issue-on-completion.js'),
   sync: () => import('../sync/start-sync.js'),
+  package: () => Promise.all([import('../course/scorm-course.js'), import('../cmi5/load-cmi5-course.js')]),
 };
 
 /**
@@ -13,7 +14,7 @@ const GROUPS: Record<string, () => Promise<unknown>> = {
  */
 const CHUNK_LIST: string = '__LMS_KIT_OFFLINE_CHUNKS__';
 
-/** The one-file build's list: every chunk by what needs it (`course`, each lesson kind, `certificate`, `sync`). */
+/** The one-file build's list: every chunk by what needs it (`course`, `package`, each lesson kind, `certificate`, `sync`). */
 interface ChunkList {
   entry: string;
   groups: Record<string, string[]>;

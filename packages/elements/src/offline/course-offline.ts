@@ -8,7 +8,9 @@ import {
   type VideoTooLarge,
 } from '@lms-kit/runtime/offline';
 import { registerLmsServiceWorker } from '@lms-kit/scorm/service-worker';
+import type { StorageAdapter } from '@lms-kit/storage';
 import { lmsCodeUrls } from './code-urls.js';
+import { packageExternalFiles } from './package-files.js';
 
 export type CourseOfflineStatus = 'idle' | 'downloading' | 'interrupted' | 'choosing' | 'available' | 'error';
 
@@ -51,6 +53,8 @@ export class CourseOffline {
     private readonly course: Course,
     private readonly isPackage: boolean,
     private readonly pageFiles: () => string[] = () => [],
+    /** The learner's storage, where an imported cmi5 course (its AU URLs) is kept. */
+    private readonly storage: () => StorageAdapter | undefined = () => undefined,
   ) {
     const onOnline = () => void this.update();
     addEventListener('online', onOnline);
@@ -110,6 +114,7 @@ export class CourseOffline {
   private async update(): Promise<void> {
     if (this.status !== 'available' || this.updating || !navigator.onLine || this.isPackage) return;
     this.updating = true;
+    this.error = undefined;
     try {
       const switched = await this.run(true);
       if (switched) {
@@ -119,8 +124,10 @@ export class CourseOffline {
       }
     } catch (error) {
       // A failed background update leaves the copy in use as it is; the next visit online tries again.
-      if (!(error instanceof LmsError && error.code === 'offline/download-failed'))
-        this.host.failed(toLmsError(error, 'offline/download-failed'));
+      if (!(error instanceof LmsError && error.code === 'offline/download-failed')) {
+        this.error = toLmsError(error, 'offline/download-failed');
+        this.host.failed(this.error);
+      }
     } finally {
       this.updating = false;
       this.progress = undefined;
@@ -131,13 +138,20 @@ export class CourseOffline {
   private async run(update: boolean): Promise<OfflineCourse | undefined> {
     const abort = (this.abort = new AbortController());
     await registerLmsServiceWorker();
-    const groups = ['course', ...new Set(this.course.modules.flatMap((module) => module.lessons.map((lesson) => lesson.kind)))];
+    const groups = [
+      ...(this.isPackage ? ['course', 'package'] : ['course']),
+      ...new Set(this.course.modules.flatMap((module) => module.lessons.map((lesson) => lesson.kind))),
+    ];
     if (this.course.certificate) groups.push('certificate');
     // Records written offline go to the LRS once the network is back, even after an offline reload.
     groups.push('sync');
     const extraFiles = [
       ...(await lmsCodeUrls(groups)).map((url) => ({ url, role: 'code' as const })),
       ...this.pageFiles().map((url) => ({ url: new URL(url, document.baseURI).href, role: 'page' as const })),
+      ...(this.isPackage ? await packageExternalFiles(this.courseUrl, this.course, this.storage()) : []).map((url) => ({
+        url,
+        role: 'package' as const,
+      })),
     ];
     const options = {
       extraFiles,

@@ -8,3 +8,4 @@ export {
 export { planCourseFiles, type CourseFilePlan, type VideoChoice } from './course-files.js';
 export { onOfflineChange, type OfflineChange } from './offline-events.js';
 export type { OfflineFile } from './offline-index.js';
+export { OfflineQuotaError } from './quota-error.js';

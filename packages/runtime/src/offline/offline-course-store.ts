@@ -1,6 +1,7 @@
 import { LmsError, type Course } from '@lms-kit/core';
 import { planCourseFiles, type VideoChoice } from './course-files.js';
 import { announceOfflineChange } from './offline-events.js';
+import { OfflineQuotaError } from './quota-error.js';
 import {
   OFFLINE_COPY_PREFIX,
   deleteOfflineRecord,
@@ -205,6 +206,9 @@ export class OfflineCourseStore {
     const sized = videos
       .map((video) => ({ video, bytes: files.find((file) => file.url === video.url)?.bytes ?? 0 }))
       .sort((a, b) => b.bytes - a.bytes);
+    // Even with every video left out it would not fit: no point asking about them.
+    const videoBytes = sized.reduce((total, { video, bytes }) => total + (kept.has(video.url) ? 0 : bytes), 0);
+    if (needed() - videoBytes > available) throw new OfflineQuotaError(needed(), available);
     for (const { video, bytes } of sized) {
       if (needed() <= available) break;
       if (kept.has(video.url)) continue;
@@ -216,11 +220,7 @@ export class OfflineCourseStore {
         ...(instead ? [instead] : []),
       );
     }
-    if (needed() > available)
-      throw new LmsError(
-        'offline/quota',
-        `Not enough room on this device to keep the course offline: it needs ${needed()} bytes and ${available} are free.`,
-      );
+    if (needed() > available) throw new OfflineQuotaError(needed(), available);
     return substitutes;
   }
 

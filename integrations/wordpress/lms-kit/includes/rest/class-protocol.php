@@ -16,6 +16,14 @@ final class Lms_Kit_Protocol {
 	/** Bodies above this answer 413, as on the server. */
 	const MAX_BODY = 1048576;
 
+	/** @var array<int, array{0: string, 1: string}> Method (lower case) and path of every route registered, for the OpenAPI document. */
+	private static $routes = array();
+
+	/** @return array<int, array{0: string, 1: string}> */
+	public static function routes(): array {
+		return self::$routes;
+	}
+
 	/**
 	 * @param string   $method  GET, PUT, POST or DELETE.
 	 * @param string   $path    `/progress/{learner}/{course}` (segments in braces are parameters).
@@ -23,7 +31,8 @@ final class Lms_Kit_Protocol {
 	 * @param int      $max_body Bytes a body may have.
 	 */
 	public static function route( string $method, string $path, callable $handler, int $max_body = self::MAX_BODY ): void {
-		$pattern = preg_replace( '/\{(\w+)\}/', '(?P<$1>[^/]+)', $path );
+		self::$routes[] = array( strtolower( $method ), $path );
+		$pattern        = preg_replace( '/\{(\w+)\}/', '(?P<$1>[^/]+)', $path );
 		register_rest_route(
 			self::NAMESPACE_V1,
 			$pattern,

@@ -95,7 +95,11 @@ export class LmsCoursePlayer extends LmsElement {
   offlineFiles: string[] = [];
   /** Bumped when the offline copy switched to a new version: the course loads again. */
   private revision = 0;
-  private readonly offlinePart = new PlayerOffline(this, (id, params) => this.t(id, params));
+  private readonly offlinePart = new PlayerOffline(
+    this,
+    (id, params) => this.t(id, params),
+    () => this.services.value?.storage,
+  );
 
   private get lessonBody(): HTMLElement | null {
     return this.renderRoot.querySelector('.lesson-body');

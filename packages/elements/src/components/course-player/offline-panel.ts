@@ -1,3 +1,4 @@
+import type { LmsError } from '@lms-kit/core';
 import { html, nothing } from 'lit';
 import { registerMessages, type Translate } from '../../i18n/localize.js';
 import { offlineMessages } from '../../i18n/messages-en-offline.js';
@@ -89,16 +90,24 @@ export function renderOfflinePanel(offline: CourseOffline, t: Translate, locale:
               : t('offline.available', { bytes: bytes(offline.copy?.bytes ?? 0) })
           }</span
         >
-        <button class="action secondary" @click=${() => void offline.remove()}>${t('offline.remove')}</button>`;
+        <button class="action secondary" @click=${() => void offline.remove()}>${t('offline.remove')}</button>
+        ${offline.error ? html`<span class="offline-text" role="alert">${failure(offline.error, t, bytes)}</span>` : nothing}`;
       break;
     case 'error':
-      content = html`<span class="offline-text" role="alert"
-          >${offline.error?.code === 'offline/quota' ? t('offline.quota') : t('offline.failed', { message: offline.error?.message ?? '' })}</span
-        >
+      content = html`<span class="offline-text" role="alert">${failure(offline.error, t, bytes)}</span>
         <button class="action secondary" @click=${() => void offline.download()}>${t('offline.retry')}</button>`;
       break;
     default:
       content = html`<button class="action secondary" @click=${() => void offline.download()}>${t('offline.make')}</button>`;
   }
   return html`<div class="notice offline" part="offline" data-status=${offline.status}>${content}</div>`;
+}
+
+/** Why the copy could not be made or updated; for lack of room, with the bytes it needs and those free when known. */
+function failure(error: LmsError | undefined, t: Translate, bytes: (value: number) => string) {
+  if (error?.code !== 'offline/quota') return t('offline.failed', { message: error?.message ?? '' });
+  const { needed, available } = error as LmsError & { needed?: number; available?: number };
+  return needed === undefined || available === undefined
+    ? t('offline.quota')
+    : t('offline.quotaNeeded', { needed: bytes(needed), available: bytes(available) });
 }

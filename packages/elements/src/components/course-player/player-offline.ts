@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import { LmsErrorEvent } from '../../events/error.js';
 import { LmsOfflineChangeEvent } from '../../events/offline-change.js';
 import type { Translate } from '../../i18n/localize.js';
+import type { StorageAdapter } from '@lms-kit/storage';
 import type { CourseOffline } from '../../offline/course-offline.js';
 import type * as OfflinePanel from './offline-panel.js';
 
@@ -36,6 +37,8 @@ export class PlayerOffline implements ReactiveController {
   constructor(
     private readonly host: PlayerOfflineHost,
     private readonly t: Translate,
+    /** The learner's storage (a cmi5 package's copy lists the AU URLs it imported there). */
+    private readonly storage: () => StorageAdapter | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -85,6 +88,7 @@ export class PlayerOffline implements ReactiveController {
         course,
         /\.(zip|xml)$/i.test(new URL(url).pathname),
         () => host.offlineFiles,
+        this.storage,
       );
       host.requestUpdate();
     } catch (error) {

@@ -11,6 +11,7 @@ import { LmsErrorEvent } from '../../events/error.js';
 import { LmsElement } from '../../lessons/lms-element.js';
 import { tokens } from '../../styles/shared.styles.js';
 import { catalogStyles, continueControl, failure, reportError } from '../catalog/catalog-shared.js';
+import type { OfflineList } from './offline-list.js';
 
 /**
  * @tag lms-my-learning
@@ -21,7 +22,7 @@ import { catalogStyles, continueControl, failure, reportError } from '../catalog
  * learner's progress and certificates through the provider's storage.
  *
  * @slot engagement - Points and badges (shown above the certificates).
- * @slot offline - Courses kept for offline use.
+ * @slot offline - Courses kept for offline use (after the list `offline` shows).
  *
  * @csspart base - The wrapper.
  * @csspart title - The heading.
@@ -89,7 +90,13 @@ export class LmsMyLearning extends LmsElement {
   /** How many of the latest badges the summary shows. Default 3. */
   @property({ type: Number, attribute: 'latest-badges' }) latestBadges = 3;
 
+  /** Lists the courses kept on this device for offline use, with their sizes and a remove button (its code loads only then). */
+  @property({ type: Boolean }) offline = false;
+
   @state() private revision = 0;
+  @state() private announcement = '';
+  private offlineList?: OfflineList;
+  private offlineLoading = false;
 
   private readonly data = new Task(this, {
     args: () => [this.src, this.catalog, this.services.value, this.recentDays, this.revision] as const,
@@ -139,6 +146,33 @@ export class LmsMyLearning extends LmsElement {
     if (change.type === 'record' && ['points', 'badges'].includes(change.collection)) this.pointsRevision++;
   }
 
+  protected override updated(): void {
+    if (this.offline && !this.offlineList && !this.offlineLoading) void this.loadOfflineList();
+    if (!this.offline && this.offlineList) {
+      this.offlineList.dispose();
+      this.offlineList = undefined;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.offlineList?.dispose();
+    this.offlineList = undefined;
+  }
+
+  private async loadOfflineList(): Promise<void> {
+    this.offlineLoading = true;
+    try {
+      const { OfflineList } = await import('./offline-list.js');
+      if (this.offline && this.isConnected && !this.offlineList)
+        this.offlineList = new OfflineList({ requestUpdate: () => this.requestUpdate(), announce: (text) => (this.announcement = text) });
+    } catch (error) {
+      reportError(this, error);
+    } finally {
+      this.offlineLoading = false;
+    }
+  }
+
   private level(offset = 0) {
     return String(Math.min(6, Math.max(1, this.headingLevel + offset)));
   }
@@ -173,7 +207,9 @@ export class LmsMyLearning extends LmsElement {
             : html`<p class="muted">${this.t('myLearning.noCertificates')}</p>`
         }
       </section>
-      <slot name="offline"></slot>`;
+      ${this.offline ? (this.offlineList?.render(this.t.bind(this), this.locale, this.level(1)) ?? nothing) : nothing}
+      <slot name="offline"></slot>
+      <div class="visually-hidden" role="status">${this.announcement}</div>`;
   }
 
   private renderEngagement() {
