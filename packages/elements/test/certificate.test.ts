@@ -9,6 +9,8 @@ import { textCourse } from '../../../test/helpers/courses.js';
 import { printToPdf } from '../../../test/helpers/commands.js';
 import { outlineButton, waitForStatus } from './helpers.js';
 import '@lms-kit/elements/all';
+// <lms-progress> loads when its tag appears; these tests read it as soon as it is in the page.
+import '@lms-kit/elements/define/lms-progress';
 
 const learner = learnerFromActor({ mbox: 'ada@example.com', name: 'Ada Lovelace' });
 const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';

@@ -11,6 +11,8 @@ import { DexieAdapter } from '@lms-kit/storage/dexie';
 import { Cmi5Collections, Cmi5Extensions, Cmi5Verbs, type Cmi5AuStatus, type Cmi5Session } from '@lms-kit/xapi/cmi5';
 import Dexie from 'dexie';
 import '@lms-kit/elements/all';
+// <lms-progress> loads when its tag appears; these tests read it as soon as it is in the page.
+import '@lms-kit/elements/define/lms-progress';
 import type { LmsCoursePlayer, LmsProgress, LmsProvider } from '@lms-kit/elements';
 import { clickInFrame, evalInFrame, waitInFrame } from '../../../test/helpers/frames.js';
 import { lrsDocument, lrsInfo, lrsStatements } from '../../../test/helpers/lrs.js';

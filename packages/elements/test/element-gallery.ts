@@ -7,6 +7,8 @@ import type { EngagementConfig } from '@lms-kit/core';
 import { MemoryAdapter, observeStorage } from '@lms-kit/storage';
 import type { LmsProvider, LmsQuiz } from '@lms-kit/elements';
 import '@lms-kit/elements/all';
+// <lms-progress> loads when its tag appears; these tests read it as soon as it is in the page.
+import '@lms-kit/elements/define/lms-progress';
 import '@lms-kit/elements/define/lms-document-lesson';
 import '@lms-kit/elements/define/lms-video-lesson';
 

@@ -130,7 +130,10 @@ describe('keyboard-only learner', () => {
 
     // Module 3 through the outline.
     await tabTo(isLessonButton('fridge-check'), 'the outline', true);
+    // The last lesson is the optional workshop, then the checklist, then cross-contamination.
     await sendKeys({ press: 'End' });
+    expect(deepActive()?.getAttribute('data-lesson')).to.equal('kitchen-workshop');
+    await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowUp' });
     expect(deepActive()?.getAttribute('data-lesson')).to.equal('cross-contamination');
     await sendKeys({ press: 'Enter' });

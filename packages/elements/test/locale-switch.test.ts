@@ -4,6 +4,8 @@ import type { LmsCoursePlayer } from '@lms-kit/elements';
 import { textCourse } from '../../../test/helpers/courses.js';
 import { GALLERY_ELEMENTS, galleryElement, renderGallery } from './element-gallery.js';
 import '@lms-kit/elements/all';
+// <lms-progress> loads when its tag appears; these tests read it as soon as it is in the page.
+import '@lms-kit/elements/define/lms-progress';
 
 const next = (player: Element) => player.shadowRoot?.querySelector('.nav .next')?.textContent?.trim();
 

@@ -7,6 +7,8 @@ import { textCourse } from '../../../test/helpers/courses.js';
 import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
 import { outlineButton, uniqueName, waitForStatus } from './helpers.js';
 import '@lms-kit/elements/all';
+// <lms-progress> loads when its tag appears; these tests read it as soon as it is in the page.
+import '@lms-kit/elements/define/lms-progress';
 
 const text = (el: LmsProgress) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 

@@ -10,6 +10,8 @@ import { clearPackageDatabase } from '../../scorm/test/support.js';
 import { uniqueName } from './helpers.js';
 import { TEST_SERVICE_WORKER } from './scorm-helpers.js';
 import '@lms-kit/elements/all';
+// <lms-progress> loads when its tag appears; these tests read it as soon as it is in the page.
+import '@lms-kit/elements/define/lms-progress';
 
 const scormView = (player: LmsCoursePlayer) =>
   player.shadowRoot?.querySelector('lms-scorm-lesson') as (HTMLElement & { shadowRoot: ShadowRoot }) | null;

@@ -7,6 +7,8 @@ import type { LmsCoursePlayer, LmsProvider } from '@lms-kit/elements';
 import { clearPackageDatabase } from '../../scorm/test/support.js';
 import { TEST_SERVICE_WORKER } from './scorm-helpers.js';
 import '@lms-kit/elements/all';
+// <lms-progress> loads when its tag appears; these tests read it as soon as it is in the page.
+import '@lms-kit/elements/define/lms-progress';
 
 interface Api2004 {
   isInitialized(): boolean;

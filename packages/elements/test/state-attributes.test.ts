@@ -13,6 +13,8 @@ import { choiceQuiz } from '../../../test/helpers/quizzes.js';
 import { outlineButton, waitForStatus } from './helpers.js';
 import { click, q, renderQuiz, settle } from './quiz-helpers.js';
 import '@lms-kit/elements/all';
+// <lms-progress> loads when its tag appears; these tests read it as soon as it is in the page.
+import '@lms-kit/elements/define/lms-progress';
 // Loaded by <lms-progress> when a course has a certificate; here on its own.
 import '@lms-kit/elements/define/lms-certificate-status';
 

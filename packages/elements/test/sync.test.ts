@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { buildStatement, uuid, Verbs, type Statement } from '@lms-kit/core';
 import { MemoryAdapter } from '@lms-kit/storage';
 import '@lms-kit/elements/all';
+// <lms-progress> loads when its tag appears; these tests read it as soon as it is in the page.
+import '@lms-kit/elements/define/lms-progress';
 import type { LmsProgress, LmsProvider, LmsSyncChangeEvent } from '@lms-kit/elements';
 import { closeTab, evalInTab, openTab, waitInTab } from '../../../test/helpers/commands.js';
 import { lrsInfo, lrsStatements, requireBearer, resetLrsProxy, setLrsDown } from '../../../test/helpers/lrs.js';

@@ -13,6 +13,9 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly locale?: string };
 export class ServicesController implements ReactiveController {
   value?: LmsServices;
   error?: unknown;
+  private resolveReady!: (services: LmsServices) => void;
+  /** The first services the host gets: what an action started before them (a click, a method call) waits for. */
+  readonly ready = new Promise<LmsServices>((resolve) => (this.resolveReady = resolve));
   private unsubscribe?: () => void;
   private stopMessages?: () => void;
 
@@ -85,6 +88,7 @@ export class ServicesController implements ReactiveController {
       loadLocale(locale).then(proceed, proceed);
       return;
     }
+    this.resolveReady(services);
     this.onChange?.(services);
     this.host.requestUpdate();
   }

@@ -55,10 +55,12 @@ export class LmsCertificateVerify extends LmsElement {
   async verify(input: string | Blob | Record<string, unknown>): Promise<VerificationResult> {
     const run = ++this.run;
     this.checking = true;
+    // Which keys are trusted depends on the provider (a server signer distrusts learners' browser keys).
+    const services = this.services.value ?? (await this.services.ready);
     const extra = this.endpoint ? [serverSigner({ endpoint: new URL(this.endpoint, document.baseURI).href })] : [];
     const result = await verifyCertificate(input, {
-      signers: trustedSigners(this.services.value, [...extra, ...this.signers]),
-      storage: this.services.value?.storage,
+      signers: trustedSigners(services, [...extra, ...this.signers]),
+      storage: services.storage,
     });
     if (run === this.run) {
       this.result = result;
