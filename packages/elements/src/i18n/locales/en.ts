@@ -1,3 +1,4 @@
+import { catalogMessages } from '../messages-en-catalog.js';
 import { certificateMessages } from '../messages-en-certificate.js';
 import { cmi5Messages } from '../messages-en-cmi5.js';
 import { lessonViewMessages } from '../messages-en-lesson-views.js';
@@ -6,6 +7,8 @@ import { sessionMessages } from '../messages-en-sessions.js';
 import { discussionMessages } from '../messages-en-discussion.js';
 import { en } from '../messages-en.js';
 import { editorMessages } from '../messages-en-editor.js';
+import { managementMessages } from '../messages-en-management.js';
+import { offlineMessages } from '../messages-en-offline.js';
 import { quizMessages } from '../messages-en-quiz.js';
 import { resultMessages } from '../messages-en-results.js';
 import { scormMessages } from '../messages-en-scorm.js';
@@ -28,4 +31,7 @@ export const messages: Messages = {
   ...versionsMessages,
   ...sessionMessages,
   ...discussionMessages,
+  ...catalogMessages,
+  ...managementMessages,
+  ...offlineMessages,
 };
