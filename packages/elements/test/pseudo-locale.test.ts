@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PSEUDO_LOCALE } from '@lms-kit/elements';
 import { GALLERY_ELEMENTS, galleryElement, renderGallery } from './element-gallery.js';
-import { deepElements, interfaceText, langOf, outsideBrackets } from './ui-text.js';
+import { clippedLabels, interfaceText, outsideBrackets } from './ui-text.js';
 
 /**
  * The pseudo-locale (`en-XA`: accented, about 40 % longer, bracketed) finds strings that bypass the
@@ -20,14 +20,7 @@ describe('pseudo-locale', function () {
       expect(texts.length, `${name} shows interface text`).to.be.greaterThan(0);
       expect(texts.join(' '), `${name} is in the pseudo-locale`).to.match(/\[[^\]]*[àéîöû]/);
       for (const text of texts) if (/[A-Za-z]{2,}/.test(outsideBrackets(text))) untranslated.push(`${name}: “${text}”`);
-      for (const el of deepElements(element.shadowRoot!)) {
-        if (!el.matches('button, label, legend, summary, th, a, [role="heading"], [part~="status"]')) continue;
-        if (langOf(el) !== PSEUDO_LOCALE || el.getClientRects().length === 0 || getComputedStyle(el).display === 'inline') continue;
-        if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
-          clipped.push(
-            `${name}: <${el.localName}> “${el.textContent?.trim()}” (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`,
-          );
-      }
+      clipped.push(...clippedLabels(name, element, PSEUDO_LOCALE));
     }
     const player = galleryElement(provider, 'lms-course-player').shadowRoot!;
     expect(player.querySelector('.nav .next')?.textContent?.trim()).to.match(/^\[Ñéẋţ ƥ/);

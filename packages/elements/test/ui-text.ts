@@ -45,3 +45,17 @@ export function outsideBrackets(text: string): string {
   }
   return rest;
 }
+
+/** Labels in `locale` whose text does not fit their box, described for a failure message. */
+export function clippedLabels(name: string, element: Element, locale: string): string[] {
+  const clipped: string[] = [];
+  for (const el of deepElements(element.shadowRoot!)) {
+    if (!el.matches('button, label, legend, summary, th, a, [role="heading"], [part~="status"]')) continue;
+    if (langOf(el) !== locale || el.getClientRects().length === 0 || getComputedStyle(el).display === 'inline') continue;
+    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      clipped.push(
+        `${name}: <${el.localName}> “${el.textContent?.trim()}” (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`,
+      );
+  }
+  return clipped;
+}

@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { PSEUDO_LOCALE } from '@lms-kit/elements';
 import { screenshot } from '../../../test/helpers/commands.js';
 import { galleryElement } from './element-gallery.js';
-import { deepElements, interfaceText, langOf, outsideBrackets } from './ui-text.js';
+import { clippedLabels, deepElements, interfaceText, outsideBrackets } from './ui-text.js';
 import { VIEW_ELEMENTS, renderViews } from './views-gallery.js';
 
 /**
@@ -68,14 +68,7 @@ describe('views in right-to-left and pseudo-locales', function () {
       expect(texts.length, `${name} shows interface text`).to.be.greaterThan(0);
       expect(texts.join(' '), `${name} is in the pseudo-locale`).to.match(/\[[^\]]*[àéîöû]/);
       for (const text of texts) if (!isData(text) && /[A-Za-z]{2,}/.test(outsideBrackets(text))) untranslated.push(`${name}: “${text}”`);
-      for (const el of deepElements(element.shadowRoot!)) {
-        if (!el.matches('button, label, legend, summary, th, a, [role="heading"], [part~="status"]')) continue;
-        if (langOf(el) !== PSEUDO_LOCALE || el.getClientRects().length === 0 || getComputedStyle(el).display === 'inline') continue;
-        if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
-          clipped.push(
-            `${name}: <${el.localName}> “${el.textContent?.trim()}” (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`,
-          );
-      }
+      clipped.push(...clippedLabels(name, element, PSEUDO_LOCALE));
     }
     expect(untranslated, 'strings outside the messages').to.deep.equal([]);
     expect(clipped, 'labels cut off').to.deep.equal([]);
